@@ -1,0 +1,1 @@
+"""Article Comparer GUI (PySide6). Importing this package itself loads no Qt."""

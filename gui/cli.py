@@ -1,0 +1,133 @@
+"""The ``article-comparer`` command: window, headless export, or screenshot (DESIGN.md).
+
+Headless export of json/md/html never loads Qt; only the window, ``--screenshot`` and PDF do.
+Expected failures print one line on stderr and exit 1 (input) or 2 (usage); never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from core.bundled import example_pair
+from core.errors import ArticleComparerError, InputError
+
+log = logging.getLogger(__name__)
+
+FORMATS = ("json", "md", "html", "pdf")
+_SUFFIX_FORMAT = {
+    ".json": "json",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+}
+
+
+class UsageError(Exception):
+    """Bad command-line words: exit 2."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="article-comparer",
+        description="Compare two articles about the same event. With no files, opens the bundled "
+        "example pair.",
+    )
+    p.add_argument("a", nargs="?", help="first article (.txt, .md, .html)")
+    p.add_argument("b", nargs="?", help="second article (.txt, .md, .html)")
+    p.add_argument(
+        "--export", metavar="OUT", help="write a report and exit, no window; - for stdout"
+    )
+    p.add_argument("--format", choices=FORMATS, help="report format (default: from OUT's suffix)")
+    p.add_argument(
+        "--screenshot", metavar="PNG", help="render the window offscreen to PNG and exit"
+    )
+    p.add_argument("--debug", action="store_true", help="log details and show tracebacks")
+    return p
+
+
+def _inputs(args: argparse.Namespace) -> tuple[Path, Path]:
+    if args.a is None and args.b is None:
+        return example_pair()
+    if args.a is None or args.b is None:
+        raise UsageError("give two articles (A and B), or none for the bundled example")
+    return Path(args.a), Path(args.b)
+
+
+def _export_format(args: argparse.Namespace) -> str:
+    if args.format:
+        return str(args.format)
+    if args.export == "-":
+        raise UsageError("--export - needs --format (json, md or html)")
+    fmt = _SUFFIX_FORMAT.get(Path(args.export).suffix.lower())
+    if fmt is None:
+        raise UsageError(f"cannot tell the report format from {args.export!r}: use --format")
+    return fmt
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    from core.export import render, write_report
+
+    from core.compare import compare
+    from core.reader import read_path
+
+    fmt = _export_format(args)
+    if args.export == "-" and fmt == "pdf":
+        raise UsageError("a PDF cannot be written to stdout: give a file name")
+    path_a, path_b = _inputs(args)
+    comparison = compare(read_path(path_a), read_path(path_b))
+    if args.export == "-":
+        sys.stdout.write(render(comparison, fmt))
+        sys.stdout.flush()
+    elif fmt == "pdf":
+        from gui.pdf_export import write_pdf
+
+        write_pdf(comparison, Path(args.export), protect=(path_a, path_b))
+    else:
+        write_report(comparison, Path(args.export), fmt, protect=(path_a, path_b))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.debug else logging.WARNING, format="%(name)s: %(message)s"
+    )
+    try:
+        if args.export and args.screenshot:
+            raise UsageError("--export and --screenshot cannot be combined")
+        if args.export:
+            return _run_export(args)
+        if args.format:
+            raise UsageError("--format goes with --export")
+        paths = _inputs(args)
+        from gui.app import run_app
+
+        return run_app(paths, screenshot=Path(args.screenshot) if args.screenshot else None)
+    except UsageError as e:
+        parser.print_usage(sys.stderr)
+        print(f"article-comparer: error: {e}", file=sys.stderr)
+        return 2
+    except InputError as e:
+        print(str(e), file=sys.stderr)
+        return 1
+    except ArticleComparerError as e:
+        print(str(e), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as e:  # the last line of defence: one line, never a traceback
+        if args.debug:
+            raise
+        log.debug("unexpected error", exc_info=True)
+        print(f"article-comparer: internal error: {type(e).__name__}: {e}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

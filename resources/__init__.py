@@ -1,0 +1,1 @@
+"""Files shipped beside the code: bundled example pair, alias tables, report CSS, icons."""
