@@ -70,8 +70,6 @@ def _export_format(args: argparse.Namespace) -> str:
 
 
 def _run_export(args: argparse.Namespace) -> int:
-    from core.export import render, write_report
-
     from core.compare import compare
     from core.reader import read_path
 
@@ -80,6 +78,8 @@ def _run_export(args: argparse.Namespace) -> int:
         raise UsageError("a PDF cannot be written to stdout: give a file name")
     path_a, path_b = _inputs(args)
     comparison = compare(read_path(path_a), read_path(path_b))
+    from core.export import render, write_report  # after reading: input errors come first
+
     if args.export == "-":
         sys.stdout.write(render(comparison, fmt))
         sys.stdout.flush()
