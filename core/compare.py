@@ -1,38 +1,76 @@
-"""TEMPORARY: naive compare; replaced by the alignment work (issue 4)."""
+"""``compare(a, b)``: the one function that builds a ``Comparison`` (DESIGN.md).
+
+Aligns sentences (``core.align``), diffs the words inside each link (``core.worddiff``), rolls
+links up into coverage, paragraph links and a summary (``core.coverage``) and asks
+``core.facts.compare_facts`` for the facts. Reports ``progress(fraction)`` at least every
+100 ms and raises ``core.errors.Cancelled`` soon after ``should_cancel()`` answers True.
+
+Imports: core only (numpy/rapidfuzz through core.align and core.worddiff).
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import logging
 from collections.abc import Callable
+from datetime import UTC, datetime
 
-from rapidfuzz import fuzz
+from core.align import Group, Ticker, align
+from core.coverage import paragraph_links, sentence_coverage, summary
+from core.facts import compare_facts
+from core.model import Comparison, Document, Link, LinkKind
+from core.options import CompareOptions
+from core.worddiff import word_diff
 
-from core.model import Comparison, Coverage, Document, Link, LinkKind, SentenceCoverage, Summary
+log = logging.getLogger(__name__)
+
+__all__ = ["CompareOptions", "compare"]
+
+
+def _kind(g: Group, opts: CompareOptions) -> LinkKind:
+    if g.identical or g.similarity >= opts.same_threshold:
+        return LinkKind.SAME
+    low, high = sorted((g.cover_a, g.cover_b))
+    if high > 0 and low / high < opts.partial_threshold:
+        return LinkKind.PARTIAL
+    return LinkKind.PARAPHRASE
 
 
 def compare(
     a: Document,
     b: Document,
-    options: object = None,
+    options: CompareOptions | None = None,
     progress: Callable[[float], None] | None = None,
     should_cancel: Callable[[], bool] | None = None,
 ) -> Comparison:
+    """Compare two Documents: links, coverage, facts and summary in one frozen Comparison."""
+    opts = options if options is not None else CompareOptions()
+    tick = Ticker(progress, should_cancel)
+    tick(0.0)
+    groups = align(a, b, opts, tick)
     links: list[Link] = []
-    for i in range(len(a.sentences)):
-        best = max(
-            range(len(b.sentences)),
-            key=lambda j: fuzz.token_set_ratio(a.sentence_text(i), b.sentence_text(j)),
-        )
-        score = fuzz.token_set_ratio(a.sentence_text(i), b.sentence_text(best)) / 100
-        if score > 0.6:
-            links.append(Link((i,), (best,), score, LinkKind.PARAPHRASE))
-    cov_a = [SentenceCoverage(Coverage.UNIQUE, 0.0) for _ in a.sentences]
-    cov_b = [SentenceCoverage(Coverage.UNIQUE, 0.0) for _ in b.sentences]
-    for k, link in enumerate(links):
-        cov_a[link.a[0]] = SentenceCoverage(Coverage.SHARED, link.similarity, (k,))
-        cov_b[link.b[0]] = SentenceCoverage(Coverage.SHARED, link.similarity, (k,))
-    summary = Summary(
-        a_shared=sum(c.status == Coverage.SHARED for c in cov_a) / max(1, len(cov_a)),
-        b_shared=sum(c.status == Coverage.SHARED for c in cov_b) / max(1, len(cov_b)),
-        links=len(links),
+    for k, g in enumerate(groups):
+        if k % 200 == 0:
+            tick(0.95 + 0.03 * k / max(1, len(groups)))
+        links.append(Link(g.a, g.b, g.similarity, _kind(g, opts), word_diff(a, g.a, b, g.b)))
+    scores = [(g.cover_a, g.cover_b) for g in groups]
+    cov_a = sentence_coverage(a, "a", links, scores, opts)
+    cov_b = sentence_coverage(b, "b", links, scores, opts)
+    tick(0.98)
+    facts = compare_facts(a, b, tuple(links), should_cancel)
+    tick(0.99)
+    result = Comparison(
+        a=a,
+        b=b,
+        links=tuple(links),
+        paragraph_links=paragraph_links(a, b, links),
+        coverage_a=cov_a,
+        coverage_b=cov_b,
+        facts=facts,
+        summary=summary(a, b, links, cov_a, cov_b, facts),
+        created=datetime.now(UTC).isoformat(timespec="seconds"),
+        options=dataclasses.asdict(opts),
     )
-    return Comparison(a, b, tuple(links), (), tuple(cov_a), tuple(cov_b), (), summary)
+    tick.done()
+    log.debug("compared %s and %s: %d links", a.source, b.source, len(links))
+    return result

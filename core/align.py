@@ -1,0 +1,596 @@
+"""Sentence alignment of two Documents: which sentences of A say what which sentences of B say.
+
+Method (issue 4, measured by ``benchmarks/quality.py``):
+
+1. Terms per content sentence (``core.tokens``): case folding, light stemming, month names as
+   numbers. Spelling variants across the two sides (``Kyiv``/``Kiev``) become one term by a
+   rapidfuzz ratio over the vocabulary, blocked by first letter and scored with ``cdist``.
+2. Weights: IDF over the sentences of both articles, stop words weighed low, numbers and
+   capitalized words (likely names) weighed up.
+3. Candidates from an inverted index of the rarer terms (bounded postings products), ranked by
+   their rare-term overlap, top few per sentence kept; then every candidate pair is scored in bulk
+   with numpy (weighted Dice and the containment of each side in the other).
+4. Neighbouring pairs (previous/next sentence of the same paragraph on both sides) support each
+   other; then one-to-one links are chosen greedily by score (order is never forced: links may
+   cross); adjacent unlinked sentences join a link when joint scoring says the group matches
+   better (splits and merges); leftover sentences may take a second partner when clearly similar.
+
+Everything is symmetric in A and B and independent of paragraph order (ties are broken by the
+sentence texts), so swapping the articles mirrors the links.
+
+Imports: numpy, rapidfuzz, core.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+from rapidfuzz import fuzz, process
+
+from core.errors import Cancelled
+from core.model import Document
+from core.options import CompareOptions
+from core.tokens import STOP_WORDS, is_number, terms
+
+log = logging.getLogger(__name__)
+
+IntArray = npt.NDArray[np.int64]
+FloatArray = npt.NDArray[np.float64]
+
+#: keep at most this many candidates per sentence (ranked by rare-term overlap)
+TOP_CANDIDATES = 8
+#: a term proposes candidates only when (postings in A) x (postings in B) stays under this
+MAX_TERM_PAIRS = 2500
+#: pairs scored per numpy batch (keeps each step well under the 100 ms progress interval)
+BATCH_PAIRS = 100_000
+
+
+class Ticker:
+    """Calls ``progress`` at most every 50 ms and checks ``should_cancel`` on every tick."""
+
+    def __init__(
+        self,
+        progress: Callable[[float], None] | None,
+        should_cancel: Callable[[], bool] | None,
+    ) -> None:
+        self._progress = progress
+        self._cancel = should_cancel
+        self._last = 0.0
+        self.fraction = 0.0
+
+    def __call__(self, fraction: float | None = None) -> None:
+        if fraction is not None:
+            self.fraction = max(self.fraction, min(1.0, fraction))
+        if self._cancel is not None and self._cancel():
+            raise Cancelled()
+        if self._progress is not None:
+            now = time.monotonic()
+            if now - self._last >= 0.05:
+                self._last = now
+                self._progress(self.fraction)
+
+    def done(self) -> None:
+        self.fraction = 1.0
+        if self._progress is not None:
+            self._progress(1.0)
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """One link before it becomes a ``core.model.Link``: sentence indices of each Document."""
+
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+    similarity: float  # weighted Dice of the two groups' terms
+    cover_a: float  # share of the A group's weight that the B group carries
+    cover_b: float
+    identical: bool  # same words in the same order (case-folded)
+
+
+@dataclass(slots=True)
+class _Side:
+    index: list[int]  # Document sentence index of each content sentence
+    para: IntArray  # paragraph of each content sentence
+    indptr: IntArray  # CSR: terms of content sentence k are terms[indptr[k]:indptr[k+1]]
+    terms: IntArray  # term ids, sorted and unique within a sentence
+    total: FloatArray  # sum of term weights per sentence
+    crc: list[int]  # checksum of the folded words, for order-free tie breaks
+    folded: list[str]  # folded words joined, to tell identical sentences
+
+    @property
+    def n(self) -> int:
+        return len(self.index)
+
+    def term_set(self, k: int) -> set[int]:
+        return set(self.terms[self.indptr[k] : self.indptr[k + 1]].tolist())
+
+
+def _raw_terms(doc: Document, tick: Ticker) -> tuple[list[int], list[list[tuple[str, bool]]]]:
+    index: list[int] = []
+    rows: list[list[tuple[str, bool]]] = []
+    text = doc.text
+    for i, s in enumerate(doc.sentences):
+        if i % 2000 == 0:
+            tick()
+        if not doc.is_content_sentence(i):
+            continue
+        index.append(i)
+        rows.append(terms(text[s.span.start : s.span.end]))
+    return index, rows
+
+
+def _fuzzy_canon(
+    vocab: list[str],
+    in_a: npt.NDArray[np.bool_],
+    in_b: npt.NDArray[np.bool_],
+    cutoff: float,
+    tick: Ticker,
+) -> IntArray:
+    """Map each term id to a canonical id, joining spelling variants found on opposite sides."""
+    canon = np.arange(len(vocab), dtype=np.int64)
+    if cutoff > 100:
+        return canon
+
+    def eligible(t: str) -> bool:
+        return len(t) >= 5 and t.isalpha() and t not in STOP_WORDS
+
+    # Only words seen on one side look for a partner on the other side (cheap and symmetric).
+    only_a = [i for i in range(len(vocab)) if in_a[i] and not in_b[i] and eligible(vocab[i])]
+    only_b = [i for i in range(len(vocab)) if in_b[i] and not in_a[i] and eligible(vocab[i])]
+    all_a = [i for i in range(len(vocab)) if in_a[i] and eligible(vocab[i])]
+    all_b = [i for i in range(len(vocab)) if in_b[i] and eligible(vocab[i])]
+    edges: list[tuple[int, int]] = []
+    for queries, choices in ((only_a, all_b), (only_b, all_a)):
+        blocks: dict[str, list[int]] = {}
+        for i in choices:
+            blocks.setdefault(vocab[i][0], []).append(i)
+        qblocks: dict[str, list[int]] = {}
+        for i in queries:
+            qblocks.setdefault(vocab[i][0], []).append(i)
+        for letter, qs in sorted(qblocks.items()):
+            cs = blocks.get(letter)
+            if not cs:
+                continue
+            for start in range(0, len(qs), 256):
+                tick()
+                chunk = qs[start : start + 256]
+                scores = process.cdist(
+                    [vocab[i] for i in chunk],
+                    [vocab[i] for i in cs],
+                    scorer=fuzz.ratio,
+                    score_cutoff=cutoff,
+                    dtype=np.uint8,
+                    workers=1,
+                )
+                best = scores.argmax(axis=1)
+                for row, col in enumerate(best.tolist()):
+                    if scores[row, col] >= cutoff and scores[row, col] > 0:
+                        edges.append((chunk[row], cs[col]))
+    if not edges:
+        return canon
+    # Union-find; a component's canonical id is its shortest (then alphabetically first) word.
+    parent = list(range(len(vocab)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def key(i: int) -> tuple[int, str]:
+        return (len(vocab[i]), vocab[i])
+
+    for x, y in edges:
+        rx, ry = find(x), find(y)
+        if rx != ry:
+            if key(rx) <= key(ry):
+                parent[ry] = rx
+            else:
+                parent[rx] = ry
+    for i in {x for e in edges for x in e}:
+        canon[i] = find(i)
+    log.debug("fuzzy word matches: %d", len(edges))
+    return canon
+
+
+def _build_sides(
+    a: Document, b: Document, opts: CompareOptions, tick: Ticker
+) -> tuple[_Side, _Side, FloatArray, IntArray, int]:
+    idx_a, rows_a = _raw_terms(a, tick)
+    tick(0.10)
+    idx_b, rows_b = _raw_terms(b, tick)
+    tick(0.20)
+    vocab_ids: dict[str, int] = {}
+    caps: list[int] = []
+    lows: list[int] = []
+    id_rows: list[list[list[int]]] = [[], []]
+    for side, rows in enumerate((rows_a, rows_b)):
+        out = id_rows[side]
+        for r, row in enumerate(rows):
+            if r % 2000 == 0:
+                tick()
+            ids: list[int] = []
+            for term, name in row:
+                tid = vocab_ids.get(term)
+                if tid is None:
+                    tid = vocab_ids[term] = len(vocab_ids)
+                    caps.append(0)
+                    lows.append(0)
+                if name:
+                    caps[tid] += 1
+                else:
+                    lows[tid] += 1
+                ids.append(tid)
+            out.append(ids)
+    vocab = list(vocab_ids)
+    nv = len(vocab)
+    in_side = [np.zeros(nv, dtype=bool), np.zeros(nv, dtype=bool)]
+    for side in (0, 1):
+        for ids in id_rows[side]:
+            in_side[side][ids] = True
+    tick(0.25)
+    canon = _fuzzy_canon(vocab, in_side[0], in_side[1], opts.fuzzy_cutoff, tick)
+    tick(0.30)
+
+    built: list[tuple[IntArray, IntArray]] = []
+    for side in (0, 1):
+        rows_ids = id_rows[side]
+        lengths = np.fromiter((len(r) for r in rows_ids), dtype=np.int64, count=len(rows_ids))
+        flat = np.fromiter(
+            (t for r in rows_ids for t in r), dtype=np.int64, count=int(lengths.sum())
+        )
+        flat = canon[flat]
+        owner = np.repeat(np.arange(len(rows_ids), dtype=np.int64), lengths)
+        key = np.unique(owner * nv + flat)  # sorted, unique (sentence, term)
+        sent = key // nv
+        term_ids = key % nv
+        indptr = np.zeros(len(rows_ids) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(sent, minlength=len(rows_ids)), out=indptr[1:])
+        built.append((indptr, term_ids))
+        tick(0.33 + 0.03 * side)
+
+    df_a = np.bincount(built[0][1], minlength=nv).astype(np.int64)
+    df_b = np.bincount(built[1][1], minlength=nv).astype(np.int64)
+    df = df_a + df_b
+    n_total = max(1, len(rows_a) + len(rows_b))
+    weight = np.zeros(nv, dtype=np.float64)
+    present = df > 0
+    weight[present] = np.log1p(n_total / df[present])
+    stop = np.fromiter((v in STOP_WORDS for v in vocab), dtype=bool, count=nv)
+    number = np.fromiter((is_number(v) for v in vocab), dtype=bool, count=nv)
+    caps_a = np.asarray(caps, dtype=np.int64)
+    lows_a = np.asarray(lows, dtype=np.int64)
+    # names: fold the capital counts onto canonical ids too
+    caps_c = np.bincount(canon, weights=caps_a, minlength=nv)
+    lows_c = np.bincount(canon, weights=lows_a, minlength=nv)
+    name = (caps_c > lows_c) & ~number
+    weight[stop] *= opts.stop_weight
+    weight[number] *= opts.number_boost
+    weight[name & ~stop] *= opts.name_boost
+    tick(0.40)
+
+    sides: list[_Side] = []
+    for side, (doc, index, rows) in enumerate(((a, idx_a, rows_a), (b, idx_b, rows_b))):
+        indptr, term_ids = built[side]
+        n = len(index)
+        total = np.zeros(n, dtype=np.float64)
+        if len(term_ids):
+            owner = np.repeat(np.arange(n, dtype=np.int64), np.diff(indptr))
+            total = np.bincount(owner, weights=weight[term_ids], minlength=n).astype(np.float64)
+        folded = [" ".join(t for t, _ in row) for row in rows]
+        sides.append(
+            _Side(
+                index=index,
+                para=np.asarray([doc.sentences[i].paragraph for i in index], dtype=np.int64),
+                indptr=indptr,
+                terms=term_ids,
+                total=total,
+                crc=[zlib.crc32(f.encode("utf-8", "surrogatepass")) for f in folded],
+                folded=folded,
+            )
+        )
+    rare = ~stop & (df_a * df_b <= MAX_TERM_PAIRS) & (df_a > 0) & (df_b > 0)
+    return sides[0], sides[1], weight, np.flatnonzero(rare), nv
+
+
+def _postings(side: _Side, nv: int) -> tuple[IntArray, IntArray]:
+    """Inverted index: for each term, the sentences holding it (CSR over terms)."""
+    owner = np.repeat(np.arange(side.n, dtype=np.int64), np.diff(side.indptr))
+    order = np.argsort(side.terms, kind="stable")
+    ptr = np.zeros(nv + 1, dtype=np.int64)
+    np.cumsum(np.bincount(side.terms, minlength=nv), out=ptr[1:])
+    return ptr, owner[order]
+
+
+def _expand(ptr: IntArray, items: IntArray, keys: IntArray) -> tuple[IntArray, IntArray]:
+    """For each key k, all ``items[ptr[k]:ptr[k+1]]``; returns (position of key, item)."""
+    counts = ptr[keys + 1] - ptr[keys]
+    total = int(counts.sum())
+    which = np.repeat(np.arange(len(keys), dtype=np.int64), counts)
+    starts = np.repeat(ptr[keys], counts)
+    offsets = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts)
+    return which, items[starts + offsets]
+
+
+def _top_per_group(group: IntArray, score: FloatArray, keep: int) -> npt.NDArray[np.bool_]:
+    order = np.lexsort((-score, group))
+    g = group[order]
+    first = np.ones(len(g), dtype=bool)
+    first[1:] = g[1:] != g[:-1]
+    starts = np.flatnonzero(first)
+    rank = np.arange(len(g)) - np.repeat(starts, np.diff(np.append(starts, len(g))))
+    mask = np.zeros(len(g), dtype=bool)
+    mask[order[rank < keep]] = True
+    return mask
+
+
+def _candidates(
+    sa: _Side, sb: _Side, weight: FloatArray, rare: IntArray, nv: int, tick: Ticker
+) -> tuple[IntArray, IntArray]:
+    """Candidate pairs (content indices) sharing a rarer term, best few per sentence kept."""
+    if sa.n == 0 or sb.n == 0 or len(rare) == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    ptr_a, post_a = _postings(sa, nv)
+    ptr_b, post_b = _postings(sb, nv)
+    tick(0.45)
+    pair_keys: list[IntArray] = []
+    pair_w: list[FloatArray] = []
+    # chunk the rare terms so no single step gets large
+    counts = (ptr_a[rare + 1] - ptr_a[rare]) * (ptr_b[rare + 1] - ptr_b[rare])
+    bounds = np.searchsorted(
+        np.cumsum(counts), np.arange(BATCH_PAIRS, counts.sum() + 1, BATCH_PAIRS)
+    )
+    for chunk in np.split(rare, bounds):
+        tick()
+        if len(chunk) == 0:
+            continue
+        which_a, ia = _expand(ptr_a, post_a, chunk)
+        # for each (term, a-sentence), every b-sentence holding that term
+        tb = chunk[which_a]
+        which_b, ib = _expand(ptr_b, post_b, tb)
+        ia_rep = ia[which_b]
+        pair_keys.append(ia_rep * sb.n + ib)
+        pair_w.append(weight[tb[which_b]])
+    tick(0.50)
+    keys = np.concatenate(pair_keys) if pair_keys else np.zeros(0, dtype=np.int64)
+    ws = np.concatenate(pair_w) if pair_w else np.zeros(0, dtype=np.float64)
+    uniq, inverse = np.unique(keys, return_inverse=True)
+    score = np.bincount(inverse, weights=ws, minlength=len(uniq)).astype(np.float64)
+    ia = uniq // sb.n
+    ib = uniq % sb.n
+    keep = _top_per_group(ia, score, TOP_CANDIDATES) | _top_per_group(ib, score, TOP_CANDIDATES)
+    tick(0.55)
+    return ia[keep], ib[keep]
+
+
+def _score(
+    sa: _Side, sb: _Side, weight: FloatArray, ia: IntArray, ib: IntArray, nv: int, tick: Ticker
+) -> FloatArray:
+    """Shared term weight of each candidate pair, in bulk."""
+    b_keys = np.repeat(np.arange(sb.n, dtype=np.int64), np.diff(sb.indptr)) * nv + sb.terms
+    shared = np.zeros(len(ia), dtype=np.float64)
+    for start in range(0, len(ia), BATCH_PAIRS // 8):
+        tick(0.55 + 0.15 * start / max(1, len(ia)))
+        stop = min(len(ia), start + BATCH_PAIRS // 8)
+        which, t = _expand(sa.indptr, sa.terms, ia[start:stop])
+        probe = ib[start:stop][which] * nv + t
+        pos = np.searchsorted(b_keys, probe)
+        pos[pos >= len(b_keys)] = 0
+        found = b_keys[pos] == probe if len(b_keys) else np.zeros(len(probe), dtype=bool)
+        shared[start:stop] = np.bincount(
+            which[found], weights=weight[t[found]], minlength=stop - start
+        )
+    return shared
+
+
+def _neighbour_support(
+    sa: _Side, sb: _Side, ia: IntArray, ib: IntArray, dice: FloatArray, floor: float
+) -> FloatArray:
+    """Best Dice of the previous or next pair (same paragraph on both sides), if >= floor."""
+    keys = ia * sb.n + ib
+    order = np.argsort(keys)
+    sorted_keys = keys[order]
+    support = np.zeros(len(ia), dtype=np.float64)
+    for step in (-1, 1):
+        na, nb = ia + step, ib + step
+        ok = (na >= 0) & (na < sa.n) & (nb >= 0) & (nb < sb.n)
+        ok[ok] &= (sa.para[na[ok]] == sa.para[ia[ok]]) & (sb.para[nb[ok]] == sb.para[ib[ok]])
+        probe = na * sb.n + nb
+        pos = np.searchsorted(sorted_keys, probe)
+        pos[pos >= len(sorted_keys)] = 0
+        hit = ok & (sorted_keys[pos] == probe) if len(sorted_keys) else ok & False
+        val = np.where(hit, dice[order[pos]], 0.0)
+        val[val < floor] = 0.0
+        support = np.maximum(support, val)
+    return support
+
+
+def align(
+    a: Document,
+    b: Document,
+    opts: CompareOptions,
+    tick: Ticker,
+) -> list[Group]:
+    """Link groups of sentences of A and B; see the module docstring for the method."""
+    sa, sb, weight, rare, nv = _build_sides(a, b, opts, tick)
+    ia, ib = _candidates(sa, sb, weight, rare, nv, tick)
+    if len(ia) == 0:
+        return []
+    shared = _score(sa, sb, weight, ia, ib, nv, tick)
+    tick(0.72)
+    denom = sa.total[ia] + sb.total[ib]
+    dice: FloatArray = np.where(denom > 0, 2 * shared / np.maximum(denom, 1e-12), 0.0)
+    dice = np.round(np.minimum(dice, 1.0), 9).astype(np.float64)
+    support = _neighbour_support(sa, sb, ia, ib, dice, opts.link_threshold)
+    boosted = np.where(dice >= opts.min_similarity, dice + opts.neighbour_bonus * support, 0.0)
+    boosted = np.round(np.minimum(boosted, 2.0), 9)
+    tick(0.75)
+
+    pair_shared = dict(zip((ia * sb.n + ib).tolist(), shared.tolist(), strict=True))
+    grouper = _Grouper(sa, sb, weight, pair_shared, opts, tick)
+    cand = np.flatnonzero(boosted >= opts.link_threshold)
+    # order: score desc, then an order-free, A/B-symmetric tie break on the sentence texts,
+    # then closeness of relative position (so duplicated sentences pair in order)
+    ca, cb = ia[cand], ib[cand]
+    crc_a = np.asarray(sa.crc, dtype=np.int64)[ca]
+    crc_b = np.asarray(sb.crc, dtype=np.int64)[cb]
+    rel = np.round(np.abs(ca / max(1, sa.n) - cb / max(1, sb.n)), 9)
+    order = np.lexsort((rel, np.maximum(crc_a, crc_b), np.minimum(crc_a, crc_b), -boosted[cand]))
+    grouper.link_greedy(ca[order].tolist(), cb[order].tolist())
+    tick(0.82)
+    grouper.join_neighbours()
+    tick(0.90)
+    extra = np.flatnonzero(dice >= opts.extra_link_threshold)
+    grouper.extra_links(ia[extra].tolist(), ib[extra].tolist(), dice[extra].tolist())
+    tick(0.95)
+    return grouper.groups()
+
+
+class _Grouper:
+    """Builds link groups from scored candidate pairs (content indices of each side)."""
+
+    def __init__(
+        self,
+        sa: _Side,
+        sb: _Side,
+        weight: FloatArray,
+        pair_shared: dict[int, float],
+        opts: CompareOptions,
+        tick: Ticker,
+    ) -> None:
+        self.sa, self.sb, self.w = sa, sb, weight
+        self.pair_shared = pair_shared
+        self.opts = opts
+        self.tick = tick
+        self.link_of_a: dict[int, int] = {}
+        self.link_of_b: dict[int, int] = {}
+        self.links: list[tuple[list[int], list[int]]] = []
+        self.extra: list[tuple[int, int]] = []
+
+    def shared(self, i: int, j: int) -> float:
+        return self.pair_shared.get(i * self.sb.n + j, 0.0)
+
+    def wsum(self, ids: set[int]) -> float:
+        if not ids:
+            return 0.0
+        return float(self.w[np.fromiter(ids, dtype=np.int64, count=len(ids))].sum())
+
+    def link_greedy(self, ca: list[int], cb: list[int]) -> None:
+        for k, (i, j) in enumerate(zip(ca, cb, strict=True)):
+            if k % 5000 == 0:
+                self.tick()
+            if i in self.link_of_a or j in self.link_of_b:
+                continue
+            self.link_of_a[i] = self.link_of_b[j] = len(self.links)
+            self.links.append(([i], [j]))
+
+    def _joint(self, group_a: list[int], group_b: list[int]) -> tuple[float, float, float]:
+        ta: set[int] = set()
+        for i in group_a:
+            ta |= self.sa.term_set(i)
+        tb: set[int] = set()
+        for j in group_b:
+            tb |= self.sb.term_set(j)
+        wa, wb, ws = self.wsum(ta), self.wsum(tb), self.wsum(ta & tb)
+        dice = 2 * ws / (wa + wb) if wa + wb > 0 else 0.0
+        return dice, (ws / wa if wa else 0.0), (ws / wb if wb else 0.0)
+
+    def join_neighbours(self) -> None:
+        """Splits and merges: free adjacent sentences join a link when joint scoring improves.
+
+        Claims are made against the one-to-one links only and then settled by containment,
+        so the result does not depend on which side or which link is looked at first.
+        """
+        claims: dict[tuple[str, int], tuple[float, int, int]] = {}
+        for k, (ga, gb) in enumerate(self.links):
+            if k % 500 == 0:
+                self.tick()
+            for side in ("a", "b"):
+                mine, other = (ga, gb) if side == "a" else (gb, ga)
+                s_mine = self.sa if side == "a" else self.sb
+                taken = self.link_of_a if side == "a" else self.link_of_b
+                pivot = mine[0]
+                for step in (-1, 1):
+                    group = list(mine)
+                    base = self._joint(group, other) if side == "a" else self._joint(other, group)
+                    cur = pivot
+                    for _ in range(2):
+                        nxt = cur + step
+                        if not 0 <= nxt < s_mine.n or nxt in taken:
+                            break
+                        if s_mine.para[nxt] != s_mine.para[cur]:
+                            break
+                        own = self.sa.total[nxt] if side == "a" else self.sb.total[nxt]
+                        sh = sum(
+                            self.shared(nxt, o) if side == "a" else self.shared(o, nxt)
+                            for o in other
+                        )
+                        contain = sh / own if own > 0 else 0.0
+                        if contain < self.opts.join_containment:
+                            break
+                        trial = [*group, nxt]
+                        joint = (
+                            self._joint(trial, other) if side == "a" else self._joint(other, trial)
+                        )
+                        if joint[0] <= base[0]:
+                            break
+                        prev = claims.get((side, nxt))
+                        if prev is None or (contain, -k) > (prev[0], -prev[1]):
+                            claims[(side, nxt)] = (contain, k, step)
+                        group, base, cur = trial, joint, nxt
+        for (side, idx), (_, k, _) in sorted(claims.items()):
+            ga, gb = self.links[k]
+            if side == "a":
+                ga.append(idx)
+                self.link_of_a[idx] = k
+            else:
+                gb.append(idx)
+                self.link_of_b[idx] = k
+
+    def extra_links(self, ea: list[int], eb: list[int], ed: list[float]) -> None:
+        """A sentence left alone whose best partner is taken still links to it when similar."""
+        best_a: dict[int, tuple[float, int, int]] = {}
+        best_b: dict[int, tuple[float, int, int]] = {}
+        for i, j, d in zip(ea, eb, ed, strict=True):
+            if i not in self.link_of_a:
+                tie = -abs(self.sa.crc[i] - self.sb.crc[j])
+                if (d, tie, -j) > best_a.get(i, (-1.0, 0, 0)):
+                    best_a[i] = (d, tie, -j)
+            if j not in self.link_of_b:
+                tie = -abs(self.sa.crc[i] - self.sb.crc[j])
+                if (d, tie, -i) > best_b.get(j, (-1.0, 0, 0)):
+                    best_b[j] = (d, tie, -i)
+        for i, (_, _, nj) in best_a.items():
+            self.extra.append((i, -nj))
+        for j, (_, _, ni) in best_b.items():
+            self.extra.append((-ni, j))
+
+    def groups(self) -> list[Group]:
+        out: list[Group] = []
+        pairs = [(sorted(ga), sorted(gb)) for ga, gb in self.links]
+        pairs += [([i], [j]) for i, j in sorted(set(self.extra))]
+        for k, (ga, gb) in enumerate(pairs):
+            if k % 500 == 0:
+                self.tick()
+            dice, cov_a, cov_b = self._joint(ga, gb)
+            identical = [self.sa.folded[i] for i in ga] == [self.sb.folded[j] for j in gb]
+            if identical:
+                dice = cov_a = cov_b = 1.0
+            out.append(
+                Group(
+                    a=tuple(self.sa.index[i] for i in ga),
+                    b=tuple(self.sb.index[j] for j in gb),
+                    similarity=min(1.0, max(0.0, round(dice, 4))),
+                    cover_a=min(1.0, cov_a),
+                    cover_b=min(1.0, cov_b),
+                    identical=identical,
+                )
+            )
+        out.sort(key=lambda g: (g.a, g.b))
+        return out

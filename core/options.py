@@ -1,0 +1,46 @@
+"""Tunable thresholds of the comparison, with the defaults measured best (benchmarks/quality.py).
+
+The window exposes these; ``Comparison.options`` records ``dataclasses.asdict(options)`` so a
+report says how it was made.
+
+Imports: standard library only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+
+@dataclass(frozen=True, slots=True)
+class CompareOptions:
+    """Thresholds of ``core.compare.compare``. Similarities are weighted Dice scores in [0, 1]."""
+
+    #: a sentence pair becomes a link at this similarity (after neighbour support)
+    link_threshold: float = 0.30
+    #: below this raw similarity a pair never links, whatever its neighbours say
+    min_similarity: float = 0.12
+    #: how much a linked neighbouring pair (previous/next sentence on both sides) adds
+    neighbour_bonus: float = 0.35
+    #: an adjacent sentence joins a link (split/merge) when this much of it is in the other side
+    join_containment: float = 0.25
+    #: an already linked sentence may get a second, separate link at this similarity
+    extra_link_threshold: float = 0.45
+    #: a link is "same" at or above this similarity
+    same_threshold: float = 0.90
+    #: a link is "partial" when the less covered side carries under this share of its content
+    partial_threshold: float = 0.45
+    #: a sentence in a partial link counts as shared when this much of its content is carried
+    shared_coverage: float = 0.60
+    #: rapidfuzz ratio (0-100) for two spellings to count as one word (Kyiv/Kiev style variants)
+    fuzzy_cutoff: float = 88.0
+    #: weight factor of stop words (they still count a little, for very short sentences)
+    stop_weight: float = 0.15
+    #: extra weight factor for numbers and for capitalized words (likely names)
+    number_boost: float = 1.5
+    name_boost: float = 1.3
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if not isinstance(value, int | float) or value < 0:
+                raise ValueError(f"option {f.name} must be a non-negative number, got {value!r}")
