@@ -1,0 +1,353 @@
+"""The HTML report: one self-contained page (inline CSS, no scripts, no external fetches).
+
+A header with both sources and titles, when the comparison was made and the coverage figures; a
+facts table; then both articles side by side in the window's highlight colours with a legend.
+Every linked sentence is an anchor to its counterpart, and the counterpart links back, so a
+reader can jump both ways; small link numbers name every link a sentence takes part in.
+
+Article text is untrusted: every character of it goes through ``html.escape`` (quotes included),
+so nothing from an article can add a tag, attribute, script, style or live link. A
+Content-Security-Policy meta tag forbids scripts and fetches as a second line of defence.
+
+``variant="pdf"`` produces the same content for QTextDocument (which knows a subset of CSS and no
+grid layout): the panes become a two-cell table and roles are written out as words.
+
+Imports: standard library, core.model and core.export only.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from importlib.resources import files
+from typing import Literal
+
+from core.export.layout import (
+    Run,
+    bucket_by_sentence,
+    conflict_spans,
+    diff_spans,
+    other,
+    percent,
+    runs,
+    sentence_index_at,
+    sentence_links,
+)
+from core.model import Comparison, Coverage, Fact, FactStatus, Role, Side, Span
+
+Variant = Literal["screen", "pdf"]
+
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+STATUS_LABEL = {
+    Coverage.SHARED: "shared",
+    Coverage.PARTIAL: "partly shared",
+    Coverage.UNIQUE: "only in this article",
+}
+FACT_LABEL = {
+    FactStatus.CONFLICT: "conflict",
+    FactStatus.SHARED: "shared",
+    FactStatus.ONLY_A: "only in A",
+    FactStatus.ONLY_B: "only in B",
+}
+_FACT_ORDER = {
+    FactStatus.CONFLICT: 0,
+    FactStatus.SHARED: 1,
+    FactStatus.ONLY_A: 2,
+    FactStatus.ONLY_B: 3,
+}
+_MAX_OCCURRENCES = 6
+
+
+def esc(text: str) -> str:
+    """Every character of untrusted text made inert in element content and quoted attributes."""
+    return html.escape(text, quote=True)
+
+
+def stylesheet(variant: Variant) -> str:
+    name = "report.css" if variant == "screen" else "pdf.css"
+    css = (files("resources") / "report" / name).read_text(encoding="utf-8")
+    # The CSS is ours, but make sure nothing in it can end the <style> element early.
+    return css.replace("</", "<\\/")
+
+
+def _sid(side: Side, index: int) -> str:
+    return f"{side}-s{index}"
+
+
+class _Renderer:
+    def __init__(self, comparison: Comparison, variant: Variant) -> None:
+        self.c = comparison
+        self.variant = variant
+        self.links = {s: sentence_links(comparison, s) for s in ("a", "b")}
+        self.conflicts = {
+            s: bucket_by_sentence(comparison.document(s), conflict_spans(comparison, s))
+            for s in ("a", "b")
+        }
+
+    # ---- header -------------------------------------------------------------------------
+
+    def _counts(self, side: Side) -> dict[str, int]:
+        out = {"shared": 0, "partial": 0, "unique": 0, "left out": 0}
+        for cov in self.c.coverage(side):
+            if not cov.counted:
+                out["left out"] += 1
+            elif cov.status == Coverage.SHARED:
+                out["shared"] += 1
+            elif cov.status == Coverage.PARTIAL:
+                out["partial"] += 1
+            else:
+                out["unique"] += 1
+        return out
+
+    def header(self) -> str:
+        a, b, s = self.c.a, self.c.b, self.c.summary
+        ca, cb = self._counts("a"), self._counts("b")
+        conflicts = sum(1 for f in self.c.facts if f.status == FactStatus.CONFLICT)
+        created = self.c.created or "unknown"
+        written = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+        def row(label: str, va: str, vb: str, cls: str = "") -> str:
+            attr = f' class="{cls}"' if cls else ""
+            return f"<tr{attr}><th>{label}</th><td>{va}</td><td>{vb}</td></tr>"
+
+        rows = [
+            row("Title", esc(a.title or "—"), esc(b.title or "—"), "titles"),
+            row("Source", f"<code>{esc(a.source)}</code>", f"<code>{esc(b.source)}</code>"),
+            row(
+                "Shared with the other article",
+                f"<strong>{percent(s.a_shared)}</strong>",
+                f"<strong>{percent(s.b_shared)}</strong>",
+                "share",
+            ),
+            row("Sentences shared", str(ca["shared"]), str(cb["shared"])),
+            row("Sentences partly shared", str(ca["partial"]), str(cb["partial"])),
+            row("Sentences only in this article", str(ca["unique"]), str(cb["unique"])),
+            row(
+                "Not compared (captions, bylines, boilerplate)",
+                str(ca["left out"]),
+                str(cb["left out"]),
+            ),
+        ]
+        return (
+            '<header class="report-head">\n'
+            "<h1>Article comparison</h1>\n"
+            f'<p class="meta">Compared {esc(created)} · report written {written} · '
+            f"{s.links} link{'s' if s.links != 1 else ''} · {len(self.c.facts)} facts · "
+            f'<span class="{"nconf" if conflicts else ""}">{conflicts} conflicting</span></p>\n'
+            '<table class="sources" cellspacing="0" cellpadding="4">\n'
+            '<tr><th></th><th class="col-a">Article A</th><th class="col-b">Article B</th></tr>\n'
+            + "\n".join(rows)
+            + "\n</table>\n</header>\n"
+        )
+
+    # ---- facts -------------------------------------------------------------------------
+
+    def _occurrences(self, side: Side, spans: Sequence[Span]) -> str:
+        doc = self.c.document(side)
+        parts: list[str] = []
+        for span in spans[:_MAX_OCCURRENCES]:
+            end = min(span.end, len(doc.text))
+            if span.start >= end:
+                continue
+            text = esc(" ".join(doc.text[span.start : end].split()))
+            i = sentence_index_at(doc, span.start)
+            if i is None or self.variant == "pdf":
+                parts.append(f"<span>{text}</span>")
+            else:
+                parts.append(f'<a href="#{_sid(side, i)}">{text}</a>')
+        if len(spans) > _MAX_OCCURRENCES:
+            parts.append(f'<span class="more">+{len(spans) - _MAX_OCCURRENCES} more</span>')
+        return "; ".join(parts) if parts else '<span class="none">—</span>'
+
+    def _fact_row(self, f: int, fact: Fact) -> str:
+        in_a = self._occurrences("a", fact.a)
+        in_b = self._occurrences("b", fact.b)
+        if fact.values is not None and fact.status == FactStatus.CONFLICT:
+            in_a = f"<strong>{esc(fact.values[0])}</strong><br>{in_a}"
+            in_b = f"<strong>{esc(fact.values[1])}</strong><br>{in_b}"
+        note = f'<br><span class="note">{esc(fact.note)}</span>' if fact.note else ""
+        muted = "" if fact.content else " nc"
+        return (
+            f'<tr id="fact-{f}" class="fact {fact.status}{muted}">'
+            f'<td class="status"><span class="badge {fact.status}">'
+            f"{FACT_LABEL[fact.status]}</span></td>"
+            f"<td>{esc(str(fact.kind))}</td><td>{esc(fact.value)}{note}</td>"
+            f"<td>{in_a}</td><td>{in_b}</td></tr>"
+        )
+
+    def facts(self) -> str:
+        head = '<section id="facts">\n<h2>Facts</h2>\n'
+        if not self.c.facts:
+            return head + '<p class="empty">No facts were matched.</p>\n</section>\n'
+        counts = {st: 0 for st in FactStatus}
+        for fact in self.c.facts:
+            counts[fact.status] += 1
+        summary = " · ".join(f"{counts[st]} {FACT_LABEL[st]}" for st in _FACT_ORDER)
+        order = sorted(
+            range(len(self.c.facts)), key=lambda f: (_FACT_ORDER[self.c.facts[f].status], f)
+        )
+        rows = "\n".join(self._fact_row(f, self.c.facts[f]) for f in order)
+        return (
+            head
+            + f'<p class="meta">{summary}</p>\n'
+            + '<table class="facts" cellspacing="0" cellpadding="4">\n'
+            + "<thead><tr><th>Status</th><th>Kind</th><th>Value</th>"
+            + "<th>In A</th><th>In B</th></tr></thead>\n<tbody>\n"
+            + rows
+            + "\n</tbody>\n</table>\n</section>\n"
+        )
+
+    # ---- articles ----------------------------------------------------------------------
+
+    def legend(self) -> str:
+        return (
+            '<p class="legend">'
+            '<span class="s shared">shared with the other article</span> '
+            '<span class="s partial">partly shared</span> '
+            '<span class="s unique">only in this article</span> '
+            '<span class="s nc">not compared (caption, byline, boilerplate)</span> '
+            '<span class="s shared"><span class="d">changed words</span></span> '
+            '<span class="conflict">conflicting fact</span> '
+            '<sup class="ln">3</sup> link number: the same number marks the counterpart'
+            + ("; click a passage to jump to its counterpart" if self.variant == "screen" else "")
+            + "</p>\n"
+        )
+
+    def _run_html(self, text: str, run: Run) -> str:
+        body = esc(text[run.start : run.end])
+        classes: list[str] = []
+        title = ""
+        if run.diff:
+            classes.append("d")
+        if run.facts:
+            classes.append("conflict")
+            vals = []
+            for f in run.facts:
+                fact = self.c.facts[f]
+                if fact.values is not None:
+                    vals.append(f"A: {fact.values[0]} / B: {fact.values[1]}")
+                else:
+                    vals.append(f"conflicting {fact.kind}: {fact.value}")
+            title = f' title="{esc("; ".join(vals))}"'
+        if not classes:
+            return body
+        return f'<span class="{" ".join(classes)}"{title}>{body}</span>'
+
+    def sentence(self, side: Side, i: int) -> str:
+        doc = self.c.document(side)
+        cov = self.c.coverage(side)[i]
+        span = doc.sentences[i].span
+        my_links = self.links[side].links[i]
+        counterparts = self.links[side].counterparts[i]
+        diffs = diff_spans(self.c, side, my_links) if my_links else []
+        content = "".join(
+            self._run_html(doc.text, r) for r in runs(span, diffs, self.conflicts[side].get(i, []))
+        )
+        classes = f"s {cov.status}" + ("" if cov.counted else " nc")
+        sid = _sid(side, i)
+        if not counterparts:
+            return f'<span class="{classes}" id="{sid}">{content}</span>'
+        them = other(side)
+        best = max(self.c.links[k].similarity for k in my_links)
+        kinds = sorted({str(self.c.links[k].kind) for k in my_links})
+        title = (
+            f"{STATUS_LABEL[cov.status]}; {'/'.join(kinds)}, similarity {best:.2f}; "
+            f"counterpart: {them.upper()} sentence " + ", ".join(str(j + 1) for j in counterparts)
+        )
+        numbers = []
+        for k in my_links:
+            target = self.c.links[k].side(them)
+            if self.variant == "pdf":
+                numbers.append(str(k + 1))
+            else:
+                numbers.append(f'<a href="#{_sid(them, target[0])}">{k + 1}</a>')
+        sup = f'<sup class="ln">{",".join(numbers)}</sup>'
+        if self.variant == "pdf":
+            return f'<span class="{classes}" id="{sid}">{content}</span>{sup}'
+        return (
+            f'<a class="{classes}" id="{sid}" href="#{_sid(them, counterparts[0])}" '
+            f'title="{esc(title)}">{content}</a>{sup}'
+        )
+
+    def pane(self, side: Side) -> str:
+        doc = self.c.document(side)
+        by_paragraph: list[list[int]] = [[] for _ in doc.paragraphs]
+        for i, sentence in enumerate(doc.sentences):
+            by_paragraph[sentence.paragraph].append(i)
+        parts: list[str] = []
+        for p, para in enumerate(doc.paragraphs):
+            pos = para.span.start
+            chunks: list[str] = []
+            if self.variant == "pdf" and not para.role.is_content:
+                chunks.append(f'<span class="role">[{esc(str(para.role))}]</span> ')
+            for i in by_paragraph[p]:
+                span = doc.sentences[i].span
+                if span.start > pos:
+                    chunks.append(esc(doc.text[pos : span.start]))
+                chunks.append(self.sentence(side, i))
+                pos = span.end
+            if pos < para.span.end:
+                chunks.append(esc(doc.text[pos : para.span.end]))
+            tag = "h4" if para.role in (Role.TITLE, Role.HEADING) else "p"
+            parts.append(
+                f'<{tag} class="para {para.role}" id="{side}-p{p}">{"".join(chunks)}</{tag}>'
+            )
+        title = esc(doc.title or doc.source)
+        return (
+            f'<div class="pane-head"><span class="side">{side.upper()}</span> {title}'
+            f'<br><span class="src">{esc(doc.source)} · shared '
+            f"{percent(self.c.summary.a_shared if side == 'a' else self.c.summary.b_shared)}"
+            "</span></div>\n" + "\n".join(parts)
+        )
+
+    def articles(self) -> str:
+        head = '<section id="articles">\n<h2>The two articles side by side</h2>\n' + self.legend()
+        if self.variant == "pdf":
+            body = (
+                '<table class="panes" width="100%" cellspacing="0" cellpadding="6">'
+                '<tr><td width="50%" valign="top" class="pane">'
+                + self.pane("a")
+                + '</td><td width="50%" valign="top" class="pane">'
+                + self.pane("b")
+                + "</td></tr></table>\n"
+            )
+        else:
+            body = (
+                '<div class="panes">\n<article class="pane" id="pane-a">\n'
+                + self.pane("a")
+                + '\n</article>\n<article class="pane" id="pane-b">\n'
+                + self.pane("b")
+                + "\n</article>\n</div>\n"
+            )
+        return head + body + "</section>\n"
+
+    def document(self) -> str:
+        a, b = self.c.a, self.c.b
+        page_title = f"Comparison: {a.title or a.source} / {b.title or b.source}"
+        csp = (
+            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
+            if self.variant == "screen"
+            else ""
+        )
+        return (
+            "<!DOCTYPE html>\n"
+            '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+            + csp
+            + '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            '<meta name="generator" content="article-comparer">\n'
+            f"<title>{esc(page_title)}</title>\n"
+            f"<style>\n{stylesheet(self.variant)}\n</style>\n</head>\n<body>\n"
+            + self.header()
+            + self.facts()
+            + self.articles()
+            + '<footer><p class="meta">Made with Article Comparer. Colours: green shared, '
+            "amber partly shared, rose (dotted underline) only in one article.</p></footer>\n"
+            "</body>\n</html>\n"
+        )
+
+
+def render_html(comparison: Comparison, variant: Variant = "screen") -> str:
+    """The report page; ``variant="pdf"`` is the QTextDocument-friendly form for the PDF."""
+    return _Renderer(comparison, variant).document()

@@ -1,0 +1,108 @@
+"""The ``article-comparer/1`` JSON report (DESIGN.md), plus a few extra keys.
+
+Required keys are exactly those DESIGN.md shows. Extras: ``generator``, ``created``,
+``options``, per-document ``sentence_paragraphs``, per-link ``a_sentences``, ``b_sentences``,
+``diff``, per-coverage ``score``/``links``/``counted``, per-fact ``content``/``note``,
+``paragraph_links`` and the full summary.
+
+Imports: standard library and core.model only.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from core.model import Comparison, Document, Side, Span
+
+FORMAT = "article-comparer/1"
+GENERATOR = "article-comparer"
+
+
+def _span(span: Span | None) -> list[int] | None:
+    return None if span is None else span.as_list()
+
+
+def _document(doc: Document) -> dict[str, Any]:
+    return {
+        "source": doc.source,
+        "title": doc.title,
+        "text": doc.text,
+        "paragraphs": [{"span": p.span.as_list(), "role": str(p.role)} for p in doc.paragraphs],
+        "sentences": [s.span.as_list() for s in doc.sentences],
+        "sentence_paragraphs": [s.paragraph for s in doc.sentences],
+    }
+
+
+def _coverage(comparison: Comparison, side: Side) -> list[dict[str, Any]]:
+    doc = comparison.document(side)
+    return [
+        {
+            "span": sentence.span.as_list(),
+            "status": str(cov.status),
+            "score": round(cov.score, 4),
+            "links": list(cov.links),
+            "counted": cov.counted,
+        }
+        for sentence, cov in zip(doc.sentences, comparison.coverage(side), strict=True)
+    ]
+
+
+def to_dict(comparison: Comparison) -> dict[str, Any]:
+    """The report as plain JSON-ready data."""
+    a, b = comparison.a, comparison.b
+    links = [
+        {
+            "a": [a.sentences[i].span.as_list() for i in link.a],
+            "b": [b.sentences[j].span.as_list() for j in link.b],
+            "similarity": round(link.similarity, 4),
+            "kind": str(link.kind),
+            "a_sentences": list(link.a),
+            "b_sentences": list(link.b),
+            "diff": [{"tag": str(op.tag), "a": _span(op.a), "b": _span(op.b)} for op in link.diff],
+        }
+        for link in comparison.links
+    ]
+    facts = [
+        {
+            "kind": str(fact.kind),
+            "value": fact.value,
+            "status": str(fact.status),
+            "a": [s.as_list() for s in fact.a],
+            "b": [s.as_list() for s in fact.b],
+            "values": None if fact.values is None else {"a": fact.values[0], "b": fact.values[1]},
+            "content": fact.content,
+            "note": fact.note,
+        }
+        for fact in comparison.facts
+    ]
+    s = comparison.summary
+    return {
+        "format": FORMAT,
+        "generator": GENERATOR,
+        "created": comparison.created or None,
+        "options": dict(comparison.options),
+        "a": _document(a),
+        "b": _document(b),
+        "links": links,
+        "paragraph_links": [
+            {"a": p.a, "b": p.b, "similarity": round(p.similarity, 4)}
+            for p in comparison.paragraph_links
+        ],
+        "coverage": {"a": _coverage(comparison, "a"), "b": _coverage(comparison, "b")},
+        "facts": facts,
+        "summary": {
+            "a_shared": round(s.a_shared, 4),
+            "b_shared": round(s.b_shared, 4),
+            "links": s.links,
+            "a_unique": s.a_unique,
+            "b_unique": s.b_unique,
+            "a_partial": s.a_partial,
+            "b_partial": s.b_partial,
+            "conflicts": s.conflicts,
+        },
+    }
+
+
+def render_json(comparison: Comparison) -> str:
+    return json.dumps(to_dict(comparison), ensure_ascii=False, indent=2, default=str) + "\n"

@@ -1,0 +1,215 @@
+"""Format-neutral views of a Comparison that every exporter shares.
+
+Which links each sentence belongs to, its counterparts, groups of linked sentences (connected
+components, so a sentence split in two or sitting in two links is shown once), and the runs of
+a sentence that carry marks (changed words, conflicting facts). Exporters read these and never
+recompute alignment or facts.
+
+Imports: standard library and core.model only.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from core.model import (
+    Comparison,
+    Coverage,
+    DiffTag,
+    Document,
+    FactStatus,
+    Side,
+    Span,
+)
+
+_OTHER: dict[Side, Side] = {"a": "b", "b": "a"}
+
+
+def other(side: Side) -> Side:
+    return _OTHER[side]
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceLinks:
+    """For one side: the links (indices into ``Comparison.links``) of each sentence."""
+
+    links: tuple[tuple[int, ...], ...]
+    counterparts: tuple[tuple[int, ...], ...]
+
+
+def sentence_links(comparison: Comparison, side: Side) -> SentenceLinks:
+    """Links and counterpart sentences of every sentence of ``side``, read from the links."""
+    doc = comparison.document(side)
+    n = len(doc.sentences)
+    n_other = len(comparison.document(other(side)).sentences)
+    links: list[list[int]] = [[] for _ in range(n)]
+    counterparts: list[set[int]] = [set() for _ in range(n)]
+    for k, link in enumerate(comparison.links):
+        mine, theirs = link.side(side), link.side(other(side))
+        valid_theirs = [j for j in theirs if 0 <= j < n_other]
+        for i in mine:
+            if 0 <= i < n:
+                links[i].append(k)
+                counterparts[i].update(valid_theirs)
+    return SentenceLinks(
+        tuple(tuple(x) for x in links), tuple(tuple(sorted(c)) for c in counterparts)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Linked sentences that belong together: every link touching any of them."""
+
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+    links: tuple[int, ...]
+
+
+def link_groups(comparison: Comparison) -> tuple[Group, ...]:
+    """Connected components of the link graph, ordered by their first A sentence."""
+    n_a, n_b = len(comparison.a.sentences), len(comparison.b.sentences)
+    parent = list(range(n_a + n_b))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    valid: list[tuple[int, list[int]]] = []
+    for k, link in enumerate(comparison.links):
+        nodes = [i for i in link.a if 0 <= i < n_a] + [n_a + j for j in link.b if 0 <= j < n_b]
+        if not nodes:
+            continue
+        valid.append((k, nodes))
+        root = find(nodes[0])
+        for node in nodes[1:]:
+            r = find(node)
+            if r != root:
+                parent[r] = root
+    members: dict[int, tuple[set[int], set[int], list[int]]] = {}
+    for k, nodes in valid:
+        root = find(nodes[0])
+        a_set, b_set, ks = members.setdefault(root, (set(), set(), []))
+        ks.append(k)
+        for node in nodes:
+            if node < n_a:
+                a_set.add(node)
+            else:
+                b_set.add(node - n_a)
+    groups = [Group(tuple(sorted(a)), tuple(sorted(b)), tuple(ks)) for a, b, ks in members.values()]
+    groups.sort(key=lambda g: (g.a[0] if g.a else n_a, g.b[0] if g.b else n_b))
+    return tuple(groups)
+
+
+def clip(span: Span, doc: Document) -> Span | None:
+    """``span`` limited to the document's text, or None when nothing of it is left."""
+    end = min(span.end, len(doc.text))
+    return Span(span.start, end) if span.start < end else None
+
+
+def diff_spans(comparison: Comparison, side: Side, link_indices: Iterable[int]) -> list[Span]:
+    """Spans of ``side``'s words that differ in the given links (replaced, or on one side only)."""
+    doc = comparison.document(side)
+    wanted = {DiffTag.REPLACE, DiffTag.DELETE} if side == "a" else {DiffTag.REPLACE, DiffTag.INSERT}
+    out: list[Span] = []
+    for k in link_indices:
+        for op in comparison.links[k].diff:
+            span = op.a if side == "a" else op.b
+            if op.tag in wanted and span is not None:
+                clipped = clip(span, doc)
+                if clipped is not None:
+                    out.append(clipped)
+    return out
+
+
+def conflict_spans(comparison: Comparison, side: Side) -> list[tuple[Span, int]]:
+    """Spans of conflicting facts on ``side`` with the index of their fact."""
+    doc = comparison.document(side)
+    out: list[tuple[Span, int]] = []
+    for f, fact in enumerate(comparison.facts):
+        if fact.status != FactStatus.CONFLICT:
+            continue
+        for span in fact.side(side):
+            clipped = clip(span, doc)
+            if clipped is not None:
+                out.append((clipped, f))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A stretch of a sentence and the marks on it (``diff``: changed words; ``facts``)."""
+
+    start: int
+    end: int
+    diff: bool
+    facts: tuple[int, ...]
+
+
+def runs(span: Span, diffs: Sequence[Span], facts: Sequence[tuple[Span, int]]) -> list[Run]:
+    """Cut ``span`` into runs at every mark boundary inside it (marks may overlap)."""
+    cuts = {span.start, span.end}
+    inside_d = [d for d in diffs if d.overlaps(span)]
+    inside_f = [(s, f) for s, f in facts if s.overlaps(span)]
+    for d in inside_d:
+        cuts.update((max(d.start, span.start), min(d.end, span.end)))
+    for s, _ in inside_f:
+        cuts.update((max(s.start, span.start), min(s.end, span.end)))
+    points = sorted(cuts)
+    out: list[Run] = []
+    for start, end in pairwise(points):
+        diff = any(d.start <= start and end <= d.end for d in inside_d)
+        fs = tuple(sorted({f for s, f in inside_f if s.start <= start and end <= s.end}))
+        out.append(Run(start, end, diff, fs))
+    return out
+
+
+def sentence_index_at(doc: Document, pos: int) -> int | None:
+    """Index of the sentence holding code point ``pos`` (binary search), or None."""
+    lo, hi = 0, len(doc.sentences)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        span = doc.sentences[mid].span
+        if span.end <= pos:
+            lo = mid + 1
+        elif span.start > pos:
+            hi = mid
+        else:
+            return mid
+    return None
+
+
+def status_of(comparison: Comparison, side: Side, index: int) -> Coverage:
+    return comparison.coverage(side)[index].status
+
+
+def percent(fraction: float) -> str:
+    return f"{round(100 * fraction)}%"
+
+
+def collapse(text: str) -> str:
+    """Whitespace runs (newlines included) as single spaces, ends stripped."""
+    return " ".join(text.split())
+
+
+def bucket_by_sentence(
+    doc: Document, items: Iterable[tuple[Span, int]]
+) -> dict[int, list[tuple[Span, int]]]:
+    """Group marked spans by the sentences they touch, so each sentence looks only at its own."""
+    out: dict[int, list[tuple[Span, int]]] = {}
+    starts = [s.span.start for s in doc.sentences]
+    for span, tag in items:
+        first = sentence_index_at(doc, span.start)
+        if first is None:
+            # The span starts between sentences: begin at the next sentence.
+            first = bisect_right(starts, span.start)
+        i = first
+        while i < len(doc.sentences) and doc.sentences[i].span.start < span.end:
+            if doc.sentences[i].span.overlaps(span):
+                out.setdefault(i, []).append((span, tag))
+            i += 1
+    return out
