@@ -172,6 +172,7 @@ def _fuzzy_canon(
                 for row, col in enumerate(best.tolist()):
                     if scores[row, col] >= cutoff and scores[row, col] > 0:
                         edges.append((chunk[row], cs[col]))
+    edges += _prefix_edges(vocab, [i for i in range(len(vocab)) if eligible(vocab[i])], tick)
     if not edges:
         return canon
     # Union-find; a component's canonical id is its shortest (then alphabetically first) word.
@@ -197,6 +198,38 @@ def _fuzzy_canon(
         canon[i] = find(i)
     log.debug("fuzzy word matches: %d", len(edges))
     return canon
+
+
+PREFIX_MIN = 5
+
+
+def _prefix_edges(vocab: list[str], ids: list[int], tick: Ticker) -> list[tuple[int, int]]:
+    """Derivations sharing a long prefix: ``sudan``/``sudanese``, ``europe``/``european``.
+
+    Two stems join when the shorter is at least ``PREFIX_MIN`` letters and the common prefix
+    covers 80% of the shorter one. Sorting puts such words next to each other, so this is
+    near-linear in the vocabulary.
+    """
+    edges: list[tuple[int, int]] = []
+    order = sorted(ids, key=lambda i: vocab[i])
+    window: list[int] = []
+    for n, i in enumerate(order):
+        if n % 5000 == 0:
+            tick()
+        w = vocab[i]
+        window = [k for k in window if vocab[k][:PREFIX_MIN] == w[:PREFIX_MIN]]
+        for k in window:
+            v = vocab[k]
+            short = min(len(v), len(w))
+            common = 0
+            while common < short and v[common] == w[common]:
+                common += 1
+            if common >= max(PREFIX_MIN, 0.8 * short):
+                edges.append((k, i))
+        window.append(i)
+        if len(window) > 8:
+            window.pop(0)
+    return edges
 
 
 def _build_sides(
@@ -365,8 +398,19 @@ def _candidates(
     ia = uniq // sb.n
     ib = uniq % sb.n
     keep = _top_per_group(ia, score, TOP_CANDIDATES) | _top_per_group(ib, score, TOP_CANDIDATES)
+    ia, ib = ia[keep], ib[keep]
+    # the previous/next pairs (same paragraphs) are candidates too, so that neighbouring links
+    # can support a pair that shares only short words ("That is all" / "That's all")
+    more_a, more_b = [ia], [ib]
+    for step in (-1, 1):
+        na, nb = ia + step, ib + step
+        ok = (na >= 0) & (na < sa.n) & (nb >= 0) & (nb < sb.n)
+        ok[ok] &= (sa.para[na[ok]] == sa.para[ia[ok]]) & (sb.para[nb[ok]] == sb.para[ib[ok]])
+        more_a.append(na[ok])
+        more_b.append(nb[ok])
+    keys = np.unique(np.concatenate(more_a) * sb.n + np.concatenate(more_b))
     tick(0.55)
-    return ia[keep], ib[keep]
+    return keys // sb.n, keys % sb.n
 
 
 def _score(
@@ -446,8 +490,14 @@ def align(
     tick(0.82)
     grouper.join_neighbours()
     tick(0.90)
-    extra = np.flatnonzero(dice >= opts.extra_link_threshold)
-    grouper.extra_links(ia[extra].tolist(), ib[extra].tolist(), dice[extra].tolist())
+    contain = np.maximum(
+        shared / np.maximum(sa.total[ia], 1e-12), shared / np.maximum(sb.total[ib], 1e-12)
+    )
+    extra = np.flatnonzero(
+        (dice >= opts.extra_link_threshold)
+        | ((contain >= opts.contain_threshold) & (dice >= opts.min_similarity))
+    )
+    grouper.extra_links(ia[extra].tolist(), ib[extra].tolist())
     tick(0.95)
     return grouper.groups()
 
@@ -553,23 +603,14 @@ class _Grouper:
                 gb.append(idx)
                 self.link_of_b[idx] = k
 
-    def extra_links(self, ea: list[int], eb: list[int], ed: list[float]) -> None:
-        """A sentence left alone whose best partner is taken still links to it when similar."""
-        best_a: dict[int, tuple[float, int, int]] = {}
-        best_b: dict[int, tuple[float, int, int]] = {}
-        for i, j, d in zip(ea, eb, ed, strict=True):
-            if i not in self.link_of_a:
-                tie = -abs(self.sa.crc[i] - self.sb.crc[j])
-                if (d, tie, -j) > best_a.get(i, (-1.0, 0, 0)):
-                    best_a[i] = (d, tie, -j)
-            if j not in self.link_of_b:
-                tie = -abs(self.sa.crc[i] - self.sb.crc[j])
-                if (d, tie, -i) > best_b.get(j, (-1.0, 0, 0)):
-                    best_b[j] = (d, tie, -i)
-        for i, (_, _, nj) in best_a.items():
-            self.extra.append((i, -nj))
-        for j, (_, _, ni) in best_b.items():
-            self.extra.append((-ni, j))
+    def extra_links(self, ea: list[int], eb: list[int]) -> None:
+        """Many-to-many: further pairs that are clearly similar, or where one sentence is mostly
+        carried by the other, link even when both sentences are already linked elsewhere."""
+        for i, j in zip(ea, eb, strict=True):
+            k = self.link_of_a.get(i)
+            if k is not None and j in self.links[k][1]:
+                continue
+            self.extra.append((i, j))
 
     def groups(self) -> list[Group]:
         out: list[Group] = []
