@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -69,6 +70,24 @@ def _export_format(args: argparse.Namespace) -> str:
     return fmt
 
 
+def _write_stdout(text: str) -> None:
+    """The report on stdout as UTF-8 whatever the locale; a closed pipe (``| head``) is fine."""
+    data = text.encode("utf-8", "replace")
+    try:
+        stream = getattr(sys.stdout, "buffer", None)
+        if stream is None:  # a text-only stream (e.g. captured in tests)
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        else:
+            sys.stdout.flush()
+            stream.write(data)
+            stream.flush()
+    except BrokenPipeError:
+        # Python would complain again when flushing at exit: point stdout at nothing.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
 def _run_export(args: argparse.Namespace) -> int:
     from core.compare import compare
     from core.reader import read_path
@@ -81,8 +100,7 @@ def _run_export(args: argparse.Namespace) -> int:
     from core.export import render, write_report  # after reading: input errors come first
 
     if args.export == "-":
-        sys.stdout.write(render(comparison, fmt))
-        sys.stdout.flush()
+        _write_stdout(render(comparison, fmt))
     elif fmt == "pdf":
         from gui.pdf_export import write_pdf
 

@@ -294,12 +294,14 @@ class _Renderer:
             parts.append(
                 f'<{tag} class="para {para.role}" id="{side}-p{p}">{"".join(chunks)}</{tag}>'
             )
-        title = esc(doc.title or doc.source)
+        share = self.c.summary.a_shared if side == "a" else self.c.summary.b_shared
+        has_title = any(p.role == Role.TITLE for p in doc.paragraphs)
+        name = doc.source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or doc.source
+        heading = name if has_title or not doc.title else doc.title
         return (
-            f'<div class="pane-head"><span class="side">{side.upper()}</span> {title}'
-            f'<br><span class="src">{esc(doc.source)} · shared '
-            f"{percent(self.c.summary.a_shared if side == 'a' else self.c.summary.b_shared)}"
-            "</span></div>\n" + "\n".join(parts)
+            f'<div class="pane-head"><span class="side">{side.upper()}</span> {esc(heading)}'
+            f'<br><span class="src">{esc(doc.source)} · {percent(share)} shared</span></div>\n'
+            f'<div class="body" id="{side}-body">\n' + "\n".join(parts) + "\n</div>"
         )
 
     def articles(self) -> str:

@@ -1,0 +1,145 @@
+"""Writing reports: atomic replace, no temp file left, inputs never overwritten, clear errors."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import pytest
+
+import core.export.writer as writer
+from core.errors import ExportError
+from core.export import render, write_bytes, write_report
+from core.model import Comparison
+from tests.core.test_export_helpers import handmade
+
+
+@pytest.fixture(scope="module")
+def made() -> Comparison:
+    return handmade()
+
+
+@pytest.mark.parametrize("fmt", ["json", "md", "html"])
+def test_write_report_writes_the_rendered_text(made: Comparison, tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / f"report.{fmt}"
+    write_report(made, out, fmt)
+    assert out.read_text(encoding="utf-8") == render(made, fmt)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [out.name]
+
+
+def test_replaces_an_existing_report_and_keeps_its_mode(made: Comparison, tmp_path: Path) -> None:
+    out = tmp_path / "r.md"
+    out.write_text("old report")
+    out.chmod(0o640)
+    write_report(made, out, "md")
+    assert out.read_text(encoding="utf-8").startswith("# Article comparison")
+    assert out.stat().st_mode & 0o777 == 0o640
+
+
+def test_failure_mid_write_leaves_the_old_file_and_no_temp(
+    made: Comparison, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "r.html"
+    out.write_text("old report")
+
+    def half_then_fail(fd: int, data: bytes) -> None:
+        os.write(fd, data[: len(data) // 2])
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(writer, "_write_all", half_then_fail)
+    with pytest.raises(ExportError) as e:
+        write_report(made, out, "html")
+    assert str(e.value) == f"{out}: the disk is full"
+    assert out.read_text() == "old report"
+    assert [p.name for p in tmp_path.iterdir()] == ["r.html"]
+
+
+def test_failure_at_rename_leaves_the_old_file_and_no_temp(
+    made: Comparison, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "r.json"
+    out.write_text("old")
+
+    def refuse(src: object, dst: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(writer.os, "replace", refuse)
+    with pytest.raises(ExportError, match="permission denied"):
+        write_report(made, out, "json")
+    assert out.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["r.json"]
+
+
+def test_an_interrupt_mid_write_also_cleans_up(
+    made: Comparison, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(fd: int, data: bytes) -> None:
+        os.write(fd, data[:10])
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(writer, "_write_all", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_report(made, tmp_path / "r.md", "md")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_refuses_to_overwrite_an_input(
+    made: Comparison, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a = tmp_path / "a.txt"
+    a.write_text("article A")
+    monkeypatch.chdir(tmp_path)
+    # Same file by another spelling, through a symlink and through a hard link.
+    (tmp_path / "link.txt").symlink_to(a)
+    os.link(a, tmp_path / "hard.txt")
+    for target in (
+        a,
+        Path("a.txt"),
+        tmp_path / "sub" / ".." / "a.txt",
+        tmp_path / "link.txt",
+        tmp_path / "hard.txt",
+    ):
+        (tmp_path / "sub").mkdir(exist_ok=True)
+        with pytest.raises(ExportError, match="is one of the compared articles"):
+            write_report(made, target, "md", protect=(str(a), tmp_path / "b.txt"))
+    assert a.read_text() == "article A"
+    with pytest.raises(ExportError, match="compared articles"):
+        write_bytes(a, b"x", protect=(a,))
+    assert a.read_text() == "article A"
+
+
+@pytest.mark.parametrize(
+    ("name", "problem"),
+    [("missing/r.md", "does not exist"), (".", "is a folder")],
+)
+def test_unwritable_targets_are_one_line_errors(
+    made: Comparison, tmp_path: Path, name: str, problem: str
+) -> None:
+    with pytest.raises(ExportError, match=problem) as e:
+        write_report(made, tmp_path / name, "md")
+    assert "\n" not in str(e.value)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_read_only_folder(made: Comparison, tmp_path: Path) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root ignores folder permissions")
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    (folder / "r.md").write_text("old")
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(ExportError, match="permission denied"):
+            write_report(made, folder / "r.md", "md")
+        assert (folder / "r.md").read_text() == "old"
+    finally:
+        folder.chmod(0o700)
+
+
+def test_unknown_or_pdf_format_is_an_export_error(made: Comparison, tmp_path: Path) -> None:
+    with pytest.raises(ExportError, match="unknown report format"):
+        write_report(made, tmp_path / "r.doc", "doc")
+    with pytest.raises(ExportError, match="pdf_export"):
+        write_report(made, tmp_path / "r.pdf", "pdf")
+    assert list(tmp_path.iterdir()) == []
