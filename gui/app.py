@@ -1,32 +1,130 @@
-"""TEMPORARY minimal window so `make run` works; replaced by the window work (issue 6)."""
+"""Starts the window: ``run_app(paths, screenshot)`` (DESIGN.md, command line).
+
+With ``screenshot`` set, the real main window is rendered offscreen at 1600x1000 once the
+comparison has finished, with one link selected so bands, highlights and word diff all show,
+saved as PNG, and the function returns without entering the event loop for the user.
+
+Imports: PySide6, core, gui.
+"""
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QMainWindow, QTextEdit, QWidget
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
 
-from core.compare import compare
-from core.reader import read_path
+from core.model import Comparison, LinkKind
+
+log = logging.getLogger(__name__)
+
+ORGANIZATION = "Article Comparer"
+APPLICATION = "article-comparer"
+SCREENSHOT_SIZE = (1600, 1000)
+ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "article-comparer.svg"
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("Article Comparer")
+    if ICON.is_file():
+        app.setWindowIcon(QIcon(str(ICON)))
+    return app
+
+
+def showcase_link(comparison: Comparison) -> int | None:
+    """A link worth showing: a paraphrase with a word diff, early in A (not the title)."""
+    best: tuple[float, int] | None = None
+    for k, link in enumerate(comparison.links):
+        if min(link.a) == 0:
+            continue
+        score = (
+            (2.0 if link.diff else 0.0)
+            + (1.0 if link.kind is not LinkKind.SAME else 0.0)
+            + (0.5 if len(link.a) + len(link.b) > 2 else 0.0)
+            - min(link.a) / max(1, len(comparison.a.sentences))
+        )
+        if best is None or score > best[0]:
+            best = (score, k)
+    return best[1] if best else (0 if comparison.links else None)
+
+
+def _wait_for_comparison(window: object, timeout_ms: int = 120_000) -> str | None:
+    """Run the event loop until the window's comparison finished; returns an error or None."""
+    from gui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    loop = QEventLoop()
+    outcome: list[str | None] = []
+
+    def done(*_args: object) -> None:
+        outcome.append(None)
+        loop.quit()
+
+    def failed(message: str) -> None:
+        outcome.append(message)
+        loop.quit()
+
+    window.controller.comparison_ready.connect(done, type=_queued())
+    window.controller.failed.connect(failed)
+    window.controller.cancelled.connect(lambda: failed("cancelled"))
+    QTimer.singleShot(timeout_ms, lambda: failed("timed out"))
+    if window.controller.busy:
+        loop.exec()
+    return outcome[0] if outcome else None
+
+
+def _queued() -> object:
+    from PySide6.QtCore import Qt
+
+    return Qt.ConnectionType.QueuedConnection
 
 
 def run_app(paths: tuple[Path, Path], screenshot: Path | None = None) -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    comparison = compare(read_path(paths[0]), read_path(paths[1]))
-    window = QMainWindow()
-    central = QWidget()
-    layout = QHBoxLayout(central)
-    for doc in (comparison.a, comparison.b):
-        pane = QTextEdit()
-        pane.setReadOnly(True)
-        pane.setPlainText(doc.text)
-        layout.addWidget(pane)
-    window.setCentralWidget(central)
-    window.resize(1600, 1000)
+    app = application()
+    from gui.main_window import MainWindow
+
+    if screenshot is not None and os.environ.get("ARTICLE_COMPARER_THEME"):
+        QCoreApplication.setApplicationName(APPLICATION + "-screenshot")
+    window = MainWindow()
+    theme = os.environ.get("ARTICLE_COMPARER_THEME")
+    if theme in ("light", "dark"):
+        window.set_theme(theme)
+    zoom = os.environ.get("ARTICLE_COMPARER_ZOOM")
     if screenshot is not None:
-        window.show()
-        ok = window.grab().save(str(screenshot))
-        return 0 if ok else 1
+        window.resize(*SCREENSHOT_SIZE)
+        window.zoom(0)
+        if zoom:
+            window.zoom(int(zoom))
     window.show()
-    return int(app.exec())
+    window.compare_paths(paths[0], paths[1])
+    if screenshot is None:
+        return int(app.exec())
+    error = _wait_for_comparison(window)
+    if error is not None:
+        print(error, file=sys.stderr)  # noqa: T201 - the CLI's one-line error
+        window.close()
+        return 1
+    comparison = window.model.comparison
+    assert comparison is not None
+    k = showcase_link(comparison)
+    for _ in range(5):
+        app.processEvents()
+    if k is not None:
+        window.activate_passage("a", comparison.links[k].a[0])
+    for _ in range(5):
+        app.processEvents()
+    ok = window.grab().save(str(screenshot))
+    window.close()
+    if not ok:
+        print(f"{screenshot}: cannot write the PNG", file=sys.stderr)  # noqa: T201
+        return 1
+    return 0

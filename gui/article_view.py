@@ -1,0 +1,389 @@
+"""One article, read-only, with coverage highlighting, selection overlays and margin markers.
+
+The text is built once per comparison from the Document's paragraphs (one block each, formats by
+role and coverage, conflicting facts underlined); the selection (link, word diff, fact) is an
+overlay of extra selections, so selecting never rebuilds the text. All offsets go through
+``gui.positions.PositionMap``. Geometry helpers answer in viewport pixels for the connector strip,
+the overview map and scroll sync.
+
+Imports: PySide6, core.model, gui.positions, gui.style, gui.comparison_model.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDropEvent,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFrameFormat,
+)
+from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
+
+from core.model import Coverage, DiffTag, FactStatus, Role, Side, Span
+from gui.comparison_model import ComparisonModel
+from gui.positions import PositionMap
+from gui.style import Style
+
+log = logging.getLogger(__name__)
+
+MARGIN_LEFT = 22  # room for the unique-passage bar
+MARKER_X = 7
+MARKER_WIDTH = 5
+
+
+class ArticleView(QTextEdit):
+    passage_activated = Signal(int)  # sentence index picked by click or keyboard
+    file_dropped = Signal(Path)
+
+    def __init__(
+        self, model: ComparisonModel, side: Side, style: Style, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.side: Side = side
+        self._style = style
+        self._font_size = 11.5
+        self._map: PositionMap | None = None
+        self._last_sentence: int | None = None
+        self._cursor: QTextCursor | None = None
+        self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)
+        self.setFrameShape(QTextEdit.Shape.NoFrame)
+        self.setObjectName(f"article_view_{side}")
+        model.comparison_changed.connect(self._on_model_comparison_changed)
+        model.selection_changed.connect(self._on_model_selection_changed)
+
+    # -- building -----------------------------------------------------------------------------
+    @property
+    def positions(self) -> PositionMap | None:
+        return self._map
+
+    def set_style(self, style: Style) -> None:
+        self._style = style
+        self._on_model_comparison_changed()
+
+    def font_size(self) -> float:
+        return self._font_size
+
+    def set_font_size(self, size: float) -> None:
+        self._font_size = size
+        self.document().setDefaultFont(self._style.reading_font(size))
+
+    def _on_model_comparison_changed(self) -> None:
+        comparison = self.model.comparison
+        if comparison is None:
+            return
+        document = comparison.document(self.side)
+        coverage = comparison.coverage(self.side)
+        pmap = PositionMap(document)
+        doc = QTextDocument(self)
+        doc.setUndoRedoEnabled(False)
+        doc.setDefaultFont(self._style.reading_font(self._font_size))
+        root = QTextFrameFormat(doc.rootFrame().frameFormat())
+        root.setLeftMargin(MARGIN_LEFT)
+        root.setRightMargin(14)
+        root.setTopMargin(12)
+        root.setBottomMargin(24)
+        doc.rootFrame().setFrameFormat(root)
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()
+        formats: dict[tuple[Role, Coverage | None], QTextCharFormat] = {}
+
+        def fmt(role: Role, status: Coverage | None) -> QTextCharFormat:
+            key = (role, status)
+            if key not in formats:
+                base = self._style.role_format(role)
+                formats[key] = base if status is None else self._style.coverage_format(base, status)
+            return formats[key]
+
+        sentences = document.sentences
+        si = 0
+        for pi, paragraph in enumerate(document.paragraphs):
+            block_fmt = self._style.block_format(paragraph.role)
+            if pi == 0:
+                cursor.setBlockFormat(block_fmt)
+            else:
+                cursor.insertBlock(block_fmt)
+            text = pmap.block_text(pi)
+            start = paragraph.span.start
+            pos = 0  # local code-point offset already inserted
+            while si < len(sentences) and sentences[si].paragraph < pi:
+                si += 1
+            while si < len(sentences) and sentences[si].paragraph == pi:
+                span = sentences[si].span
+                s, e = span.start - start, span.end - start
+                if s > pos:
+                    cursor.setCharFormat(fmt(paragraph.role, None))
+                    cursor.insertText(text[pos:s])
+                cov = coverage[si]
+                cursor.setCharFormat(fmt(paragraph.role, cov.status if cov.counted else None))
+                cursor.insertText(text[s:e])
+                pos = e
+                si += 1
+            if pos < len(text):
+                cursor.setCharFormat(fmt(paragraph.role, None))
+                cursor.insertText(text[pos:])
+        conflict = self._style.conflict_format()
+        for fact in comparison.facts:
+            if fact.status is FactStatus.CONFLICT:
+                for span in fact.side(self.side):
+                    qs, qe = pmap.to_qt_span(span)
+                    cursor.setPosition(qs)
+                    cursor.setPosition(qe, QTextCursor.MoveMode.KeepAnchor)
+                    cursor.mergeCharFormat(conflict)
+        cursor.endEditBlock()
+        old = self.document()
+        ours = old is not None and old.parent() is self  # Qt deletes its own default document
+        self._map = pmap
+        self.setDocument(doc)
+        self._cursor = QTextCursor(doc)
+        if ours:
+            old.deleteLater()
+        self._last_sentence = None
+        self.setExtraSelections([])
+        self.verticalScrollBar().setValue(0)
+
+    # -- selection overlay --------------------------------------------------------------------
+    def _selection(self, span: Span, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        assert self._map is not None
+        qs, qe = self._map.to_qt_span(span)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(qs)
+        cursor.setPosition(qe, QTextCursor.MoveMode.KeepAnchor)
+        sel = QTextEdit.ExtraSelection()
+        sel.cursor = cursor
+        sel.format = fmt
+        return sel
+
+    def overlay_spans(self) -> list[tuple[Span, str]]:
+        """What the current selection paints on this side: (span, "selected"|"diff"|"fact")."""
+        model, comparison = self.model, self.model.comparison
+        if comparison is None:
+            return []
+        document = comparison.document(self.side)
+        out: list[tuple[Span, str]] = []
+        if model.selected_link is not None:
+            link = comparison.links[model.selected_link]
+            for i in link.side(self.side):
+                out.append((document.sentences[i].span, "selected"))
+            wanted = (
+                (DiffTag.REPLACE, DiffTag.DELETE)
+                if self.side == "a"
+                else (DiffTag.REPLACE, DiffTag.INSERT)
+            )
+            for op in link.diff:
+                span = op.a if self.side == "a" else op.b
+                if op.tag in wanted and span is not None:
+                    out.append((span, "diff"))
+        elif model.active is not None and model.active[0] == self.side:
+            out.append((document.sentences[model.active[1]].span, "selected"))
+        if model.selected_fact is not None:
+            for span in comparison.facts[model.selected_fact].side(self.side):
+                out.append((span, "fact"))
+        return out
+
+    def _on_model_selection_changed(self) -> None:
+        if self._map is None:
+            return
+        formats = {
+            "selected": self._style.selected_format(),
+            "diff": self._style.diff_format(),
+            "fact": self._style.fact_format(),
+        }
+        self.setExtraSelections([self._selection(s, formats[k]) for s, k in self.overlay_spans()])
+        self.viewport().update()
+
+    # -- geometry (viewport pixels) -----------------------------------------------------------
+    def _rect_at(self, qt_position: int) -> QRect:
+        cursor = self._cursor or QTextCursor(self.document())
+        cursor.setPosition(min(qt_position, max(0, self.document().characterCount() - 1)))
+        return self.cursorRect(cursor)
+
+    def span_y(self, start: int, end: int) -> tuple[int, int]:
+        """Viewport top and bottom of the text from code-point ``start`` to ``end``."""
+        assert self._map is not None
+        top = self._rect_at(self._map.to_qt(start)).top()
+        bottom = self._rect_at(self._map.to_qt(end)).bottom()
+        return top, max(bottom, top + 1)
+
+    def sentences_y(self, sentences: tuple[int, ...] | list[int]) -> tuple[int, int]:
+        """Viewport top and bottom covering the given sentences of this side."""
+        comparison = self.model.comparison
+        assert comparison is not None
+        doc_sentences = comparison.document(self.side).sentences
+        tops, bottoms = [], []
+        for i in sentences:
+            top, bottom = self.span_y(doc_sentences[i].span.start, doc_sentences[i].span.end)
+            tops.append(top)
+            bottoms.append(bottom)
+        return min(tops), max(bottoms)
+
+    def point_of(self, offset: int) -> QPoint:
+        """A viewport point on the character at code-point ``offset`` (for tests and tools)."""
+        assert self._map is not None
+        rect = self._rect_at(self._map.to_qt(offset))
+        return QPoint(rect.left() + 3, rect.center().y())
+
+    def offset_at(self, point: QPoint) -> int:
+        assert self._map is not None
+        return self._map.from_qt(self.cursorForPosition(point).position())
+
+    def sentence_at_point(self, point: QPoint) -> int | None:
+        if self._map is None:
+            return None
+        offset = self.offset_at(point)
+        found = self.model.sentence_at(self.side, offset)
+        if found is None and offset > 0:  # a click right of a line's last character
+            found = self.model.sentence_at(self.side, offset - 1)
+        return found
+
+    def visible_sentences(self) -> range:
+        """Sentences that may be on screen (by their offsets), first to last inclusive."""
+        comparison = self.model.comparison
+        if comparison is None or self._map is None:
+            return range(0)
+        vp = self.viewport().rect()
+        first = self.offset_at(QPoint(0, 0))
+        last = self.offset_at(QPoint(vp.width(), vp.height()))
+        starts = comparison.document(self.side).sentences
+        lo = self.model.sentence_at(self.side, first)
+        if lo is None:
+            lo = _first_at_or_after(starts, first)
+        hi = _first_at_or_after(starts, last + 1)
+        return range(max(0, lo - 1), min(len(starts), hi + 1))
+
+    def content_height(self) -> float:
+        return float(self.document().size().height())
+
+    def scroll_offset_to(self, offset: int, y: int) -> None:
+        """Scroll so the line holding code-point ``offset`` sits at viewport ``y``."""
+        assert self._map is not None
+        top = self._rect_at(self._map.to_qt(offset)).top()
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + top - y)
+
+    def doc_y(self, offset: int) -> float:
+        """Document y of code-point ``offset`` (independent of scrolling)."""
+        assert self._map is not None
+        return float(
+            self._rect_at(self._map.to_qt(offset)).top() + self.verticalScrollBar().value()
+        )
+
+    # -- input --------------------------------------------------------------------------------
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+            return
+        sentence = self.sentence_at_point(event.position().toPoint())
+        if sentence is not None:
+            self._last_sentence = sentence
+            self.passage_activated.emit(sentence)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        super().keyPressEvent(event)
+        if self._map is None or self.textCursor().hasSelection():
+            return
+        offset = self._map.from_qt(self.textCursor().position())
+        sentence = self.model.sentence_at(self.side, offset)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            if sentence is not None:
+                self._last_sentence = sentence
+                self.passage_activated.emit(sentence)
+            return
+        if sentence is not None and sentence != self._last_sentence:
+            self._last_sentence = sentence
+            self.passage_activated.emit(sentence)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self.tooltip_at(event.pos())
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def tooltip_at(self, point: QPoint) -> str:
+        comparison = self.model.comparison
+        sentence = self.sentence_at_point(point)
+        if comparison is None or sentence is None:
+            return ""
+        cov = comparison.coverage(self.side)[sentence]
+        other = "B" if self.side == "a" else "A"
+        if not cov.counted:
+            return "Caption, byline or boilerplate: not compared"
+        if not cov.links:
+            return f"Unique: not in {other}"
+        lines = [f"{cov.status.value.capitalize()} (coverage {cov.score:.2f})"]
+        for k in cov.links[:4]:
+            link = comparison.links[k]
+            lines.append(f"{link.kind.value} link to {other}, similarity {link.similarity:.2f}")
+        return "\n".join(lines)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragEnterEvent) -> None:  # type: ignore[override]
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        urls = [u for u in event.mimeData().urls() if u.isLocalFile()]
+        if not urls:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.file_dropped.emit(Path(urls[0].toLocalFile()))
+
+    # -- painting -----------------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        comparison = self.model.comparison
+        if comparison is None or self._map is None:
+            return
+        coverage = comparison.coverage(self.side)
+        sentences = comparison.document(self.side).sentences
+        painter = QPainter(self.viewport())
+        mark: QColor = self._style.color("unique_mark")
+        for i in self.visible_sentences():
+            cov = coverage[i]
+            if cov.status is Coverage.UNIQUE and cov.counted:
+                top, bottom = self.span_y(sentences[i].span.start, sentences[i].span.end)
+                painter.fillRect(MARKER_X, top + 2, MARKER_WIDTH, bottom - top - 3, mark)
+            elif cov.status is Coverage.PARTIAL and cov.counted:
+                top, bottom = self.span_y(sentences[i].span.start, sentences[i].span.end)
+                painter.setPen(mark)
+                painter.drawLine(MARKER_X + 2, top + 2, MARKER_X + 2, bottom - 2)
+        painter.end()
+
+
+def _first_at_or_after(sentences: tuple, offset: int) -> int:  # type: ignore[type-arg]
+    lo, hi = 0, len(sentences)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if sentences[mid].span.end <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo

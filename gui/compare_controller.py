@@ -1,0 +1,158 @@
+"""Runs reading and comparing off the GUI thread (CONVENTIONS.md 5 and 6).
+
+One controller owns the jobs: each request gets an id, a newer request cancels the older one,
+results of stale requests are dropped, and ``shutdown()`` waits for the pool on close. A job
+never touches widgets: it reports through signals living on a separate QObject, and turns every
+exception into ``failed(str)``.
+
+Imports: PySide6.QtCore, core.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from core.compare import compare
+from core.errors import ArticleComparerError, Cancelled
+from core.model import Comparison, Document
+from core.reader import read_path, read_text
+from gui.comparison_model import Source
+
+log = logging.getLogger(__name__)
+
+_PROGRESS_INTERVAL = 0.05  # seconds between progress signals, so the event loop is not flooded
+
+
+class _JobSignals(QObject):
+    progressed = Signal(int, float)
+    finished = Signal(int, object, object)  # request id, Comparison, sources
+    failed = Signal(int, str)
+    cancelled = Signal(int)
+
+
+def read_source(source: Source) -> Document:
+    if source.path is not None:
+        return read_path(source.path)
+    return read_text(source.text or "", source=source.name)
+
+
+class _CompareJob(QRunnable):
+    def __init__(
+        self,
+        request_id: int,
+        sources: tuple[Source, Source],
+        cancel: threading.Event,
+        signals: _JobSignals,
+    ) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._id = request_id
+        self._sources = sources
+        self._cancel = cancel
+        self._signals = signals
+        self._last = 0.0
+
+    def _progress(self, fraction: float) -> None:
+        now = time.monotonic()
+        if now - self._last >= _PROGRESS_INTERVAL or fraction >= 1.0:
+            self._last = now
+            self._signals.progressed.emit(self._id, 0.1 + 0.9 * fraction)
+
+    def run(self) -> None:
+        try:
+            a = read_source(self._sources[0])
+            if self._cancel.is_set():
+                raise Cancelled()
+            b = read_source(self._sources[1])
+            self._signals.progressed.emit(self._id, 0.1)
+            comparison = compare(a, b, progress=self._progress, should_cancel=self._cancel.is_set)
+            self._signals.finished.emit(self._id, comparison, self._sources)
+        except Cancelled:
+            self._signals.cancelled.emit(self._id)
+        except ArticleComparerError as e:
+            self._signals.failed.emit(self._id, str(e))
+        except Exception as e:  # a bug in core must not take the window down
+            log.exception("comparison failed")
+            self._signals.failed.emit(self._id, f"internal error: {type(e).__name__}: {e}")
+
+
+class CompareController(QObject):
+    """Starts comparisons, reports progress, delivers only the latest result."""
+
+    started = Signal()
+    progressed = Signal(float)
+    comparison_ready = Signal(object, object)  # Comparison, (Source, Source)
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(2)
+        self._signals = _JobSignals(self)
+        self._signals.progressed.connect(self._on_job_progressed)
+        self._signals.finished.connect(self._on_job_finished)
+        self._signals.failed.connect(self._on_job_failed)
+        self._signals.cancelled.connect(self._on_job_cancelled)
+        self._request_id = 0
+        self._cancel: threading.Event | None = None
+        self._busy = False
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    @property
+    def request_id(self) -> int:
+        return self._request_id
+
+    def request(self, sources: tuple[Source, Source]) -> int:
+        """Start comparing ``sources``; an earlier request still running is cancelled."""
+        if self._cancel is not None:
+            self._cancel.set()
+        self._request_id += 1
+        self._cancel = threading.Event()
+        self._busy = True
+        self._pool.start(_CompareJob(self._request_id, sources, self._cancel, self._signals))
+        self.started.emit()
+        return self._request_id
+
+    def cancel(self) -> None:
+        if self._cancel is not None:
+            self._cancel.set()
+
+    def shutdown(self, msecs: int = 10_000) -> bool:
+        """Cancel what runs and wait for the pool (on window close)."""
+        self.cancel()
+        return bool(self._pool.waitForDone(msecs))
+
+    @Slot(int, float)
+    def _on_job_progressed(self, request_id: int, fraction: float) -> None:
+        if request_id == self._request_id:
+            self.progressed.emit(fraction)
+
+    @Slot(int, object, object)
+    def _on_job_finished(self, request_id: int, comparison: Comparison, sources: object) -> None:
+        if request_id != self._request_id:
+            log.debug("dropping stale result of request %d", request_id)
+            return
+        self._busy = False
+        self.comparison_ready.emit(comparison, sources)
+
+    @Slot(int, str)
+    def _on_job_failed(self, request_id: int, message: str) -> None:
+        if request_id != self._request_id:
+            return
+        self._busy = False
+        self.failed.emit(message)
+
+    @Slot(int)
+    def _on_job_cancelled(self, request_id: int) -> None:
+        if request_id != self._request_id:
+            return
+        self._busy = False
+        self.cancelled.emit()

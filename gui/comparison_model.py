@@ -1,0 +1,194 @@
+"""The one object holding the Comparison on screen and what the user selected in it.
+
+Views subscribe to ``comparison_changed`` and ``selection_changed`` and query this model; they
+never talk to each other (CONVENTIONS.md 7). Everything derived from the Comparison that views
+need often (sentence lookup, unique runs, the monotone chain of links used for scroll sync) is
+computed once here, when the comparison arrives.
+
+Imports: PySide6.QtCore, core.
+"""
+
+from __future__ import annotations
+
+import logging
+from bisect import bisect_right
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from core.model import Comparison, Coverage, Fact, FactStatus, Link, Side
+from core.scroll_sync import monotone_chain
+
+log = logging.getLogger(__name__)
+
+SIDES: tuple[Side, Side] = ("a", "b")
+
+
+def other(side: Side) -> Side:
+    return "b" if side == "a" else "a"
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where one article comes from: a file, or text pasted from the clipboard."""
+
+    path: Path | None = None
+    text: str | None = None
+    name: str = "<pasted>"
+
+    @staticmethod
+    def of_path(path: Path | str) -> Source:
+        p = Path(path)
+        return Source(path=p, name=p.name)
+
+    @staticmethod
+    def pasted(text: str, name: str = "<pasted>") -> Source:
+        return Source(text=text, name=name)
+
+    @property
+    def label(self) -> str:
+        return self.name if self.path is None else self.path.name
+
+
+class ComparisonModel(QObject):
+    comparison_changed = Signal()
+    selection_changed = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.comparison: Comparison | None = None
+        self.sources: tuple[Source, Source] | None = None
+        self.selected_link: int | None = None
+        self.selected_fact: int | None = None
+        self.active: tuple[Side, int] | None = None  # the passage the user picked
+        self._starts: dict[Side, list[int]] = {"a": [], "b": []}
+        self.sync_chain: list[int] = []  # link indices, increasing on both sides
+        self._chain_a: list[int] = []  # first A sentence of each chain link
+        self.conflicts: list[int] = []  # fact indices of conflicts, in reading order of A
+
+    # -- setting ------------------------------------------------------------------------------
+    def set_comparison(self, comparison: Comparison, sources: tuple[Source, Source]) -> None:
+        self.comparison = comparison
+        self.sources = sources
+        self.selected_link = self.selected_fact = None
+        self.active = None
+        for side in SIDES:
+            self._starts[side] = [s.span.start for s in comparison.document(side).sentences]
+        pairs = [(min(link.a), min(link.b)) for link in comparison.links]
+        self.sync_chain = monotone_chain(pairs)
+        self._chain_a = [pairs[k][0] for k in self.sync_chain]
+        self.conflicts = [
+            i for i, f in enumerate(comparison.facts) if f.status is FactStatus.CONFLICT
+        ]
+        self.conflicts.sort(key=lambda i: _first_offset(comparison.facts[i]))
+        log.debug(
+            "comparison set: %d links, %d facts", len(comparison.links), len(comparison.facts)
+        )
+        self.comparison_changed.emit()
+        self.selection_changed.emit()
+
+    # -- queries ------------------------------------------------------------------------------
+    def sentence_at(self, side: Side, offset: int) -> int | None:
+        """Index of the sentence of ``side`` holding code-point ``offset``, if any."""
+        if self.comparison is None:
+            return None
+        i = bisect_right(self._starts[side], offset) - 1
+        if i < 0:
+            return None
+        span = self.comparison.document(side).sentences[i].span
+        return i if span.start <= offset < span.end else None
+
+    def sentence_near(self, side: Side, offset: int) -> int:
+        """The sentence holding ``offset`` or the last one starting before it (0 if none)."""
+        return max(0, bisect_right(self._starts[side], offset) - 1)
+
+    def link(self, index: int) -> Link:
+        assert self.comparison is not None
+        return self.comparison.links[index]
+
+    def chain_neighbours(self, sentence_a: int) -> list[int]:
+        """Link indices of the sync chain around A sentence ``sentence_a`` (at most three)."""
+        k = bisect_right(self._chain_a, sentence_a)
+        lo, hi = max(0, k - 2), min(len(self.sync_chain), k + 1)
+        return self.sync_chain[lo:hi]
+
+    def chain_around(self, side: Side, sentence: int) -> list[int]:
+        """Like ``chain_neighbours`` but for a sentence of either side."""
+        if side == "a":
+            return self.chain_neighbours(sentence)
+        assert self.comparison is not None
+        keys = [min(self.comparison.links[k].b) for k in self.sync_chain]
+        k = bisect_right(keys, sentence)
+        return self.sync_chain[max(0, k - 2) : min(len(self.sync_chain), k + 1)]
+
+    def unique_runs(self, side: Side) -> list[int]:
+        """First sentence of each run of counted unique sentences on ``side``."""
+        if self.comparison is None:
+            return []
+        runs: list[int] = []
+        prev = False
+        for i, cov in enumerate(self.comparison.coverage(side)):
+            unique = cov.status is Coverage.UNIQUE and cov.counted
+            if unique and not prev:
+                runs.append(i)
+            prev = unique
+        return runs
+
+    def unique_run_end(self, side: Side, start: int) -> int:
+        """One past the last sentence of the unique run starting at ``start``."""
+        assert self.comparison is not None
+        cov = self.comparison.coverage(side)
+        end = start
+        while end < len(cov) and cov[end].status is Coverage.UNIQUE and cov[end].counted:
+            end += 1
+        return max(end, start + 1)
+
+    # -- selecting ----------------------------------------------------------------------------
+    def select_passage(self, side: Side, sentence: int) -> str:
+        """Select what the user picked; returns a status-bar message."""
+        assert self.comparison is not None
+        comparison = self.comparison
+        links = comparison.links_of(side, sentence)
+        if links and self.active == (side, sentence) and self.selected_link in links:
+            # Picking the same passage again steps through its links (one-to-many).
+            k = links[(links.index(self.selected_link) + 1) % len(links)]
+        else:
+            k = links[0] if links else None
+        self.active = (side, sentence)
+        self.selected_link = k
+        self.selected_fact = None
+        self.selection_changed.emit()
+        cov = comparison.coverage(side)[sentence]
+        name = "A" if side == "a" else "B"
+        if k is None:
+            if not cov.counted:
+                return f"Not compared: caption, byline or boilerplate of {name}."
+            return f"Only in {name}: this passage has no counterpart in the other article."
+        link = comparison.links[k]
+        more = f" (link {links.index(k) + 1} of {len(links)}; click again for the next)"
+        return (
+            f"{link.kind.value.capitalize()} link, similarity {link.similarity:.2f}: "
+            f"{len(link.a)} sentence(s) of A ↔ {len(link.b)} of B"
+            + (more if len(links) > 1 else "")
+        )
+
+    def select_fact(self, index: int | None) -> None:
+        self.selected_fact = index
+        self.selected_link = None
+        self.active = None
+        self.selection_changed.emit()
+
+    def clear_selection(self) -> None:
+        self.selected_link = self.selected_fact = None
+        self.active = None
+        self.selection_changed.emit()
+
+    def fact(self, index: int) -> Fact:
+        assert self.comparison is not None
+        return self.comparison.facts[index]
+
+
+def _first_offset(fact: Fact) -> int:
+    spans = fact.a or fact.b
+    return spans[0].start if spans else 0

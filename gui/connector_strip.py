@@ -1,0 +1,140 @@
+"""The strip between the panes: one band from each linked passage of A to its counterpart in B.
+
+Bands cross where the articles are reordered. Only links with a passage visible in either pane
+are painted (the others would be off the strip), the selected link last, on top and outlined.
+Clicking a band selects its link.
+
+Imports: PySide6, core.model, gui.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, QSize, Qt
+from PySide6.QtGui import QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from gui.article_view import ArticleView
+from gui.comparison_model import ComparisonModel
+from gui.style import Style
+
+
+class ConnectorStrip(QWidget):
+    def __init__(
+        self,
+        model: ComparisonModel,
+        view_a: ArticleView,
+        view_b: ArticleView,
+        style: Style,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.model = model
+        self._views = (view_a, view_b)
+        self._style = style
+        self._hits: list[tuple[QPainterPath, int]] = []
+        self.painted_links: list[int] = []  # what the last paint drew (for tests)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+        self.setMinimumWidth(60)
+        self.setObjectName("connector_strip")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setToolTip("Links between the articles: click a band to select it")
+        for view in self._views:
+            view.verticalScrollBar().valueChanged.connect(self.update)
+            view.verticalScrollBar().rangeChanged.connect(self.update)
+        model.comparison_changed.connect(self.update)
+        model.selection_changed.connect(self.update)
+
+    def sizeHint(self) -> QSize:
+        return QSize(90, 400)
+
+    def set_style(self, style: Style) -> None:
+        self._style = style
+        self.update()
+
+    def visible_links(self) -> list[int]:
+        comparison = self.model.comparison
+        if comparison is None:
+            return []
+        found: set[int] = set()
+        for view in self._views:
+            coverage = comparison.coverage(view.side)
+            for i in view.visible_sentences():
+                found.update(coverage[i].links)
+        return sorted(found)
+
+    def band_path(self, link_index: int) -> QPainterPath | None:
+        """The band of one link in strip coordinates, or None when it is off the strip."""
+        view_a, view_b = self._views
+        if view_a.positions is None or view_b.positions is None:
+            return None
+        link = self.model.link(link_index)
+        a_top, a_bottom = view_a.sentences_y(link.a)
+        b_top, b_bottom = view_b.sentences_y(link.b)
+        dy_a = self.mapFromGlobal(view_a.viewport().mapToGlobal(QPoint(0, 0))).y()
+        dy_b = self.mapFromGlobal(view_b.viewport().mapToGlobal(QPoint(0, 0))).y()
+        a_top, a_bottom, b_top, b_bottom = (
+            a_top + dy_a,
+            a_bottom + dy_a,
+            b_top + dy_b,
+            b_bottom + dy_b,
+        )
+        h = self.height()
+        if max(a_bottom, b_bottom) < 0 or min(a_top, b_top) > h:
+            return None
+        w = float(self.width())
+        mid = w / 2
+        path = QPainterPath(QPointF(0, a_top))
+        path.cubicTo(QPointF(mid, a_top), QPointF(mid, b_top), QPointF(w, b_top))
+        path.lineTo(QPointF(w, b_bottom))
+        path.cubicTo(QPointF(mid, b_bottom), QPointF(mid, a_bottom), QPointF(0, a_bottom))
+        path.closeSubpath()
+        return path
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self.palette().window())
+        self._hits = []
+        self.painted_links = []
+        comparison = self.model.comparison
+        if comparison is None:
+            painter.end()
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        selected = self.model.selected_link
+        order = [k for k in self.visible_links() if k != selected]
+        if selected is not None:
+            order.append(selected)
+        for k in order:
+            path = self.band_path(k)
+            if path is None:
+                continue
+            link = comparison.links[k]
+            if k == selected:
+                painter.setPen(QPen(self._style.color("selected_edge"), 2))
+                painter.setBrush(self._style.color("selected", 230))
+            else:
+                painter.setPen(QPen(self._style.band_color(link.kind, 200), 1))
+                painter.setBrush(self._style.band_color(link.kind, 110))
+            painter.drawPath(path)
+            self._hits.append((path, k))
+            self.painted_links.append(k)
+        painter.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        point = event.position()
+        for path, k in reversed(self._hits):  # topmost first
+            if path.contains(point):
+                link = self.model.link(k)
+                self.model.select_passage("a", link.a[0])
+                if self.model.selected_link != k:
+                    self.model.selected_link = k
+                    self.model.selection_changed.emit()
+                event.accept()
+                return
+        event.ignore()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        self.mousePressEvent(event)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(40, 100)

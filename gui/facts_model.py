@@ -1,0 +1,140 @@
+"""The facts of the current Comparison as a Qt table model, plus its status/text filter proxy.
+
+Rows are ``Comparison.facts`` in order (the row is the fact index); the model never changes a
+fact. Columns: status, kind, value, what A says, what B says.
+
+Imports: PySide6.QtCore, PySide6.QtGui, core.model.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from core.model import Fact, FactStatus
+
+STATUS_LABELS = {
+    FactStatus.SHARED: "shared",
+    FactStatus.ONLY_A: "only in A",
+    FactStatus.ONLY_B: "only in B",
+    FactStatus.CONFLICT: "conflict",
+}
+COLUMNS = ("Status", "Kind", "Fact", "A", "B")
+FACT_INDEX_ROLE = Qt.ItemDataRole.UserRole + 1
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def _side_text(fact: Fact, side: int) -> str:
+    if fact.values is not None:
+        return fact.values[side]
+    spans = fact.a if side == 0 else fact.b
+    if not spans:
+        return "—"
+    return f"{len(spans)}×"
+
+
+class FactsModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._facts: tuple[Fact, ...] = ()
+
+    def set_facts(self, facts: tuple[Fact, ...]) -> None:
+        self.beginResetModel()
+        self._facts = facts
+        self.endResetModel()
+
+    def fact(self, row: int) -> Fact:
+        return self._facts[row]
+
+    def counts(self) -> dict[FactStatus, int]:
+        out = dict.fromkeys(FactStatus, 0)
+        for f in self._facts:
+            out[f.status] += 1
+        return out
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._facts)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(COLUMNS)
+        ):
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._facts):
+            return None
+        fact = self._facts[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return STATUS_LABELS[fact.status]
+            if col == 1:
+                return fact.kind.value
+            if col == 2:
+                return fact.value
+            return _side_text(fact, col - 3)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            parts = [f"{fact.kind.value}: {fact.value} ({STATUS_LABELS[fact.status]})"]
+            if fact.values is not None:
+                parts.append(f"A says {fact.values[0]!r}, B says {fact.values[1]!r}")
+            parts.append(f"{len(fact.a)} occurrence(s) in A, {len(fact.b)} in B")
+            if not fact.content:
+                parts.append("only in captions, bylines or boilerplate")
+            if fact.note:
+                parts.append(fact.note)
+            return "\n".join(parts)
+        if role == FACT_INDEX_ROLE:
+            return index.row()
+        if role == STATUS_ROLE:
+            return fact.status.value
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+
+class FactsFilter(QSortFilterProxyModel):
+    """Keeps facts of one status (or all) whose text contains the filter string."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._status: FactStatus | None = None
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(-1)
+
+    def set_status(self, status: FactStatus | None) -> None:
+        self._status = status
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        model = self.sourceModel()
+        if self._status is not None:
+            status = model.data(model.index(source_row, 0, source_parent), STATUS_ROLE)
+            if status != self._status.value:
+                return False
+        return super().filterAcceptsRow(source_row, source_parent)

@@ -1,0 +1,718 @@
+"""The main window: two article panes with a connector strip, overview maps, facts dock, menus,
+toolbar, navigation, synchronized scrolling, input (open, drop, paste, recent), export.
+
+It wires views to the one ComparisonModel and to the CompareController; the only pane-to-pane
+logic here is scrolling (levelling a counterpart, scroll sync through ``core.scroll_sync`` behind
+a re-entrancy guard).
+
+Imports: PySide6, core, gui.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, Slot
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.errors import ArticleComparerError
+from core.model import Comparison, Side
+from core.scroll_sync import Anchor, sync_scroll
+from gui.article_pane import ArticlePane
+from gui.article_view import ArticleView
+from gui.compare_controller import CompareController
+from gui.comparison_model import ComparisonModel, Source, other
+from gui.connector_strip import ConnectorStrip
+from gui.facts_dock import FactsDock
+from gui.legend import Legend
+from gui.style import Style, dark_palette, is_dark
+
+log = logging.getLogger(__name__)
+
+MAX_RECENT = 8
+DEFAULT_FONT_SIZE = 11.5
+EXPORT_FILTERS = {
+    "HTML report (*.html)": "html",
+    "Markdown (*.md)": "md",
+    "JSON (*.json)": "json",
+    "PDF (*.pdf)": "pdf",
+}
+_SUFFIX_FORMAT = {".html": "html", ".htm": "html", ".md": "md", ".json": "json", ".pdf": "pdf"}
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.setWindowTitle("Article Comparer")
+        self.settings = QSettings()
+        self.model = ComparisonModel(self)
+        self.controller = CompareController(self)
+        self._syncing = False
+        self._pending: tuple[Source, Source] | None = None
+        self._conflict_pos = -1
+        theme = str(self.settings.value("theme", "system"))
+        self._apply_palette(theme)
+        self.style_ = Style(is_dark(QApplication.palette()))
+
+        self.pane_a = ArticlePane(self.model, "a", self.style_)
+        self.pane_b = ArticlePane(self.model, "b", self.style_)
+        self.views: dict[Side, ArticleView] = {"a": self.pane_a.view, "b": self.pane_b.view}
+        self.strip = ConnectorStrip(self.model, self.pane_a.view, self.pane_b.view, self.style_)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("panes_splitter")
+        self.splitter.addWidget(self.pane_a)
+        self.splitter.addWidget(self.strip)
+        self.splitter.addWidget(self.pane_b)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(2, 1)
+        self.splitter.setHandleWidth(3)
+        self.legend = Legend(self.style_)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(4, 4, 4, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.legend)
+        self.setCentralWidget(central)
+
+        self.facts_dock = FactsDock(self.model, self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.facts_dock)
+
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setMaximumWidth(220)
+        self.progress.setTextVisible(False)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setObjectName("cancel_button")
+        self.status_label = QLabel()
+        self.statusBar().addPermanentWidget(self.status_label)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.cancel_button)
+        self._set_busy(False)
+
+        self._make_actions(theme)
+        self._connect()
+        self._font_size = float(self.settings.value("font_size", DEFAULT_FONT_SIZE))
+        self._apply_font_size()
+        self._restore()
+        if self.settings.value("window_state") is None:
+            self.resizeDocks([self.facts_dock], [190], Qt.Orientation.Vertical)
+
+    # -- construction -------------------------------------------------------------------------
+    def _action(
+        self,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | str | list[QKeySequence | str] | None = None,
+        icon: QStyle.StandardPixmap | None = None,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        if isinstance(shortcut, list):
+            action.setShortcuts([QKeySequence(s) for s in shortcut])
+        elif shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _make_actions(self, theme: str) -> None:
+        sp = QStyle.StandardPixmap
+        a = self._action
+        self.act_open_pair = a(
+            "Open &pair…",
+            self.open_pair,
+            QKeySequence.StandardKey.Open,
+            sp.SP_DialogOpenButton,
+            "Open two articles to compare",
+        )
+        self.act_open_a = a("Open &A…", lambda: self.open_side("a"), "Ctrl+Shift+1")
+        self.act_open_b = a("Open &B…", lambda: self.open_side("b"), "Ctrl+Shift+2")
+        self.act_paste_a = a("Paste clipboard as A", lambda: self.paste_side("a"), "Ctrl+Alt+1")
+        self.act_paste_b = a("Paste clipboard as B", lambda: self.paste_side("b"), "Ctrl+Alt+2")
+        self.act_reload = a(
+            "&Reload",
+            self.reload,
+            QKeySequence.StandardKey.Refresh,
+            sp.SP_BrowserReload,
+            "Read both articles again and compare",
+        )
+        self.act_swap = a(
+            "&Swap sides", self.swap, "Ctrl+Shift+X", sp.SP_ArrowRight, "Swap articles A and B"
+        )
+        self.act_export = a(
+            "&Export report…",
+            self.export,
+            "Ctrl+E",
+            sp.SP_DialogSaveButton,
+            "Export an HTML, Markdown, JSON or PDF report",
+        )
+        self.act_quit = a("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.act_next_unique = a(
+            "Next &unique passage",
+            lambda: self.next_unique(1),
+            ["F8", "Alt+Down"],
+            sp.SP_ArrowDown,
+            "Next passage found in only one article (F8)",
+        )
+        self.act_prev_unique = a(
+            "Previous u&nique passage",
+            lambda: self.next_unique(-1),
+            ["Shift+F8", "Alt+Up"],
+            sp.SP_ArrowUp,
+            "Previous passage found in only one article (Shift+F8)",
+        )
+        self.act_next_conflict = a(
+            "Next &conflict",
+            lambda: self.next_conflict(1),
+            "F9",
+            sp.SP_MessageBoxWarning,
+            "Next conflicting fact (F9)",
+        )
+        self.act_prev_conflict = a(
+            "Previous c&onflict",
+            lambda: self.next_conflict(-1),
+            "Shift+F9",
+            None,
+            "Previous conflicting fact (Shift+F9)",
+        )
+        self.act_lock = a(
+            "&Lock scrolling",
+            self._on_lock_toggled,
+            "Ctrl+L",
+            None,
+            "Scroll both articles together, following the links",
+        )
+        self.act_lock.setCheckable(True)
+        self.act_lock.setChecked(self.settings.value("scroll_lock", True) in (True, "true"))
+        self.act_zoom_in = a(
+            "Zoom &in", lambda: self.zoom(1), [QKeySequence.StandardKey.ZoomIn, "Ctrl+="]
+        )
+        self.act_zoom_out = a("Zoom &out", lambda: self.zoom(-1), QKeySequence.StandardKey.ZoomOut)
+        self.act_zoom_reset = a("&Normal size", lambda: self.zoom(0), "Ctrl+0")
+        self.act_prev_conflict.setIcon(self.act_next_conflict.icon())
+
+        menu = self.menuBar().addMenu("&File")
+        for act in (self.act_open_pair, self.act_open_a, self.act_open_b):
+            menu.addAction(act)
+        menu.addSeparator()
+        menu.addAction(self.act_paste_a)
+        menu.addAction(self.act_paste_b)
+        menu.addSeparator()
+        self.recent_menu = menu.addMenu("Recent &pairs")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._fill_recent_menu()
+        menu.addAction(self.act_reload)
+        menu.addAction(self.act_swap)
+        menu.addSeparator()
+        menu.addAction(self.act_export)
+        menu.addSeparator()
+        menu.addAction(self.act_quit)
+
+        menu = self.menuBar().addMenu("&Navigate")
+        for act in (
+            self.act_next_unique,
+            self.act_prev_unique,
+            self.act_next_conflict,
+            self.act_prev_conflict,
+        ):
+            menu.addAction(act)
+
+        menu = self.menuBar().addMenu("&View")
+        menu.addAction(self.act_lock)
+        menu.addSeparator()
+        for act in (self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset):
+            menu.addAction(act)
+        menu.addSeparator()
+        theme_menu = menu.addMenu("&Theme")
+        group = QActionGroup(self)
+        self.theme_actions: dict[str, QAction] = {}
+        for key, label in (("system", "System"), ("light", "Light"), ("dark", "Dark")):
+            act = QAction(label, self, checkable=True)
+            act.setChecked(key == theme)
+            act.triggered.connect(lambda _=False, k=key: self.set_theme(k))
+            group.addAction(act)
+            theme_menu.addAction(act)
+            self.theme_actions[key] = act
+        menu.addSeparator()
+        menu.addAction(self.facts_dock.toggleViewAction())
+
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addAction(self.act_open_pair)
+        toolbar.addAction(self.act_reload)
+        toolbar.addAction(self.act_swap)
+        toolbar.addSeparator()
+        for act in (
+            self.act_prev_unique,
+            self.act_next_unique,
+            self.act_prev_conflict,
+            self.act_next_conflict,
+        ):
+            toolbar.addAction(act)
+        toolbar.addSeparator()
+        toolbar.addAction(self.act_lock)
+        toolbar.addAction(self.act_export)
+        self.act_prev_unique.setIconText("Prev unique")
+        self.act_next_unique.setIconText("Next unique")
+        self.act_prev_conflict.setIconText("Prev conflict")
+        self.act_next_conflict.setIconText("Next conflict")
+
+    def _connect(self) -> None:
+        self.controller.started.connect(self._on_controller_started)
+        self.controller.progressed.connect(self._on_controller_progressed)
+        self.controller.comparison_ready.connect(self._on_controller_comparison_ready)
+        self.controller.failed.connect(self._on_controller_failed)
+        self.controller.cancelled.connect(self._on_controller_cancelled)
+        self.cancel_button.clicked.connect(self.controller.cancel)
+        self.facts_dock.fact_activated.connect(self._on_facts_dock_fact_activated)
+        for side, view in self.views.items():
+            view.passage_activated.connect(
+                lambda sentence, s=side: self.activate_passage(s, sentence)
+            )
+            view.file_dropped.connect(lambda path, s=side: self.open_side(s, path))
+            view.verticalScrollBar().valueChanged.connect(
+                lambda _value, s=side: self._on_view_scrolled(s)
+            )
+
+    def _restore(self) -> None:
+        geometry = self.settings.value("geometry")
+        restored = isinstance(geometry, QByteArray | bytes) and self.restoreGeometry(geometry)
+        if not restored:
+            self.resize(1600, 1000)
+        state = self.settings.value("window_state")
+        if isinstance(state, QByteArray | bytes):
+            self.restoreState(state)
+        splitter = self.settings.value("splitter")
+        if isinstance(splitter, QByteArray | bytes):
+            self.splitter.restoreState(splitter)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.controller.shutdown()
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("window_state", self.saveState())
+        self.settings.setValue("splitter", self.splitter.saveState())
+        self.settings.setValue("font_size", self._font_size)
+        self.settings.setValue("scroll_lock", self.act_lock.isChecked())
+        self.settings.sync()
+        super().closeEvent(event)
+
+    # -- comparing ----------------------------------------------------------------------------
+    @property
+    def comparison(self) -> Comparison | None:
+        return self.model.comparison
+
+    def compare_sources(self, sources: tuple[Source, Source]) -> int:
+        self._pending = sources
+        return self.controller.request(sources)
+
+    def compare_paths(self, path_a: Path, path_b: Path) -> int:
+        return self.compare_sources((Source.of_path(path_a), Source.of_path(path_b)))
+
+    def _current_sources(self) -> tuple[Source, Source] | None:
+        return self._pending if self.controller.busy else (self.model.sources or self._pending)
+
+    def open_pair(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self,
+            "Open two articles",
+            self._last_dir(),
+            "Articles (*.txt *.md *.html *.htm);;All files (*)",
+        )
+        if not files:
+            return
+        if len(files) != 2:
+            self._show_error("Open pair", "Choose exactly two files (A and B).")
+            return
+        self._remember_dir(Path(files[0]))
+        self.compare_paths(Path(files[0]), Path(files[1]))
+
+    def open_side(self, side: Side, path: Path | None = None) -> None:
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(
+                self,
+                f"Open article {side.upper()}",
+                self._last_dir(),
+                "Articles (*.txt *.md *.html *.htm);;All files (*)",
+            )
+            if not name:
+                return
+            path = Path(name)
+            self._remember_dir(path)
+        self._replace_side(side, Source.of_path(path))
+
+    def paste_side(self, side: Side) -> None:
+        text = QGuiApplication.clipboard().text()
+        if not text.strip():
+            self.statusBar().showMessage("The clipboard holds no text.", 5000)
+            return
+        self._replace_side(side, Source.pasted(text, f"<pasted {side.upper()}>"))
+
+    def _replace_side(self, side: Side, source: Source) -> None:
+        current = self._current_sources()
+        if current is None:
+            current = (source, source)
+        pair = (source, current[1]) if side == "a" else (current[0], source)
+        self.compare_sources(pair)
+
+    def reload(self) -> None:
+        sources = self._current_sources()
+        if sources is not None:
+            self.compare_sources(sources)
+
+    def swap(self) -> None:
+        sources = self._current_sources()
+        if sources is not None:
+            self.compare_sources((sources[1], sources[0]))
+
+    def _set_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        if busy:
+            self.progress.setValue(0)
+
+    @Slot()
+    def _on_controller_started(self) -> None:
+        self._set_busy(True)
+        self.statusBar().showMessage("Comparing…")
+
+    @Slot(float)
+    def _on_controller_progressed(self, fraction: float) -> None:
+        self.progress.setValue(round(fraction * 1000))
+
+    @Slot(object, object)
+    def _on_controller_comparison_ready(self, comparison: Comparison, sources: object) -> None:
+        assert isinstance(sources, tuple)
+        self._set_busy(False)
+        self.model.set_comparison(comparison, sources)
+        self._conflict_pos = -1
+        s = comparison.summary
+        self.statusBar().showMessage(
+            f"{s.links} links · {s.a_shared:.0%} of A and {s.b_shared:.0%} of B shared · "
+            f"{s.conflicts} conflicting facts",
+            10000,
+        )
+        self.setWindowTitle(f"{sources[0].label} ↔ {sources[1].label} — Article Comparer")
+        if sources[0].path is not None and sources[1].path is not None:
+            self._add_recent(sources[0].path, sources[1].path)
+
+    @Slot(str)
+    def _on_controller_failed(self, message: str) -> None:
+        self._set_busy(False)
+        self._pending = self.model.sources
+        self.statusBar().showMessage("Could not compare: " + message, 10000)
+        self._show_error("Cannot compare", message)
+
+    @Slot()
+    def _on_controller_cancelled(self) -> None:
+        self._set_busy(False)
+        self._pending = self.model.sources
+        self.statusBar().showMessage("Comparison cancelled.", 5000)
+
+    def _show_error(self, title: str, message: str) -> None:
+        QMessageBox.warning(self, title, message)
+
+    # -- selection and scrolling --------------------------------------------------------------
+    @contextmanager
+    def _scroll_guard(self) -> Iterator[None]:
+        """Programmatic scrolling must not trigger scroll sync (no feedback loops)."""
+        previous = self._syncing
+        self._syncing = True
+        try:
+            yield
+        finally:
+            self._syncing = previous
+
+    def activate_passage(self, side: Side, sentence: int) -> None:
+        """Select a passage; level its counterpart with it in the other pane."""
+        if self.model.comparison is None:
+            return
+        message = self.model.select_passage(side, sentence)
+        self.statusBar().showMessage(message, 15000)
+        if self.model.selected_link is None:
+            return
+        link = self.model.link(self.model.selected_link)
+        src, dst = self.views[side], self.views[other(side)]
+        with self._scroll_guard():
+            doc_src = self.model.comparison.document(side)
+            src_offset = doc_src.sentences[sentence].span.start
+            top, _ = src.span_y(src_offset, src_offset + 1)
+            if top < 0 or top > src.viewport().height() - 20:
+                src.scroll_offset_to(src_offset, src.viewport().height() // 3)
+                top, _ = src.span_y(src_offset, src_offset + 1)
+            doc_dst = self.model.comparison.document(other(side))
+            dst_offset = doc_dst.sentences[min(link.side(other(side)))].span.start
+            dst.scroll_offset_to(dst_offset, top)
+            dst_top, _ = dst.span_y(dst_offset, dst_offset + 1)
+            if dst_top != top:  # the counterpart hit a document end: move the source instead
+                src.scroll_offset_to(src_offset, dst_top)
+
+    def select_fact(self, index: int) -> None:
+        """Highlight every occurrence of a fact and scroll each pane to its first one."""
+        if self.model.comparison is None:
+            return
+        self.model.select_fact(index)
+        fact = self.model.fact(index)
+        with self._scroll_guard():
+            for side in ("a", "b"):
+                spans = fact.side(side)  # type: ignore[arg-type]
+                if spans:
+                    view = self.views[side]  # type: ignore[index]
+                    view.scroll_offset_to(spans[0].start, view.viewport().height() // 3)
+        where = []
+        if fact.a:
+            where.append(f"{len(fact.a)}× in A")
+        if fact.b:
+            where.append(f"{len(fact.b)}× in B")
+        values = f" — A: {fact.values[0]!r}, B: {fact.values[1]!r}" if fact.values else ""
+        self.statusBar().showMessage(
+            f"{fact.status.value.replace('_', ' ')} {fact.kind.value}: {fact.value} "
+            f"({', '.join(where)}){values}",
+            15000,
+        )
+
+    @Slot(int)
+    def _on_facts_dock_fact_activated(self, index: int) -> None:
+        self.select_fact(index)
+
+    def _focused_side(self) -> Side:
+        if self.views["b"].hasFocus():
+            return "b"
+        if self.views["a"].hasFocus():
+            return "a"
+        return self.model.active[0] if self.model.active else "a"
+
+    def next_unique(self, step: int) -> None:
+        comparison = self.model.comparison
+        if comparison is None:
+            return
+        side = self._focused_side()
+        runs = self.model.unique_runs(side)
+        name = side.upper()
+        if not runs:
+            self.statusBar().showMessage(f"No unique passages in {name}.", 5000)
+            return
+        view = self.views[side]
+        if self.model.active and self.model.active[0] == side:
+            current = self.model.active[1]
+        else:
+            offset = view.offset_at(QPoint(0, 0))
+            current = self.model.sentence_near(side, offset) - (1 if step > 0 else 0)
+        if step > 0:
+            after = [r for r in runs if r > current]
+            target, wrapped = (after[0], False) if after else (runs[0], True)
+        else:
+            before = [r for r in runs if r < current]
+            target, wrapped = (before[-1], False) if before else (runs[-1], True)
+        self.model.select_passage(side, target)
+        offset = comparison.document(side).sentences[target].span.start
+        with self._scroll_guard():
+            view.scroll_offset_to(offset, view.viewport().height() // 3)
+        self._sync_from(side)
+        n = runs.index(target) + 1
+        end = self.model.unique_run_end(side, target)
+        self.statusBar().showMessage(
+            f"Unique passage {n} of {len(runs)} in {name} ({end - target} sentence(s))"
+            + (" — wrapped around" if wrapped else ""),
+            10000,
+        )
+
+    def next_conflict(self, step: int) -> None:
+        conflicts = self.model.conflicts
+        if not conflicts:
+            self.statusBar().showMessage("No conflicting facts.", 5000)
+            return
+        if self.model.selected_fact in conflicts:
+            self._conflict_pos = conflicts.index(self.model.selected_fact)
+        self._conflict_pos = (self._conflict_pos + step) % len(conflicts)
+        if self._conflict_pos < 0:
+            self._conflict_pos += len(conflicts)
+        index = conflicts[self._conflict_pos]
+        self.select_fact(index)
+        self.facts_dock.show_fact(index)
+
+    def _on_lock_toggled(self) -> None:
+        if self.act_lock.isChecked():
+            self._sync_from("a")
+
+    def _on_view_scrolled(self, side: Side) -> None:
+        if self._syncing or not self.act_lock.isChecked():
+            return
+        self._sync_from(side)
+
+    def _sync_from(self, side: Side) -> None:
+        """Scroll the other pane to follow ``side`` through the links (core.scroll_sync)."""
+        comparison = self.model.comparison
+        if comparison is None or not self.act_lock.isChecked():
+            return
+        src, dst = self.views[side], self.views[other(side)]
+        if src.positions is None or dst.positions is None:
+            return
+        bar, target_bar = src.verticalScrollBar(), dst.verticalScrollBar()
+        from core.scroll_sync import syncpoint
+
+        fraction = syncpoint(bar.value(), bar.pageStep(), bar.maximum())
+        y = int(fraction * src.viewport().height())
+        sentence = self.model.sentence_near(side, src.offset_at(QPoint(0, y)))
+        anchors: list[Anchor] = []
+        for k in self.model.chain_around(side, sentence):
+            link = comparison.links[k]
+            s_top, s_bottom = src.sentences_y(link.side(side))
+            t_top, t_bottom = dst.sentences_y(link.side(other(side)))
+            anchors.append(
+                (
+                    float(s_top + bar.value()),
+                    float(s_bottom + bar.value()),
+                    float(t_top + target_bar.value()),
+                    float(t_bottom + target_bar.value()),
+                )
+            )
+        value = sync_scroll(
+            bar.value(),
+            bar.pageStep(),
+            bar.maximum(),
+            target_bar.pageStep(),
+            target_bar.maximum(),
+            anchors,
+        )
+        with self._scroll_guard():
+            target_bar.setValue(value)
+
+    # -- view ---------------------------------------------------------------------------------
+    def zoom(self, step: int) -> None:
+        if step == 0:
+            self._font_size = DEFAULT_FONT_SIZE
+        else:
+            self._font_size = min(32.0, max(7.0, self._font_size + step))
+        self._apply_font_size()
+
+    def _apply_font_size(self) -> None:
+        for view in self.views.values():
+            view.set_font_size(self._font_size)
+        self.strip.update()
+
+    def font_size(self) -> float:
+        return self._font_size
+
+    def _apply_palette(self, theme: str) -> None:
+        app = QApplication.instance()
+        if not isinstance(app, QApplication):
+            return
+        if theme == "dark":
+            app.setPalette(dark_palette())
+        elif theme == "light":
+            app.setPalette(app.style().standardPalette())
+
+    def set_theme(self, theme: str) -> None:
+        self.settings.setValue("theme", theme)
+        app = QApplication.instance()
+        if theme == "system" and isinstance(app, QApplication):
+            app.setPalette(app.style().standardPalette())
+        self._apply_palette(theme)
+        self.style_ = Style(is_dark(QApplication.palette()))
+        for pane in (self.pane_a, self.pane_b):
+            pane.set_style(self.style_)
+        self.strip.set_style(self.style_)
+        self.legend.set_style(self.style_)
+        self._apply_font_size()
+        self.model.selection_changed.emit()
+        if theme in self.theme_actions:
+            self.theme_actions[theme].setChecked(True)
+
+    # -- recent pairs -------------------------------------------------------------------------
+    def recent_pairs(self) -> list[tuple[Path, Path]]:
+        raw = self.settings.value("recent_pairs", [])
+        items = [raw] if isinstance(raw, str) else list(raw or [])
+        pairs = []
+        for item in items:
+            parts = str(item).split("\n")
+            if len(parts) == 2:
+                pairs.append((Path(parts[0]), Path(parts[1])))
+        return pairs
+
+    def _add_recent(self, a: Path, b: Path) -> None:
+        pairs = [p for p in self.recent_pairs() if p != (a, b)]
+        pairs.insert(0, (a, b))
+        self.settings.setValue("recent_pairs", [f"{x}\n{y}" for x, y in pairs[:MAX_RECENT]])
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        pairs = self.recent_pairs()
+        if not pairs:
+            self.recent_menu.addAction("(none yet)").setEnabled(False)
+            return
+        for a, b in pairs:
+            act = self.recent_menu.addAction(f"{a.name} ↔ {b.name}")
+            act.setToolTip(f"{a}\n{b}")
+            act.triggered.connect(lambda _=False, x=a, y=b: self.compare_paths(x, y))
+
+    def _last_dir(self) -> str:
+        return str(self.settings.value("last_dir", str(Path.home())))
+
+    def _remember_dir(self, path: Path) -> None:
+        self.settings.setValue("last_dir", str(path.parent))
+
+    # -- export -------------------------------------------------------------------------------
+    def export(self) -> None:
+        if self.model.comparison is None:
+            return
+        path_str, chosen = QFileDialog.getSaveFileName(
+            self, "Export report", self._last_dir(), ";;".join(EXPORT_FILTERS)
+        )
+        if not path_str:
+            return
+        path = Path(path_str)
+        fmt = _SUFFIX_FORMAT.get(path.suffix.lower()) or EXPORT_FILTERS.get(chosen, "html")
+        if path.suffix.lower() not in _SUFFIX_FORMAT:
+            path = path.with_suffix("." + fmt)
+        self.export_to(path, fmt)
+
+    def export_to(self, path: Path, fmt: str) -> bool:
+        """Write a report; errors go to a dialog and the comparison on screen stays."""
+        comparison = self.model.comparison
+        if comparison is None:
+            return False
+        sources = self.model.sources or ()
+        protect = tuple(s.path for s in sources if s.path is not None)
+        try:
+            if fmt == "pdf":
+                from gui.pdf_export import write_pdf
+
+                write_pdf(comparison, path, protect=protect)
+            else:
+                from core.export import write_report
+
+                write_report(comparison, path, fmt, protect=protect)
+        except (ArticleComparerError, OSError, ImportError, ValueError) as e:
+            log.debug("export failed", exc_info=True)
+            self._show_error("Export failed", str(e) or type(e).__name__)
+            return False
+        self.statusBar().showMessage(f"Report written to {path}", 10000)
+        return True
+
+    def set_window_icon_from(self, icon: QIcon) -> None:
+        self.setWindowIcon(icon)
