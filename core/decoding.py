@@ -65,6 +65,13 @@ _CENTRAL_EUROPEAN = frozenset(
     }
 )
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_LETTERS = re.compile(r"[A-Za-z]")
+_WESTERN = frozenset(
+    "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿŒœŠšŽžŸƒ"
+    "“”‘’‚„–—…€«»‹›°£¥©®§¶·×÷¡¿ªº±²³¹¼½¾µ¢¤¦¨¯´¸•†‡‰ˆ˜™ "
+)
+
 # C0 controls other than tab/newline/CR/FF/VT, DEL: a few of these in "text" means binary.
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 
@@ -118,22 +125,41 @@ def _check_binary(data: bytes, source: str) -> None:
         raise InputError(source, f"not text (binary data at byte {first.start()})")
 
 
+def _reads_as_western(text: str) -> bool:
+    """True when a cp1252 reading looks like Western European text, not mojibake.
+
+    Western text has a few accented letters among many ASCII ones; a Cyrillic or Greek code
+    page read as cp1252 is almost all accented letters, and CJK double-byte text shows symbols.
+    """
+    foreign = _NON_ASCII.findall(text)
+    if not foreign:
+        return True
+    if any(c not in _WESTERN for c in foreign):
+        return False
+    ascii_letters = len(_ASCII_LETTERS.findall(text))
+    return len(foreign) * 4 <= ascii_letters
+
+
 def _guess(data: bytes, source: str) -> str:
     """Decode non-UTF-8 bytes with charset-normalizer, preferring cp1252 (see module doc)."""
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
-    if best is None:
-        raise InputError(source, "cannot tell the text encoding (not UTF-8, no known code page)")
-    encoding = codecs.lookup(best.encoding).name
-    if encoding in _CENTRAL_EUROPEAN and encoding != "cp1252":
+    encoding = codecs.lookup(best.encoding).name if best is not None else ""
+    if encoding != "cp1252":
         try:
             text = data.decode("cp1252")
         except UnicodeDecodeError:
             pass
         else:
-            log.debug("%s: read as cp1252 rather than the guessed %s", source, encoding)
-            return text
+            # The rule of issue 3 for Central-European guesses, and the same for any other
+            # guess when the cp1252 reading is plainly Western text (short samples get
+            # guesses like cp1006).
+            if encoding in _CENTRAL_EUROPEAN or _reads_as_western(text):
+                log.debug("%s: read as cp1252 rather than the guessed %s", source, encoding)
+                return text
+    if best is None:
+        raise InputError(source, "cannot tell the text encoding (not UTF-8, no known code page)")
     log.debug("%s: encoding guessed as %s", source, encoding)
     return str(best)
 
