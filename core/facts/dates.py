@@ -1,0 +1,193 @@
+"""Dates: absolute dates at the precision written, and relative expressions as their own thing.
+
+Values: ``2025-11-27`` (full), ``--11-27`` (no year), ``2025-11`` (month and year), ``--11``
+(month only), ``2025`` (year). A missing year stays missing and a month-only date never gets a
+day. Numeric dates like ``12/11`` are read day-first or month-first as the article itself shows
+(a first part over 12 means day-first, a second part over 12 month-first; otherwise the order the
+article uses for written-out dates); the decision goes into the mention's note.
+
+Relative expressions (``last week``, ``on Monday``, ``yesterday``) become kind ``other`` with the
+value ``relative: last week``; they are never turned into absolute dates, because an article's
+dateline says when it was published, not when "yesterday" was.
+
+Imports: standard library, core.model, core.facts.text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from core.facts.text import Mention
+from core.model import FactKind
+
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
+    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
+    "dec": 12, "december": 12,
+}  # fmt: skip
+_MON = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?"
+)
+_WD = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+_DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.,]\d)\b"
+_YEAR = r"(?P<y>1[89]\d\d|20\d\d)(?![\d])"
+
+_MDY = re.compile(rf"\b{_WD}{_MON}\s+{_DAY}(?:,?\s+{_YEAR})?", re.IGNORECASE)
+_DMY = re.compile(rf"\b{_WD}(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+{_YEAR})?", re.IGNORECASE)
+_MY = re.compile(rf"\b{_MON},?\s+{_YEAR}", re.IGNORECASE)
+_MONTH_ONLY = re.compile(
+    r"\b(?:(?:in|since|until|by|of|from|during|early|late|mid|last|next|this)[\s-]+)"
+    r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b"
+)
+_NUMERIC = re.compile(
+    r"(?<![\d/.:,])(?P<p>\d{1,2})/(?P<q>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?(?![\d/])"
+)
+_ISO = re.compile(r"(?<![\d-])(?P<y>1[89]\d\d|20\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])")
+_YEAR_ONLY = re.compile(
+    r"(?<![\d.,$€£/-])(?P<y>1[89]\d\d|20\d\d)(?![\d,]|\.\d|\s*(?:ft|feet|metres|meters|m|km|miles"
+    r"|people|yards|points|pounds|dollars|euros|persons)\b|[a-zA-Z])"
+)
+_TIME = re.compile(
+    r"(?<![\d:.])(?P<h>[0-2]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\.?(?![a-z]))?"
+    r"(?:\s*(?P<tz>GMT|BST|UTC|EST|EDT|PST|PDT|CET|CEST|ET|PT))?",
+    re.IGNORECASE,
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_RELATIVE = re.compile(
+    r"\b(?:"
+    r"(?P<word>yesterday|today|tomorrow|tonight|last night)"
+    r"|(?P<span>(?:last|next|this|past|earlier this|later this|coming)\s+"
+    r"(?:week|month|year|weekend|morning|afternoon|evening|spring|summer|autumn|fall|winter))"
+    r"|(?P<ago>(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+"
+    r"(?:days?|weeks?|months?|years?)\s+(?:ago|earlier|later))"
+    rf"|(?P<wd>(?:(?:last|next|this|on|late|early)\s+)?{_WEEKDAY}"
+    r"(?:\s+(?:morning|afternoon|evening|night))?)"
+    r")\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateOrder:
+    """How the article writes numeric dates, and why we think so."""
+
+    day_first: bool
+    reason: str
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.rstrip(".").casefold()]
+
+
+def _cap_ok(surface: str) -> bool:
+    """Month and weekday names count only when written with a capital (``may`` is a verb)."""
+    return surface[:1].isupper()
+
+
+def _value(y: int | None, m: int | None, d: int | None) -> str:
+    if m is None:
+        return f"{y:04d}"
+    if d is None:
+        return f"{y:04d}-{m:02d}" if y is not None else f"--{m:02d}"
+    return f"{y:04d}-{m:02d}-{d:02d}" if y is not None else f"--{m:02d}-{d:02d}"
+
+
+def _valid(m: int, d: int) -> bool:
+    return 1 <= m <= 12 and 1 <= d <= (29 if m == 2 else 30 if m in (4, 6, 9, 11) else 31)
+
+
+def _year(text: str) -> int:
+    y = int(text)
+    if len(text) == 2:
+        y += 2000 if y < 50 else 1900
+    return y
+
+
+def date_order(text: str) -> DateOrder:
+    """Decide day-first or month-first for this article's numeric dates."""
+    day_first = month_first = ""
+    for m in _NUMERIC.finditer(text):
+        p, q = int(m["p"]), int(m["q"])
+        if p > 12 >= q and not day_first:
+            day_first = m.group()
+        elif q > 12 >= p and not month_first:
+            month_first = m.group()
+    if day_first and not month_first:
+        return DateOrder(True, f"day-first: {day_first} cannot be month-first")
+    if month_first and not day_first:
+        return DateOrder(False, f"month-first: {month_first} cannot be day-first")
+    dmy = sum(1 for m in _DMY.finditer(text) if _cap_ok(m["mon"]))
+    mdy = sum(1 for m in _MDY.finditer(text) if _cap_ok(m["mon"]))
+    if dmy > mdy:
+        return DateOrder(True, "day-first assumed: the article writes the day before the month")
+    if mdy > dmy:
+        return DateOrder(False, "month-first assumed: the article writes the month before the day")
+    return DateOrder(True, "day-first assumed: nothing in the article decides the order")
+
+
+def extract_dates(text: str) -> tuple[list[Mention], list[tuple[int, int]]]:
+    """Absolute and relative date mentions, plus spans of clock times (to keep out of numbers)."""
+    taken: list[tuple[int, int]] = []
+    out: list[Mention] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= ts or s >= te for ts, te in taken)
+
+    def add(s: int, e: int, v: str, note: str = "", kind: FactKind = FactKind.DATE) -> None:
+        while e > s and text[e - 1] in ",. ":
+            e -= 1
+        if e > s and free(s, e):
+            taken.append((s, e))
+            slot = "date" if kind == FactKind.DATE and len(v) in (7, 10) and v[-3] == "-" else ""
+            out.append(Mention(kind, v, v, s, e, slot=slot, note=note))
+
+    for m in _ISO.finditer(text):
+        if _valid(int(m["m"]), int(m["d"])):
+            add(m.start(), m.end(), _value(int(m["y"]), int(m["m"]), int(m["d"])))
+    for rx in (_MDY, _DMY):
+        for m in rx.finditer(text):
+            if not _cap_ok(m["mon"]):
+                continue
+            mon, day = _month(m["mon"]), int(m["d"])
+            if _valid(mon, day):
+                y = int(m["y"]) if m["y"] else None
+                add(m.start(), m.end(), _value(y, mon, day))
+    for m in _MY.finditer(text):
+        if _cap_ok(m["mon"]):
+            add(m.start("mon"), m.end(), _value(int(m["y"]), _month(m["mon"]), None))
+    order: DateOrder | None = None
+    for m in _NUMERIC.finditer(text):
+        p, q = int(m["p"]), int(m["q"])
+        if order is None:
+            order = date_order(text)
+        d, mon = (p, q) if order.day_first else (q, p)
+        if _valid(mon, d):
+            y = _year(m["y"]) if m["y"] else None
+            add(m.start(), m.end(), _value(y, mon, d), note=order.reason)
+    for m in _MONTH_ONLY.finditer(text):
+        add(m.start("mon"), m.end("mon"), _value(None, _month(m["mon"]), None))
+    for m in _RELATIVE.finditer(text):
+        surface = m.group()
+        if m["wd"] and not re.search(_WEEKDAY, surface):
+            continue  # weekday written in lower case: not a day name
+        start = m.start()
+        words = surface.split()
+        if words[0].casefold() == "on":
+            start = m.start() + len(words[0]) + 1
+            words = words[1:]
+        norm = " ".join(w if w[0].isupper() and m["wd"] else w.casefold() for w in words)
+        if free(start, m.end()):
+            add(start, m.end(), f"relative: {norm}", kind=FactKind.OTHER)
+    for m in _YEAR_ONLY.finditer(text):
+        add(m.start(), m.end(), m["y"])
+    times = [
+        (m.start(), m.end())
+        for m in _TIME.finditer(text)
+        if (m["min"] or m["ampm"]) and m.end() > m.start()
+    ]
+    out.sort(key=lambda x: x.start)
+    return out, times

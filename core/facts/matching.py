@@ -1,0 +1,359 @@
+"""Matching facts across the two articles: shared, only in one, or in conflict.
+
+Mentions with the same kind and key on both sides are one shared fact. Before grouping, keys
+that say the same thing at different precision are joined across the articles: a date without
+a year joins the one full date with that day, a bare number joins the one counted number with
+that value, a surname joins the one full name that ends in it, and names that differ only by a
+safe spelling variant (rapidfuzz ratio >= 90 on names of 6+ letters, same first letter) join.
+
+A conflict needs a real disagreement about one thing: within one link (sentences the aligner
+says carry the same content), exactly one unmatched value for a slot on each side (``dead``,
+``magnitude``, ``date``, ``money USD``, ``person dalton``) and no shared value for that slot
+there. Two different numbers that only happen to sit in linked sentences have different slots
+and never conflict. Only content paragraphs take part in conflicts.
+
+Quotes match by wording: candidates are quotes in linked sentences (and every pair when both
+articles have few quotes), scored with rapidfuzz; a match carries a word diff in its note.
+
+Imports: standard library, rapidfuzz, core.model, core.facts.text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+from core.facts.text import DocIndex, Mention
+from core.model import Fact, FactKind, FactStatus, Link, Span
+
+_NAME_KINDS = frozenset({FactKind.PERSON, FactKind.PLACE, FactKind.ORGANIZATION})
+_ALL_PAIRS_LIMIT = 200  # quotes per side under which every pair is scored
+_FUZZY_BLOCK_LIMIT = 1_000_000
+_FULL_DATE = re.compile(r"^\d{4}-\d\d(?:-\d\d)?$")
+
+GroupKey = tuple[str, str]
+
+
+def _group_kind(m: Mention) -> str:
+    return "name" if m.kind in _NAME_KINDS else m.kind.value
+
+
+def _unify_keys(ma: list[Mention], mb: list[Mention]) -> dict[GroupKey, GroupKey]:
+    """Key rewrites that join the same fact written at different precision or spelling."""
+    keys_a = {(_group_kind(m), m.key) for m in ma}
+    keys_b = {(_group_kind(m), m.key) for m in mb}
+    remap: dict[GroupKey, GroupKey] = {}
+    both = keys_a | keys_b
+    # dates: "--11-27" joins "2025-11-27" when that is the only full date with that day
+    full_dates = [k for g, k in both if g == "date" and _FULL_DATE.match(k)]
+    by_suffix: dict[str, set[str]] = defaultdict(set)
+    for k in full_dates:
+        by_suffix["--" + k[5:]].add(k)
+    for g, k in both:
+        if g == "date" and k.startswith("--") and len(by_suffix.get(k, ())) == 1:
+            remap[(g, k)] = (g, next(iter(by_suffix[k])))
+    # numbers: "2,700" joins "2,700 people" when that is the only counted form of 2,700
+    counted: dict[str, set[str]] = defaultdict(set)
+    for g, k in both:
+        if g == "number" and " " in k:
+            counted[k.split(" ", 1)[0]].add(k)
+    for g, k in both:
+        if g == "number" and " " not in k and len(counted.get(k, ())) == 1:
+            remap[(g, k)] = (g, next(iter(counted[k])))
+    # names: surname alone, or a shorter form of the other article's full name
+    for mine, other in ((ma, mb), (mb, ma)):
+        full: dict[str, set[str]] = defaultdict(set)
+        for m in other:
+            if m.kind == FactKind.PERSON and " " in m.value:
+                full[m.value.split()[-1].casefold()].add(m.key)
+        other_keys = {m.key for m in other if m.kind in _NAME_KINDS}
+        for m in mine:
+            if m.kind != FactKind.PERSON or m.key in other_keys:
+                continue
+            cands = full.get(m.value.split()[-1].casefold(), set())
+            cands = {c for c in cands if c.endswith(m.key)}
+            if len(cands) == 1:
+                remap[("name", m.key)] = ("name", next(iter(cands)))
+    # safe spelling variants of names (same first letter, ratio >= 90, 6+ letters)
+    only_a = sorted(k for g, k in keys_a - keys_b if g == "name" and ("name", k) not in remap)
+    only_b = sorted(k for g, k in keys_b - keys_a if g == "name" and ("name", k) not in remap)
+    blocks_a: dict[str, list[str]] = defaultdict(list)
+    for k in only_a:
+        if len(k) >= 6:
+            blocks_a[k[0]].append(k)
+    for first, group_b in _blocks(only_b).items():
+        group_a = blocks_a.get(first, [])
+        if not group_a or len(group_a) * len(group_b) > _FUZZY_BLOCK_LIMIT:
+            continue
+        for kb in group_b:
+            hit = process.extractOne(kb, group_a, scorer=fuzz.ratio, score_cutoff=90)
+            if hit is not None:
+                remap[("name", kb)] = ("name", hit[0])
+    return remap
+
+
+def _blocks(keys: list[str]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = defaultdict(list)
+    for k in keys:
+        if len(k) >= 6:
+            out[k[0]].append(k)
+    return out
+
+
+class _Group:
+    __slots__ = ("a", "b", "key")
+
+    def __init__(self, key: GroupKey) -> None:
+        self.key = key
+        self.a: list[Mention] = []
+        self.b: list[Mention] = []
+
+
+def _value_of(ms: list[Mention]) -> str:
+    """The most precise value: the longest (full date over ``--11-27``, full name over surname)."""
+    return max((m.value for m in ms), key=lambda v: (len(v), v))
+
+
+def _kind_of(ms: list[Mention]) -> FactKind:
+    counts: dict[FactKind, int] = defaultdict(int)
+    for m in ms:
+        counts[m.kind] += 1
+    return max(counts, key=lambda k: (counts[k], k.value))
+
+
+def _note_of(ms: list[Mention]) -> str:
+    notes: list[str] = []
+    for m in ms:
+        if m.note and m.note not in notes:
+            notes.append(m.note)
+    return "; ".join(notes)
+
+
+def _spans(ms: list[Mention]) -> tuple[Span, ...]:
+    return tuple(sorted({Span(m.start, m.end) for m in ms}))
+
+
+def match_facts(
+    ma: list[Mention],
+    mb: list[Mention],
+    links: Sequence[Link],
+    ia: DocIndex,
+    ib: DocIndex,
+) -> list[Fact]:
+    """Facts from the non-quote mentions of both sides."""
+    remap = _unify_keys(ma, mb)
+    groups: dict[GroupKey, _Group] = {}
+    for side, ms in (("a", ma), ("b", mb)):
+        for m in ms:
+            k = (_group_kind(m), m.key)
+            k = remap.get(k, k)
+            g = groups.get(k)
+            if g is None:
+                g = groups[k] = _Group(k)
+            (g.a if side == "a" else g.b).append(m)
+    pairs = _conflicts(list(groups.values()), links, ia, ib)
+    facts: list[Fact] = []
+    in_conflict: set[int] = set()
+    for ga, gb in pairs:
+        in_conflict.update((id(ga), id(gb)))
+        va, vb = _value_of(ga.a), _value_of(gb.b)
+        facts.append(
+            Fact(
+                kind=_kind_of(ga.a + gb.b),
+                value=f"{va} / {vb}",
+                status=FactStatus.CONFLICT,
+                a=_spans(ga.a),
+                b=_spans(gb.b),
+                values=(va, vb),
+                content=True,
+                note=_note_of(ga.a + gb.b),
+            )
+        )
+    for g in groups.values():
+        if id(g) in in_conflict:
+            continue
+        status = (
+            FactStatus.SHARED if g.a and g.b else FactStatus.ONLY_A if g.a else FactStatus.ONLY_B
+        )
+        ms = g.a + g.b
+        content = any(ia.is_content(m.start) for m in g.a) or any(
+            ib.is_content(m.start) for m in g.b
+        )
+        facts.append(
+            Fact(
+                kind=_kind_of(ms),
+                value=_value_of(ms),
+                status=status,
+                a=_spans(g.a),
+                b=_spans(g.b),
+                content=content,
+                note=_note_of(ms),
+            )
+        )
+    return facts
+
+
+def _conflicts(
+    groups: list[_Group], links: Sequence[Link], ia: DocIndex, ib: DocIndex
+) -> list[tuple[_Group, _Group]]:
+    """Pairs (only-in-A group, only-in-B group) that disagree about one slot in one link."""
+    per_sentence: dict[tuple[str, int], list[tuple[str, _Group, bool]]] = defaultdict(list)
+    for g in groups:
+        shared = bool(g.a and g.b)
+        for side, ms, idx in (("a", g.a, ia), ("b", g.b, ib)):
+            for m in ms:
+                if not m.slot or not idx.is_content(m.start):
+                    continue
+                s = idx.sentence_at(m.start)
+                if s is not None:
+                    per_sentence[(side, s)].append((m.slot, g, shared))
+    used: set[int] = set()
+    out: list[tuple[_Group, _Group]] = []
+    for link in links:
+        on_a_by: dict[str, dict[int, _Group]] = defaultdict(dict)
+        on_b_by: dict[str, dict[int, _Group]] = defaultdict(dict)
+        agreed_slots: set[str] = set()
+        for side, sents in (("a", link.a), ("b", link.b)):
+            for s in sents:
+                for slot, g, shared in per_sentence.get((side, s), ()):
+                    if shared:
+                        agreed_slots.add(slot)
+                    else:
+                        (on_a_by if side == "a" else on_b_by)[slot][id(g)] = g
+        for slot, on_a in on_a_by.items():
+            on_b = on_b_by.get(slot, {})
+            if slot in agreed_slots or len(on_a) != 1 or len(on_b) != 1:
+                continue
+            ga, gb = next(iter(on_a.values())), next(iter(on_b.values()))
+            if id(ga) in used or id(gb) in used:
+                continue
+            used.update((id(ga), id(gb)))
+            out.append((ga, gb))
+    return out
+
+
+def _word_diff(a: str, b: str, limit: int = 8) -> str:
+    wa, wb = a.split(), b.split()
+    parts: list[str] = []
+    for op in Levenshtein.opcodes(wa, wb):
+        if op.tag == "equal":
+            continue
+        old = " ".join(wa[op.src_start : op.src_end])
+        new = " ".join(wb[op.dest_start : op.dest_end])
+        parts.append(f"-{old} +{new}" if old and new else f"-{old}" if old else f"+{new}")
+    if not parts:
+        return "same words"
+    more = f" (+{len(parts) - limit} more)" if len(parts) > limit else ""
+    return "; ".join(parts[:limit]) + more
+
+
+def _quote_score(x: str, y: str) -> float:
+    nx, ny = len(x.split()), len(y.split())
+    score = fuzz.ratio(x, y)
+    if min(nx, ny) >= 6:
+        score = max(score, fuzz.partial_ratio(x, y) - 5)
+    return score
+
+
+def _quote_threshold(x: str, y: str, linked: bool) -> float:
+    if min(len(x.split()), len(y.split())) < 4:
+        return 85.0
+    return 60.0 if linked else 75.0
+
+
+def match_quotes(
+    qa: list[Mention],
+    qb: list[Mention],
+    links: Sequence[Link],
+    ia: DocIndex,
+    ib: DocIndex,
+) -> list[Fact]:
+    """Quote facts: a quote in A matched to the same quote in B, even worded differently."""
+    linked_pairs: set[tuple[int, int]] = set()
+    a_by_sent: dict[int, list[int]] = defaultdict(list)
+    b_by_sent: dict[int, list[int]] = defaultdict(list)
+    for i, q in enumerate(qa):
+        for s in ia.sentences_in(q.start, q.end):
+            a_by_sent[s].append(i)
+    for j, q in enumerate(qb):
+        for s in ib.sentences_in(q.start, q.end):
+            b_by_sent[s].append(j)
+    for link in links:
+        qs_a = {i for s in link.a for i in a_by_sent.get(s, ())}
+        qs_b = {j for s in link.b for j in b_by_sent.get(s, ())}
+        linked_pairs.update((i, j) for i in qs_a for j in qs_b)
+    scored: list[tuple[float, int, int]] = []
+    if qa and qb and len(qa) <= _ALL_PAIRS_LIMIT and len(qb) <= _ALL_PAIRS_LIMIT:
+        for i, x in enumerate(qa):
+            for j, y in enumerate(qb):
+                sc = _quote_score(x.key, y.key)
+                if sc >= _quote_threshold(x.key, y.key, (i, j) in linked_pairs):
+                    scored.append((sc, i, j))
+    else:
+        for i, j in linked_pairs:
+            sc = _quote_score(qa[i].key, qb[j].key)
+            if sc >= _quote_threshold(qa[i].key, qb[j].key, True):
+                scored.append((sc, i, j))
+    # one quote may match several when the other article splits it; keep each side's best
+    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def find(x: tuple[str, int]) -> tuple[str, int]:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    best_a: set[int] = set()
+    best_b: set[int] = set()
+    for _sc, i, j in scored:
+        if i in best_a and j in best_b:
+            continue
+        best_a.add(i)
+        best_b.add(j)
+        ra, rb = find(("a", i)), find(("b", j))
+        if ra != rb:
+            parent[rb] = ra
+    clusters: dict[tuple[str, int], tuple[list[int], list[int]]] = {}
+    for i in range(len(qa)):
+        clusters.setdefault(find(("a", i)), ([], []))[0].append(i)
+    for j in range(len(qb)):
+        clusters.setdefault(find(("b", j)), ([], []))[1].append(j)
+    facts: list[Fact] = []
+    for ai, bj in clusters.values():
+        ms_a, ms_b = [qa[i] for i in ai], [qb[j] for j in bj]
+        content = any(ia.is_content(m.start) for m in ms_a) or any(
+            ib.is_content(m.start) for m in ms_b
+        )
+        notes: list[str] = []
+        speakers_a = {m.speaker for m in ms_a if m.speaker}
+        speakers_b = {m.speaker for m in ms_b if m.speaker}
+        if speakers_a or speakers_b:
+            notes.append(
+                "speaker: "
+                + " / ".join(
+                    ", ".join(sorted(s)) or "?" for s in (speakers_a, speakers_b) if ms_a or ms_b
+                )
+            )
+        if ms_a and ms_b:
+            status = FactStatus.SHARED
+            notes.append("word diff: " + _word_diff(ms_a[0].key, ms_b[0].key))
+            value = ms_a[0].value
+        else:
+            status = FactStatus.ONLY_A if ms_a else FactStatus.ONLY_B
+            value = (ms_a or ms_b)[0].value
+        facts.append(
+            Fact(
+                kind=FactKind.QUOTE,
+                value=value,
+                status=status,
+                a=_spans(ms_a),
+                b=_spans(ms_b),
+                content=content,
+                note="; ".join(notes),
+            )
+        )
+    return facts

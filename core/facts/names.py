@@ -1,0 +1,336 @@
+"""People, places and organisations, found by rules over capitalised word runs.
+
+Titles and honorifics are folded (``Russian President Vladimir Putin``, ``Mr. Putin`` and
+``Putin`` are one person, and a title marks a run as a person); a surname alone joins the full
+name used elsewhere in the same article; aliases (``Kiev``/``Kyiv``, ``US``/``U.S.``/``United
+States``) come from ``resources/facts/aliases.json``. A run is a place when the gazetteer knows
+it, when it ends in a place word (``Park``, ``Street``), when ``in``/``at``/``near`` comes before
+it or a state or country follows it after a comma; an organisation when it ends in an
+organisation word (``Committee``, ``Foods``) or is an acronym; otherwise a run of two or more
+capitalised words is a person. Single unknown words are dropped rather than guessed.
+
+Imports: standard library, rapidfuzz, core.model, core.facts.text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from rapidfuzz.distance import Levenshtein
+
+from core.facts.text import Mention, aliases, fold, lexicon, word_set
+from core.model import FactKind
+
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’]*(?:[-/][^\W\d_][\w'’]*)*")
+_CONNECTORS = frozenset(
+    {"of", "de", "van", "von", "bin", "al", "da", "di", "del", "la", "le", "der", "den", "du"}
+)
+_POSSESSIVE = re.compile(r"['’]s?$")
+_ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z]{2,6}s?$")
+_KINDS = {
+    "person": FactKind.PERSON,
+    "place": FactKind.PLACE,
+    "organization": FactKind.ORGANIZATION,
+    "other": FactKind.OTHER,
+}
+
+
+@dataclass(slots=True)
+class _W:
+    text: str
+    start: int
+    end: int
+    initial: bool  # first word of a sentence: its capital says nothing
+
+
+@cache
+def _places() -> dict[str, str]:
+    """Folded gazetteer name -> canonical place name (countries, cities, US states)."""
+    lex = lexicon()
+    out: dict[str, str] = {}
+    for name in (*lex["countries"], *lex["cities"]):
+        out[fold(name)] = name
+    for state in lex["us_states"]:
+        out[fold(state)] = state
+    return out
+
+
+@cache
+def _state_abbrevs() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for state, abbrevs in lexicon()["us_states"].items():
+        for a in abbrevs:
+            out[a.rstrip(".")] = state
+    return out
+
+
+def _strip_dot(w: str) -> str:
+    return w[:-1] if w.endswith(".") else w
+
+
+def _words(text: str) -> list[_W]:
+    out: list[_W] = []
+    abbrev = word_set("titles") | {"st"}
+    for m in _WORD.finditer(text):
+        s, e = m.start(), m.end()
+        w = m.group()
+        # "Mr." "Mo." "Jr." keep their dot; single initials too ("A." in "Bryant A. Dalton")
+        if (
+            e < len(text)
+            and text[e] == "."
+            and (len(w) == 1 or w.casefold() + "." in abbrev or w in _state_abbrevs())
+        ):
+            e += 1
+            w += "."
+        k = s - 1
+        while k >= 0 and text[k] in " \t":
+            k -= 1
+        prev_char = text[k] if k >= 0 else "\n"
+        initial = prev_char in '\n.!?"“‘([:|•*#>' and not (
+            prev_char == "."
+            and out
+            and out[-1].text.endswith(".")
+            and out[-1].end == k + 1
+            and (len(out[-1].text) == 2 or out[-1].text.casefold() in abbrev)
+        )
+        out.append(_W(w, s, e, initial))
+    return out
+
+
+def _is_cap(w: str) -> bool:
+    return w[:1].isupper()
+
+
+def _groups(text: str, words: list[_W]) -> list[list[int]]:
+    """Runs of capitalised words separated by single spaces (and lower-case connectors)."""
+    stop = word_set("cap_stopwords")
+    groups: list[list[int]] = []
+    cur: list[int] = []
+
+    def flush() -> None:
+        while cur and not _is_cap(words[cur[-1]].text):
+            cur.pop()
+        if cur:
+            groups.append(cur.copy())
+        cur.clear()
+
+    for i, w in enumerate(words):
+        cap = _is_cap(w.text)
+        if cur:
+            gap = text[words[cur[-1]].end : w.start]
+            joined = gap in (" ", "") and not (gap == "" and text[words[cur[-1]].end - 1] != ".")
+            if not joined or w.initial:
+                flush()
+        if (
+            cap
+            and fold(_strip_dot(w.text)) in stop
+            and w.text.rstrip(".").casefold() not in ("mr", "mrs", "ms", "dr")
+        ):
+            flush()
+            continue
+        if cap:
+            cur.append(i)
+            # "US-drafted", "Calif.-based": the capitalised head is the name
+            if "-" in w.text and not _is_cap(w.text.split("-")[-1]):
+                flush()
+        elif cur and w.text in _CONNECTORS:
+            cur.append(i)
+        else:
+            flush()
+    flush()
+    return groups
+
+
+@dataclass(slots=True)
+class _Cand:
+    words: list[str]
+    start: int
+    end: int
+    kind: FactKind | None
+    canonical: str
+    cued: bool  # a title or a said-verb marks it as a person
+
+
+def _surface(words: list[_W], idx: list[int], text: str) -> tuple[list[str], int, int]:
+    toks = [words[i].text for i in idx]
+    start, end = words[idx[0]].start, words[idx[-1]].end
+    last = toks[-1]
+    if "-" in last and not _is_cap(last.split("-")[-1]):
+        head = last.split("-")[0]
+        toks[-1] = head
+        end = words[idx[-1]].start + len(head)
+    m = _POSSESSIVE.search(toks[-1])
+    if m and len(toks[-1]) > 2:
+        toks[-1] = toks[-1][: m.start()]
+        end -= len(m.group())
+    return toks, start, end
+
+
+def _classify(
+    toks: list[str], cued: bool, prev: str, nxt: str, after: str
+) -> tuple[FactKind | None, str]:
+    name = " ".join(toks)
+    key = fold(name)
+    hit = aliases().get(key)
+    if hit is not None:
+        return _KINDS[hit[0]], hit[1]
+    if cued:
+        return FactKind.PERSON, name
+    last = _strip_dot(toks[-1]).casefold()
+    org_kw, place_kw = word_set("org_keywords"), word_set("place_keywords")
+    if last in org_kw or (len(toks) > 1 and toks[0].casefold() in org_kw):
+        return FactKind.ORGANIZATION, name
+    if last in place_kw or (len(toks) > 1 and toks[0].casefold() in ("mount", "mt", "lake")):
+        return FactKind.PLACE, name
+    places = _places()
+    if key in places:
+        return FactKind.PLACE, places[key]
+    if (
+        len(toks) > 1
+        and toks[0].casefold() in word_set("compass")
+        and fold(" ".join(toks[1:])) in places
+    ):
+        return FactKind.PLACE, name
+    if len(toks) > 1:
+        for cut in range(len(toks) - 1, 0, -1):
+            if fold(" ".join(toks[:cut])) in places:
+                return FactKind.ORGANIZATION, name  # "Kansas City Chiefs"
+    if _ACRONYM.match(name) and name.rstrip("s") not in ("I", "II", "III"):
+        return FactKind.ORGANIZATION, name
+    if re.match(r"^,\s*(?:[A-Z][a-z]+\.?|(?:[A-Z]\.)+)", after):
+        nxt_name = re.match(r"^,\s*((?:[A-Z]\.)+|[A-Z][a-z]+(?: [A-Z][a-z]+)?)", after)
+        if nxt_name:
+            nn = nxt_name.group(1)
+            if fold(nn) in places or nn.rstrip(".") in _state_abbrevs():
+                return FactKind.PLACE, name
+    said = word_set("said_verbs")
+    if nxt in said or prev in said:
+        return FactKind.PERSON, name
+    if prev in ("in", "at", "near", "outside", "across", "into", "around", "inside"):
+        return FactKind.PLACE, name
+    if len(toks) > 1 and all(t[:1].isupper() or t in _CONNECTORS for t in toks):
+        return FactKind.PERSON, name
+    return None, name
+
+
+def _prev_word(text: str, pos: int) -> str:
+    m = re.search(r"([A-Za-z]+)[\s,]*$", text[max(0, pos - 30) : pos])
+    return m.group(1).casefold() if m else ""
+
+
+def _next_word(text: str, pos: int) -> str:
+    m = re.match(r"[\s,]*([A-Za-z]+)", text[pos : pos + 30])
+    return m.group(1).casefold() if m else ""
+
+
+def _person_key(name: str) -> str:
+    """Folded name without middle initials: ``Bryant A. Dalton`` -> ``bryantdalton``."""
+    toks = [t for t in name.split() if len(t.rstrip(".")) > 1]
+    return fold(" ".join(toks)) if toks else fold(name)
+
+
+def extract_names(text: str, masks: list[tuple[int, int]]) -> list[Mention]:
+    """Person, place and organisation mentions outside ``masks`` (dates)."""
+    words = _words(text)
+    titles = word_set("titles")
+    demonyms = word_set("demonyms")
+    suffixes = word_set("name_suffixes")
+    cands: list[_Cand] = []
+    masks = sorted(masks)
+    for grp in _groups(text, words):
+        # split at titles and demonyms: what follows a title is a person
+        segments: list[tuple[list[int], bool]] = []
+        seg: list[int] = []
+        cued = False
+        last_tok = _strip_dot(words[grp[-1]].text).casefold()
+        whole_org = (
+            last_tok in word_set("org_keywords")
+            or fold(" ".join(words[i].text for i in grp)) in aliases()
+        )
+        for i in grp:
+            low = words[i].text.casefold()
+            if not whole_org and (low in titles or low in demonyms) and low not in suffixes:
+                if seg:
+                    segments.append((seg, cued))
+                seg = []
+                cued = low in titles
+                continue
+            seg.append(i)
+        if seg:
+            segments.append((seg, cued))
+        for seg, cued_seg in segments:
+            while seg and words[seg[0]].text in _CONNECTORS:
+                seg = seg[1:]
+            while seg and words[seg[-1]].text in _CONNECTORS:
+                seg = seg[:-1]
+            if not seg:
+                continue
+            toks, start, end = _surface(words, seg, text)
+            if end <= start or any(s < end and start < e for s, e in masks):
+                continue
+            if len(toks) == 1 and len(toks[0]) < 2:
+                continue
+            prev = _prev_word(text, words[seg[0]].start)
+            nxt = _next_word(text, words[seg[-1]].end)
+            kind, canonical = _classify(toks, cued_seg, prev, nxt, text[end : end + 30])
+            if kind is None and words[seg[0]].initial and len(toks) == 1:
+                continue
+            cands.append(_Cand(toks, start, end, kind, canonical, cued_seg))
+    _join_people(cands)
+    out: list[Mention] = []
+    for c in cands:
+        if c.kind is None:
+            continue
+        slot = ""
+        if c.kind == FactKind.PERSON:
+            key = _person_key(c.canonical)
+            parts = c.canonical.split()
+            if len(parts) > 1:
+                slot = "person " + fold(parts[-1])
+        else:
+            key = fold(c.canonical)
+        out.append(Mention(c.kind, key, c.canonical, c.start, c.end, slot=slot))
+    return out
+
+
+def _join_people(cands: list[_Cand]) -> None:
+    """A surname alone (or a spelling one letter off) joins the full name used in the article."""
+    by_surname: dict[str, set[str]] = {}
+    for c in cands:
+        if c.kind == FactKind.PERSON and len(c.canonical.split()) > 1:
+            by_surname.setdefault(fold(c.canonical.split()[-1]), set()).add(c.canonical)
+    # the longest form of each name stands for the shorter ones ("Khaled Saad" in "X Khaled Saad")
+    full: dict[str, str] = {}
+    names = sorted({n for s in by_surname.values() for n in s}, key=len, reverse=True)
+    for n in names:
+        toks = _person_key(n)
+        for longer in names:
+            if len(longer) <= len(n):
+                break
+            if _person_key(longer).endswith(toks) and fold(longer.split()[-1]) == fold(
+                n.split()[-1]
+            ):
+                full[n] = full.get(longer, longer)
+                break
+    surnames = {k: next(iter(v)) for k, v in by_surname.items() if len(v) == 1}
+    for s, v in by_surname.items():
+        resolved = {full.get(n, n) for n in v}
+        if len(resolved) == 1:
+            surnames[s] = next(iter(resolved))
+    for c in cands:
+        if c.kind == FactKind.PERSON and c.canonical in full:
+            c.canonical = full[c.canonical]
+            continue
+        if len(c.words) != 1 or c.kind not in (None, FactKind.PERSON):
+            continue
+        k = fold(c.words[0])
+        if k in surnames:
+            c.kind, c.canonical = FactKind.PERSON, surnames[k]
+            continue
+        if len(k) >= 4:
+            for s, n in surnames.items():
+                if s[:3] == k[:3] and Levenshtein.distance(s, k, score_cutoff=1) <= 1:
+                    c.kind, c.canonical = FactKind.PERSON, n
+                    break

@@ -1,0 +1,117 @@
+"""Quoted passages and who said them.
+
+A quote is the text between matching quote marks (straight or curly) inside one paragraph; a
+quote left open runs to the end of its paragraph, as printed news does when a quotation goes on
+in the next one. Single words in quotes (scare quotes) are left out. The speaker is the person
+named next to a said-verb just after or just before the quote (``", he said"``, ``X told
+reporters``, ``X commented: "..."``); a pronoun means the person named last before the quote.
+
+Imports: standard library, core.model, core.facts.text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from core.facts.text import Mention, word_set
+from core.model import Document, FactKind
+
+_PAIRS = {'"': '"', "“": "”", "„": "“", "«": "»"}
+_OPEN = re.compile(r'["“„«]')
+_PRONOUN = re.compile(r"\b(?:he|she|they)\b", re.IGNORECASE)
+_WORDS = re.compile(r"\w+(?:['’]\w+)?")
+MIN_WORDS = 2
+
+
+def normalize_quote(text: str) -> str:
+    """Lower-case words joined by single spaces: what quote matching compares."""
+    return " ".join(w.casefold().replace("’", "'") for w in _WORDS.findall(text))
+
+
+def _spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Inner spans of quotations in ``text[start:end]`` (one paragraph)."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    while True:
+        m = _OPEN.search(text, pos, end)
+        if m is None:
+            break
+        mark = m.group()
+        close = _PAIRS[mark]
+        c = text.find(close, m.end(), end)
+        if mark == '"' and c < 0:
+            c = end  # quotation continues in the next paragraph
+        elif c < 0:
+            c = end
+        s, e = m.end(), c
+        while s < e and text[s] in " \t'‘":
+            s += 1
+        while e > s and text[e - 1] in " \t,'’":
+            e -= 1
+        if e > s:
+            out.append((s, e))
+        pos = c + 1
+        if pos >= end:
+            break
+    return out
+
+
+def extract_quotes(doc: Document, people: list[Mention]) -> list[Mention]:
+    """Quote mentions of ``doc`` with speakers taken from its person mentions."""
+    text = doc.text
+    said = word_set("said_verbs")
+    people = sorted(people, key=lambda p: p.start)
+    starts = [p.start for p in people]
+    out: list[Mention] = []
+    last_speaker = [""]
+    for para in doc.paragraphs:
+        spans = _spans(text, para.span.start, para.span.end)
+        for n, (s, e) in enumerate(spans):
+            words = _WORDS.findall(text[s:e])
+            if len(words) < MIN_WORDS:
+                continue
+            lo = spans[n - 1][1] + 1 if n > 0 else para.span.start
+            hi = spans[n + 1][0] - 1 if n + 1 < len(spans) else para.span.end
+            speaker = _speaker(text, s, e, lo, hi, people, starts, said, last_speaker[0])
+            last_speaker[0] = speaker or last_speaker[0]
+            norm = normalize_quote(text[s:e])
+            value = f"{speaker}: {text[s:e]}" if speaker else text[s:e]
+            out.append(
+                Mention(FactKind.QUOTE, norm, " ".join(value.split()), s, e, speaker=speaker)
+            )
+    return out
+
+
+def _speaker(
+    text: str,
+    s: int,
+    e: int,
+    lo: int,
+    hi: int,
+    people: list[Mention],
+    starts: list[int],
+    said: frozenset[str],
+    last_speaker: str,
+) -> str:
+    after_end = min(hi, e + 90)
+    before_start = max(lo, s - 140)
+    for win_start, win_end in ((e, after_end), (before_start, s)):
+        window = text[win_start:win_end]
+        verbs = [m for m in re.finditer(r"[A-Za-z]+", window) if m.group().casefold() in said]
+        if not verbs:
+            continue
+        i0, i1 = bisect_left(starts, win_start), bisect_right(starts, win_end)
+        named = people[i0:i1]
+        if named:
+            verb_pos = win_start + verbs[0].start()
+            best = min(named, key=lambda p: abs(p.start - verb_pos))
+            return best.value
+        if _PRONOUN.search(window):
+            # "he said": the last quoted speaker, else the person named last before the quote
+            if last_speaker:
+                return last_speaker
+            k = bisect_left(starts, s) - 1
+            if k >= 0:
+                return people[k].value
+    return ""

@@ -1,0 +1,113 @@
+"""Shared plumbing for fact extraction: the Mention record, a document index and the lexicon.
+
+A Mention is one occurrence of a fact in one article, before matching across articles. The
+lexicon (titles, gazetteer, aliases, keyword lists) is data in ``resources/facts/*.json``,
+loaded once with importlib.resources.
+
+Imports: standard library and core.model only.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from core.model import Document, FactKind
+
+_DOTS = re.compile(r"[.\s\-’'`]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One occurrence of a fact in one article.
+
+    ``key`` is what matching compares (same key on both sides = same fact); ``value`` is the
+    normalized form shown to people; ``slot`` names what the value is about (``dead``,
+    ``point``, ``date``) so two different values for one slot in linked passages can be a
+    conflict; an empty slot never conflicts.
+    """
+
+    kind: FactKind
+    key: str
+    value: str
+    start: int
+    end: int
+    slot: str = ""
+    note: str = ""
+    speaker: str = ""
+
+
+def fold(name: str) -> str:
+    """Matching key for names: case, dots, hyphens, apostrophes and spaces do not count."""
+    return _DOTS.sub("", name).casefold()
+
+
+class DocIndex:
+    """Maps a text offset to its sentence and to whether its paragraph is content."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self._sent_starts = [s.span.start for s in doc.sentences]
+        self._para_starts = [p.span.start for p in doc.paragraphs]
+
+    def sentence_at(self, pos: int) -> int | None:
+        i = bisect_right(self._sent_starts, pos) - 1
+        if i >= 0 and self.doc.sentences[i].span.contains(pos):
+            return i
+        return None
+
+    def sentences_in(self, start: int, end: int) -> list[int]:
+        """Indices of the sentences overlapping ``[start, end)``."""
+        i = max(0, bisect_right(self._sent_starts, start) - 1)
+        out: list[int] = []
+        sents = self.doc.sentences
+        while i < len(sents) and sents[i].span.start < end:
+            if sents[i].span.end > start:
+                out.append(i)
+            i += 1
+        return out
+
+    def paragraph_at(self, pos: int) -> int | None:
+        i = bisect_right(self._para_starts, pos) - 1
+        if i >= 0 and self.doc.paragraphs[i].span.contains(pos):
+            return i
+        return None
+
+    def is_content(self, pos: int) -> bool:
+        """True unless ``pos`` sits in a caption, byline or boilerplate paragraph."""
+        p = self.paragraph_at(pos)
+        return True if p is None else self.doc.paragraphs[p].role.is_content
+
+
+@cache
+def lexicon() -> dict[str, Any]:
+    """Word lists and gazetteer from ``resources/facts/lexicon.json``."""
+    text = resources.files("resources").joinpath("facts/lexicon.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+@cache
+def word_set(name: str) -> frozenset[str]:
+    """A lexicon list as a casefolded set."""
+    return frozenset(w.casefold() for w in lexicon()[name])
+
+
+@cache
+def aliases() -> dict[str, tuple[str, str]]:
+    """Folded surface form -> (kind, canonical name), from ``resources/facts/aliases.json``."""
+    text = resources.files("resources").joinpath("facts/aliases.json").read_text("utf-8")
+    data: dict[str, dict[str, list[str]]] = json.loads(text)
+    out: dict[str, tuple[str, str]] = {}
+    for kind, table in data.items():
+        if kind.startswith("_"):
+            continue
+        for canonical, variants in table.items():
+            for v in (canonical, *variants):
+                out[fold(v)] = (kind, canonical)
+    return out
