@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
+from core.bundled import example_pair
 from gui.cli import main
 
 
@@ -24,3 +28,115 @@ def test_missing_file_exits_one_with_one_line(tmp_path, capsys) -> None:  # type
     assert main([str(missing), str(missing), "--export", str(tmp_path / "r.json")]) == 1
     err = capsys.readouterr().err.strip()
     assert "nope.txt" in err and "\n" not in err
+
+
+# ---- --export (headless reports) -------------------------------------------------------
+
+
+def _pair(tmp_path: Path) -> tuple[str, str]:
+    a, b = example_pair()
+    pa, pb = tmp_path / "a.txt", tmp_path / "b.txt"
+    pa.write_bytes(a.read_bytes())
+    pb.write_bytes(b.read_bytes())
+    return str(pa), str(pb)
+
+
+@pytest.mark.parametrize(
+    ("name", "start"),
+    [
+        ("r.json", '{\n  "format": "article-comparer/1"'),
+        ("r.md", "# Article comparison"),
+        ("r.markdown", "# Article comparison"),
+        ("r.HTML", "<!DOCTYPE html>"),
+        ("r.htm", "<!DOCTYPE html>"),
+    ],
+)
+def test_export_format_from_suffix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, start: str
+) -> None:
+    a, b = _pair(tmp_path)
+    out = tmp_path / name
+    assert main([a, b, "--export", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").startswith(start)
+    assert capsys.readouterr() == ("", "")
+
+
+def test_format_option_beats_the_suffix(tmp_path: Path) -> None:
+    a, b = _pair(tmp_path)
+    out = tmp_path / "report.txt"
+    assert main([a, b, "--export", str(out), "--format", "json"]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["format"] == "article-comparer/1"
+
+
+@pytest.mark.parametrize("fmt", ["json", "md", "html"])
+def test_dash_writes_to_stdout(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    a, b = _pair(tmp_path)
+    assert main([a, b, "--export", "-", "--format", fmt]) == 0
+    out = capsys.readouterr().out
+    if fmt == "json":
+        assert json.loads(out)["a"]["source"] == a
+    else:
+        assert "Article comparison" in out
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]
+
+
+def test_bundled_pair_when_no_articles_given(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--export", "-", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["a"]["source"].endswith("article_a.txt")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--export", "r.docx"], "cannot tell the report format"),
+        (["--export", "-"], "needs --format"),
+        (["--export", "-", "--format", "pdf"], "PDF cannot be written to stdout"),
+        (["--format", "md"], "--format goes with --export"),
+        (["--export", "r.md", "--screenshot", "x.png"], "cannot be combined"),
+    ],
+)
+def test_usage_errors_exit_two(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    a, b = _pair(tmp_path)
+    assert main([a, b, *args]) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]
+
+
+def test_unknown_format_choice_exits_two(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as e:
+        main(["--export", "-", "--format", "docx"])
+    assert e.value.code == 2
+
+
+def test_binary_input_exits_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    a, _ = _pair(tmp_path)
+    binary = tmp_path / "b.txt"
+    binary.write_bytes(b"\x00\x01\x02\xff" * 100)
+    assert main([a, str(binary), "--export", str(tmp_path / "r.md")]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(str(binary)) and "\n" not in err
+    assert not (tmp_path / "r.md").exists()
+
+
+def test_refuses_to_overwrite_an_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    a, b = _pair(tmp_path)
+    before = Path(b).read_bytes()
+    assert main([a, b, "--export", b, "--format", "md"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err == f"{b}: is one of the compared articles; choose another file name"
+    assert Path(b).read_bytes() == before
+
+
+def test_unwritable_export_path_exits_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, b = _pair(tmp_path)
+    assert main([a, b, "--export", str(tmp_path / "no" / "r.html")]) == 1
+    err = capsys.readouterr().err.strip()
+    assert "does not exist" in err and "\n" not in err
