@@ -154,6 +154,8 @@ def chrome_role(text: str) -> Role | None:
         _SOURCE_LEAD.match(text) or sum(map(len, urls)) * 2 >= len(text.strip()) or words <= 4
     ):
         return Role.BOILERPLATE
+    if _CREDIT.search(text) or _AGENCY_PHOTO.search(text):
+        return Role.CAPTION
     if _BY.match(text) and words <= 20 and not _TERMINAL.search(text):
         return Role.BYLINE
     if _AGENCY_CREDIT.search(text) and words <= 15 and not _TERMINAL.search(text[:-1]):
@@ -164,8 +166,6 @@ def chrome_role(text: str) -> Role | None:
         return Role.BYLINE
     if is_stamp(text) and words <= 15:
         return Role.BYLINE if _BY.search(text) else Role.BOILERPLATE
-    if _CREDIT.search(text) or _AGENCY_PHOTO.search(text):
-        return Role.CAPTION
     if _TRAILING_PIPE.search(text) and words <= _MAX_CHROME_WORDS:
         return Role.CAPTION  # table-cell residue of a photo box copied from a page
     return None
@@ -177,7 +177,7 @@ def looks_like_title(text: str) -> bool:
     if "\n" in stripped or not stripped:
         return False
     words = _words(stripped)
-    if words > _MAX_TITLE_WORDS:
+    if not 2 <= words <= _MAX_TITLE_WORDS:
         return False
     if stripped[-1] in ",;:" or (stripped[-1] == "." and not _ABBREV_END.search(stripped)):
         return False  # a full stop ends a sentence, unless it ends "K.C." or "U.S."
@@ -194,6 +194,19 @@ def looks_like_heading(text: str) -> bool:
     return stripped[0].isupper()
 
 
+def _title_index(paragraphs: Sequence[str], chrome: Sequence[Role | None]) -> int | None:
+    """The headline among the first lines: chrome and a menu word or two may come before it."""
+    n = len(paragraphs)
+    for i in range(min(3, n - 1)):
+        if chrome[i] is not None:
+            continue
+        if looks_like_title(paragraphs[i]):
+            return i
+        if _words(paragraphs[i]) > 2:
+            return None
+    return None
+
+
 def assign_roles(paragraphs: Sequence[str], *, first_is_title: bool | None = None) -> list[Role]:
     """One role per paragraph text.
 
@@ -202,15 +215,15 @@ def assign_roles(paragraphs: Sequence[str], *, first_is_title: bool | None = Non
     """
     n = len(paragraphs)
     chrome = [chrome_role(text) for text in paragraphs]
-    # The headline is the first paragraph that is not chrome (a menu line may precede it).
-    first = next((i for i, r in enumerate(chrome) if r is None), n)
+    title = _title_index(paragraphs, chrome) if first_is_title is None else None
+    if first_is_title:
+        title = next((i for i, r in enumerate(chrome) if r is None), None)
     roles: list[Role] = []
     for i, text in enumerate(paragraphs):
         role = chrome[i]
-        if role is None and i == first and first <= 2 and n > first + 1:
-            is_title = looks_like_title(text) if first_is_title is None else first_is_title
-            role = Role.TITLE if is_title else None
-        elif role is None and first < i < n - 1 and looks_like_heading(text):
+        if role is None and i == title:
+            role = Role.TITLE
+        elif role is None and (title or 0) < i < n - 1 and looks_like_heading(text):
             role = Role.HEADING
         roles.append(role or Role.BODY)
     # A caption often follows the image stub on its own line: the line right after an image
@@ -219,7 +232,7 @@ def assign_roles(paragraphs: Sequence[str], *, first_is_title: bool | None = Non
         if (
             roles[i - 1] is Role.CAPTION
             and _IMAGE_MARKUP.match(paragraphs[i - 1])
-            and roles[i] is Role.BODY
+            and roles[i] in (Role.BODY, Role.HEADING)
             and _words(paragraphs[i]) <= 25
         ):
             roles[i] = Role.CAPTION
