@@ -328,7 +328,9 @@ def _build_sides(
                 folded=folded,
             )
         )
-    rare = ~stop & (df_a * df_b <= MAX_TERM_PAIRS) & (df_a > 0) & (df_b > 0)
+    # stop words propose candidates too while their postings are short (small articles), so
+    # sentences made of short words still find their counterpart
+    rare = (df_a * df_b <= MAX_TERM_PAIRS) & (df_a > 0) & (df_b > 0)
     return sides[0], sides[1], weight, np.flatnonzero(rare), nv
 
 
@@ -351,8 +353,11 @@ def _expand(ptr: IntArray, items: IntArray, keys: IntArray) -> tuple[IntArray, I
     return which, items[starts + offsets]
 
 
-def _top_per_group(group: IntArray, score: FloatArray, keep: int) -> npt.NDArray[np.bool_]:
-    order = np.lexsort((-score, group))
+def _top_per_group(
+    group: IntArray, score: FloatArray, tie: IntArray, keep: int
+) -> npt.NDArray[np.bool_]:
+    """The ``keep`` best scores per group; ties broken by ``tie`` (text checksums, not order)."""
+    order = np.lexsort((tie, -score, group))
     g = group[order]
     first = np.ones(len(g), dtype=bool)
     first[1:] = g[1:] != g[:-1]
@@ -397,7 +402,10 @@ def _candidates(
     score = np.bincount(inverse, weights=ws, minlength=len(uniq)).astype(np.float64)
     ia = uniq // sb.n
     ib = uniq % sb.n
-    keep = _top_per_group(ia, score, TOP_CANDIDATES) | _top_per_group(ib, score, TOP_CANDIDATES)
+    crc_a, crc_b = np.asarray(sa.crc, dtype=np.int64), np.asarray(sb.crc, dtype=np.int64)
+    keep = _top_per_group(ia, score, crc_b[ib], TOP_CANDIDATES) | _top_per_group(
+        ib, score, crc_a[ia], TOP_CANDIDATES
+    )
     ia, ib = ia[keep], ib[keep]
     # the previous/next pairs (same paragraphs) are candidates too, so that neighbouring links
     # can support a pair that shares only short words ("That is all" / "That's all")
@@ -606,11 +614,17 @@ class _Grouper:
     def extra_links(self, ea: list[int], eb: list[int]) -> None:
         """Many-to-many: further pairs that are clearly similar, or where one sentence is mostly
         carried by the other, link even when both sentences are already linked elsewhere."""
+        # a sentence already linked to an identical sentence is fully accounted for
+        exact_a = {ga[0] for ga, gb in self.links if self._identical(ga, gb)}
+        exact_b = {gb[0] for ga, gb in self.links if self._identical(ga, gb)}
         for i, j in zip(ea, eb, strict=True):
             k = self.link_of_a.get(i)
-            if k is not None and j in self.links[k][1]:
+            if (k is not None and j in self.links[k][1]) or i in exact_a or j in exact_b:
                 continue
             self.extra.append((i, j))
+
+    def _identical(self, ga: list[int], gb: list[int]) -> bool:
+        return len(ga) == len(gb) == 1 and self.sa.folded[ga[0]] == self.sb.folded[gb[0]]
 
     def groups(self) -> list[Group]:
         out: list[Group] = []

@@ -1,8 +1,10 @@
 """Word-level diff inside one link: which words are equal, changed, or on one side only.
 
-rapidfuzz ``Levenshtein.opcodes`` over the two sides' word sequences (case-folded words mapped to
-ints), turned into ``DiffOp`` runs whose spans index each Document's text. A run never crosses a
-sentence boundary, so a span never covers text between two non-adjacent linked sentences.
+rapidfuzz ``Indel.opcodes`` (longest common subsequence, so every word both sides share in the
+same order shows as equal) over the two sides' word sequences (case-folded words mapped to ints);
+a deletion next to an insertion becomes one replacement. The runs become ``DiffOp``s whose spans
+index each Document's text. A run never crosses a sentence boundary, so a span never covers text
+between two non-adjacent linked sentences.
 
 Imports: rapidfuzz, core.
 """
@@ -11,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Indel
 
 from core.model import DiffOp, DiffTag, Document, Span
 from core.tokens import word_spans
@@ -50,6 +52,27 @@ _TAGS = {
 }
 
 
+class _Op:
+    __slots__ = ("dest_end", "dest_start", "src_end", "src_start", "tag")
+
+    def __init__(self, tag: str, a0: int, a1: int, b0: int, b1: int) -> None:
+        self.tag, self.src_start, self.src_end, self.dest_start, self.dest_end = tag, a0, a1, b0, b1
+
+
+def _merged(ops: list[tuple[str, int, int, int, int]]) -> list[tuple[str, int, int, int, int]]:
+    """Join each delete/insert run between two equal runs into one replace."""
+    out: list[tuple[str, int, int, int, int]] = []
+    for op in ops:
+        if out and op[0] != "equal" and out[-1][0] != "equal":
+            _, a0, _, b0, _ = out[-1]
+            a1, b1 = max(out[-1][2], op[2]), max(out[-1][4], op[4])
+            tag = "replace" if a1 > a0 and b1 > b0 else ("delete" if a1 > a0 else "insert")
+            out[-1] = (tag, a0, a1, b0, b1)
+        else:
+            out.append(op)
+    return out
+
+
 def word_diff(
     a: Document, a_sents: Sequence[int], b: Document, b_sents: Sequence[int]
 ) -> tuple[DiffOp, ...]:
@@ -59,7 +82,8 @@ def word_diff(
     sa = [vocab.setdefault(w[2], len(vocab)) for w in wa]
     sb = [vocab.setdefault(w[2], len(vocab)) for w in wb]
     ops: list[DiffOp] = []
-    for op in Levenshtein.opcodes(sa, sb):
+    for tag_name, a0, a1, b0, b1 in _merged(Indel.opcodes(sa, sb).as_list()):
+        op = _Op(tag_name, a0, a1, b0, b1)
         tag = _TAGS[op.tag]
         if tag is DiffTag.EQUAL:
             # equal runs pair word by word: split where either side changes sentence
