@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 
 from core.errors import Cancelled
@@ -48,7 +50,9 @@ def extract_mentions(doc: Document) -> list[Mention]:
 
 
 def _inside(m: Mention, spans: list[tuple[int, int]]) -> bool:
-    return any(s < m.end and m.start < e for s, e in spans)
+    """Whether ``m`` overlaps one of ``spans`` (sorted, disjoint)."""
+    i = bisect_right(spans, (m.start, sys.maxsize)) - 1
+    return any(s < m.end and m.start < e for s, e in spans[max(0, i) : i + 2])
 
 
 def compare_facts(

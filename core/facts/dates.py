@@ -131,17 +131,17 @@ def date_order(text: str) -> DateOrder:
 
 def extract_dates(text: str) -> tuple[list[Mention], list[tuple[int, int]]]:
     """Absolute and relative date mentions, plus spans of clock times (to keep out of numbers)."""
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # 1 where a date was already found: linear, not pairwise
     out: list[Mention] = []
 
     def free(s: int, e: int) -> bool:
-        return all(e <= ts or s >= te for ts, te in taken)
+        return not any(taken[s:e])
 
     def add(s: int, e: int, v: str, note: str = "", kind: FactKind = FactKind.DATE) -> None:
         while e > s and text[e - 1] in ",. ":
             e -= 1
         if e > s and free(s, e):
-            taken.append((s, e))
+            taken[s:e] = b"\x01" * (e - s)
             slot = "date" if kind == FactKind.DATE and len(v) in (7, 10) and v[-3] == "-" else ""
             out.append(Mention(kind, v, v, s, e, slot=slot, note=note))
 

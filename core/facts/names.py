@@ -28,7 +28,7 @@ _CONNECTORS = frozenset(
     {"of", "de", "van", "von", "bin", "al", "da", "di", "del", "la", "le", "der", "den", "du"}
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
-_ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z]{2,6}s?$")
+_ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Z0-9]{1,5}s?$")
 _KINDS = {
     "person": FactKind.PERSON,
     "place": FactKind.PLACE,
@@ -93,19 +93,27 @@ def _words(text: str) -> list[_W]:
             and out
             and out[-1].text.endswith(".")
             and out[-1].end == k + 1
-            and (len(out[-1].text) == 2 or out[-1].text.casefold() in abbrev)
+            and (
+                len(out[-1].text) == 2
+                or out[-1].text.casefold() in abbrev
+                or out[-1].text.count(".") > 1
+            )
         )
         out.append(_W(w, s, e, initial))
     return out
 
 
+_PARTICLE = re.compile(r"^(?:al|el|ad|as|bin|ibn|abu)-(?=[A-Z])")
+
+
 def _is_cap(w: str) -> bool:
-    return w[:1].isupper()
+    """Capitalised, or an Arabic name with a lower-case particle (``al-Bashir``)."""
+    return w[:1].isupper() or bool(_PARTICLE.match(w))
 
 
 def _groups(text: str, words: list[_W]) -> list[list[int]]:
     """Runs of capitalised words separated by single spaces (and lower-case connectors)."""
-    stop = word_set("cap_stopwords")
+    stop = frozenset(fold(w) for w in word_set("cap_stopwords"))
     groups: list[list[int]] = []
     cur: list[int] = []
 
@@ -135,6 +143,8 @@ def _groups(text: str, words: list[_W]) -> list[list[int]]:
             # "US-drafted", "Calif.-based": the capitalised head is the name
             if "-" in w.text and not _is_cap(w.text.split("-")[-1]):
                 flush()
+            elif w.text.endswith(("'s", "’s", "s'", "s’")):
+                flush()  # "BBC's James Copnall": a possessive ends the name
         elif cur and w.text in _CONNECTORS:
             cur.append(i)
         else:
@@ -180,19 +190,23 @@ def _classify(
         return FactKind.PERSON, name
     last = _strip_dot(toks[-1]).casefold()
     org_kw, place_kw = word_set("org_keywords"), word_set("place_keywords")
-    if last in org_kw or (len(toks) > 1 and toks[0].casefold() in org_kw):
+    if len(toks) == 1 and (last in org_kw or last in place_kw):
+        return None, name  # "Police", "Street" alone name nothing
+    if len(toks) > 1 and any(_ACRONYM.match(t) for t in toks) and fold(name) not in _places():
+        return FactKind.ORGANIZATION, name  # "NBC New York", "U.N. Security Council"
+    if len(toks) > 1 and (last in org_kw or toks[0].casefold() in org_kw):
         return FactKind.ORGANIZATION, name
+    if len(toks) > 1 and all(t.isupper() for t in toks):
+        return None, name  # a heading in capitals, not a name
     if last in place_kw or (len(toks) > 1 and toks[0].casefold() in ("mount", "mt", "lake")):
         return FactKind.PLACE, name
     places = _places()
     if key in places:
         return FactKind.PLACE, places[key]
-    if (
-        len(toks) > 1
-        and toks[0].casefold() in word_set("compass")
-        and fold(" ".join(toks[1:])) in places
-    ):
-        return FactKind.PLACE, name
+    if len(toks) > 1 and toks[0].casefold() in word_set("compass"):
+        return FactKind.PLACE, name  # "South Kordofan", "Northeast Philadelphia"
+    if len(toks) > 2 and toks[1] == "of" and toks[0].casefold() in place_kw:
+        return FactKind.PLACE, name  # "Republic of South Sudan"
     if len(toks) > 1:
         for cut in range(len(toks) - 1, 0, -1):
             if fold(" ".join(toks[:cut])) in places:
@@ -227,7 +241,7 @@ def _next_word(text: str, pos: int) -> str:
 
 def _person_key(name: str) -> str:
     """Folded name without middle initials: ``Bryant A. Dalton`` -> ``bryantdalton``."""
-    toks = [t for t in name.split() if len(t.rstrip(".")) > 1]
+    toks = [_PARTICLE.sub("", t) for t in name.split() if len(t.rstrip(".")) > 1]
     return fold(" ".join(toks)) if toks else fold(name)
 
 
@@ -238,7 +252,11 @@ def extract_names(text: str, masks: list[tuple[int, int]]) -> list[Mention]:
     demonyms = word_set("demonyms")
     suffixes = word_set("name_suffixes")
     cands: list[_Cand] = []
-    masks = sorted(masks)
+    masked = bytearray(len(text))
+    for s, e in masks:
+        masked[s:e] = b"\x01" * (e - s)
+    headline = _headline_mask(text)
+    deferred: list[list[int]] = []
     for grp in _groups(text, words):
         # split at titles and demonyms: what follows a title is a person
         segments: list[tuple[list[int], bool]] = []
@@ -261,24 +279,22 @@ def extract_names(text: str, masks: list[tuple[int, int]]) -> list[Mention]:
         if seg:
             segments.append((seg, cued))
         for seg, cued_seg in segments:
-            while seg and words[seg[0]].text in _CONNECTORS:
-                seg = seg[1:]
-            while seg and words[seg[-1]].text in _CONNECTORS:
-                seg = seg[:-1]
-            if not seg:
-                continue
-            toks, start, end = _surface(words, seg, text)
-            if end <= start or any(s < end and start < e for s, e in masks):
-                continue
-            if len(toks) == 1 and len(toks[0]) < 2:
-                continue
-            prev = _prev_word(text, words[seg[0]].start)
-            nxt = _next_word(text, words[seg[-1]].end)
-            kind, canonical = _classify(toks, cued_seg, prev, nxt, text[end : end + 30])
-            if kind is None and words[seg[0]].initial and len(toks) == 1:
-                continue
-            cands.append(_Cand(toks, start, end, kind, canonical, cued_seg))
+            for part in _split_of(words, seg):
+                while part and words[part[0]].text in _CONNECTORS:
+                    part = part[1:]
+                while part and words[part[-1]].text in _CONNECTORS:
+                    part = part[:-1]
+                if not part:
+                    continue
+                if headline[words[part[0]].start]:
+                    deferred.append(part)
+                    continue
+                cand = _candidate(text, words, part, cued_seg, masked)
+                if cand is not None:
+                    cands.append(cand)
     _join_people(cands)
+    cands.extend(_headline_names(text, words, deferred, cands))
+    cands.sort(key=lambda c: c.start)
     out: list[Mention] = []
     for c in cands:
         if c.kind is None:
@@ -292,6 +308,86 @@ def extract_names(text: str, masks: list[tuple[int, int]]) -> list[Mention]:
         else:
             key = fold(c.canonical)
         out.append(Mention(c.kind, key, c.canonical, c.start, c.end, slot=slot))
+    return out
+
+
+def _candidate(
+    text: str, words: list[_W], part: list[int], cued: bool, masked: bytearray
+) -> _Cand | None:
+    toks, start, end = _surface(words, part, text)
+    if end <= start or any(masked[start:end]):
+        return None
+    if len(toks) == 1 and len(toks[0]) < 2:
+        return None
+    prev = _prev_word(text, words[part[0]].start)
+    nxt = _next_word(text, words[part[-1]].end)
+    kind, canonical = _classify(toks, cued, prev, nxt, text[end : end + 30])
+    if kind is None and words[part[0]].initial and len(toks) == 1:
+        return None
+    return _Cand(toks, start, end, kind, canonical, cued)
+
+
+def _split_of(words: list[_W], seg: list[int]) -> list[list[int]]:
+    """``Vishwanand Subryan of Schenectady`` is a person and a place, ``University of
+    Alabama`` one organisation: split at ``of`` unless the head is an organisation or place
+    word or the whole is a known alias."""
+    toks = [words[i].text for i in seg]
+    if "of" not in toks or fold(" ".join(toks)) in aliases():
+        return [seg]
+    k = toks.index("of")
+    head = _strip_dot(toks[k - 1]).casefold() if k > 0 else ""
+    if head in word_set("org_keywords") or head in word_set("place_keywords"):
+        return [seg]
+    if k > 0 and toks[0].casefold() in word_set("org_keywords"):
+        return [seg]
+    return [seg[:k], seg[k + 1 :]]
+
+
+def _headline_mask(text: str) -> bytearray:
+    """1 over lines written in Title Case, where a capital says nothing about names."""
+    mask = bytearray(len(text))
+    for m in re.finditer(r"[^\n]+", text):
+        ws = re.findall(r"[^\W\d_][\w'’-]*", m.group())
+        long_words = [w for w in ws if len(w) > 3]
+        if len(ws) < 3 or len(long_words) < 2:
+            continue
+        caps = sum(1 for w in long_words if w[0].isupper())
+        if caps / len(long_words) >= 0.8 and (len(ws) <= 25):
+            mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    return mask
+
+
+def _headline_names(
+    text: str, words: list[_W], deferred: list[list[int]], cands: list[_Cand]
+) -> list[_Cand]:
+    """Names in Title Case lines: only the longest runs the body also names (or known names)."""
+    known: dict[str, _Cand] = {}
+    for c in cands:
+        if c.kind is not None:
+            known.setdefault(fold(" ".join(c.words)), c)
+            known.setdefault(fold(c.canonical), c)
+    out: list[_Cand] = []
+    for part in deferred:
+        i = 0
+        while i < len(part):
+            found = None
+            for j in range(len(part), i, -1):
+                toks, start, end = _surface(words, part[i:j], text)
+                key = fold(" ".join(toks))
+                hit = known.get(key)
+                if hit is not None:
+                    found = _Cand(toks, start, end, hit.kind, hit.canonical, hit.cued)
+                elif key in aliases():
+                    kind_name, canonical = aliases()[key]
+                    found = _Cand(toks, start, end, _KINDS[kind_name], canonical, False)
+                elif key in _places():
+                    found = _Cand(toks, start, end, FactKind.PLACE, _places()[key], False)
+                if found is not None:
+                    out.append(found)
+                    i = j
+                    break
+            if found is None:
+                i += 1
     return out
 
 

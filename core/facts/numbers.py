@@ -170,6 +170,7 @@ def extract_numbers(text: str, masks: list[tuple[int, int]]) -> list[Mention]:
     dead, injured = word_set("dead_words"), word_set("injured_words")
     kill_verbs, injure_verbs = word_set("kill_verbs"), word_set("injure_verbs")
     stop = word_set("unit_stopwords")
+    skip_adj = word_set("unit_skip")
     n = len(toks)
     i = 0
     while i < n:
@@ -261,6 +262,8 @@ def extract_numbers(text: str, masks: list[tuple[int, int]]) -> list[Mention]:
         elif not currency and not range_text:
             k = skip_hyphen(j)
             tk = at(k)
+            while tk is not None and tk.low in skip_adj and (nt := at(k + 1)) and nt.kind == "word":
+                k, tk = k + 1, nt
             if tk is not None and tk.kind == "word":
                 w = tk.low
                 if w in dead or w in injured:

@@ -64,22 +64,29 @@ def extract_quotes(doc: Document, people: list[Mention]) -> list[Mention]:
     people = sorted(people, key=lambda p: p.start)
     starts = [p.start for p in people]
     out: list[Mention] = []
-    last_speaker = [""]
+    last_speaker = ""
+    prev_subject = ""  # first person named in the previous paragraph: who "he" usually is
     for para in doc.paragraphs:
-        spans = _spans(text, para.span.start, para.span.end)
+        ps, pe = para.span.start, para.span.end
+        spans = _spans(text, ps, pe)
+        in_para = people[bisect_left(starts, ps) : bisect_left(starts, pe)]
         for n, (s, e) in enumerate(spans):
             words = _WORDS.findall(text[s:e])
             if len(words) < MIN_WORDS:
                 continue
-            lo = spans[n - 1][1] + 1 if n > 0 else para.span.start
-            hi = spans[n + 1][0] - 1 if n + 1 < len(spans) else para.span.end
-            speaker = _speaker(text, s, e, lo, hi, people, starts, said, last_speaker[0])
-            last_speaker[0] = speaker or last_speaker[0]
+            lo = spans[n - 1][1] + 1 if n > 0 else ps
+            hi = spans[n + 1][0] - 1 if n + 1 < len(spans) else pe
+            before = [p for p in in_para if p.end <= s]
+            fallback = before[-1].value if before else prev_subject or last_speaker
+            speaker = _speaker(text, s, e, lo, hi, people, starts, said, fallback)
+            last_speaker = speaker or last_speaker
             norm = normalize_quote(text[s:e])
             value = f"{speaker}: {text[s:e]}" if speaker else text[s:e]
             out.append(
                 Mention(FactKind.QUOTE, norm, " ".join(value.split()), s, e, speaker=speaker)
             )
+        if in_para:
+            prev_subject = in_para[0].value
     return out
 
 
@@ -92,7 +99,7 @@ def _speaker(
     people: list[Mention],
     starts: list[int],
     said: frozenset[str],
-    last_speaker: str,
+    fallback: str,
 ) -> str:
     after_end = min(hi, e + 90)
     before_start = max(lo, s - 140)
@@ -108,10 +115,7 @@ def _speaker(
             best = min(named, key=lambda p: abs(p.start - verb_pos))
             return best.value
         if _PRONOUN.search(window):
-            # "he said": the last quoted speaker, else the person named last before the quote
-            if last_speaker:
-                return last_speaker
-            k = bisect_left(starts, s) - 1
-            if k >= 0:
-                return people[k].value
+            # "he said": the person named before the quote in its paragraph, else the
+            # subject of the paragraph before, else the last speaker
+            return fallback
     return ""
