@@ -82,7 +82,9 @@ def word_diff(
     sa = [vocab.setdefault(w[2], len(vocab)) for w in wa]
     sb = [vocab.setdefault(w[2], len(vocab)) for w in wb]
     ops: list[DiffOp] = []
-    for tag_name, a0, a1, b0, b1 in _merged(Indel.opcodes(sa, sb).as_list()):
+    for tag_name, a0, a1, b0, b1 in _merged(
+        [(o.tag, o.src_start, o.src_end, o.dest_start, o.dest_end) for o in Indel.opcodes(sa, sb)]
+    ):
         op = _Op(tag_name, a0, a1, b0, b1)
         tag = _TAGS[op.tag]
         if tag is DiffTag.EQUAL:
