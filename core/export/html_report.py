@@ -58,6 +58,7 @@ _FACT_ORDER = {
     FactStatus.ONLY_B: 3,
 }
 _MAX_OCCURRENCES = 6
+_MAX_CHARS = 90  # longer occurrences (quotes) are cut in the facts table; the value is whole
 
 
 def esc(text: str) -> str:
@@ -136,7 +137,13 @@ class _Renderer:
             f'<p class="meta">Compared {esc(created)} · report written {written} · '
             f"{s.links} link{'s' if s.links != 1 else ''} · {len(self.c.facts)} facts · "
             f'<span class="{"nconf" if conflicts else ""}">{conflicts} conflicting</span></p>\n'
-            '<table class="sources" cellspacing="0" cellpadding="4">\n'
+            + (
+                '<p class="nav"><a href="#facts">Facts</a> · '
+                '<a href="#articles">The two articles side by side</a></p>\n'
+                if self.variant == "screen"
+                else ""
+            )
+            + '<table class="sources" cellspacing="0" cellpadding="4">\n'
             '<tr><th></th><th class="col-a">Article A</th><th class="col-b">Article B</th></tr>\n'
             + "\n".join(rows)
             + "\n</table>\n</header>\n"
@@ -145,20 +152,30 @@ class _Renderer:
     # ---- facts -------------------------------------------------------------------------
 
     def _occurrences(self, side: Side, spans: Sequence[Span]) -> str:
+        """Each distinct surface form once (with a count), linked to its first sentence."""
         doc = self.c.document(side)
-        parts: list[str] = []
-        for span in spans[:_MAX_OCCURRENCES]:
+        first: dict[str, int | None] = {}
+        count: dict[str, int] = {}
+        for span in spans:
             end = min(span.end, len(doc.text))
             if span.start >= end:
                 continue
-            text = esc(" ".join(doc.text[span.start : end].split()))
-            i = sentence_index_at(doc, span.start)
+            text = " ".join(doc.text[span.start : end].split())
+            if text not in first:
+                first[text] = sentence_index_at(doc, span.start)
+            count[text] = count.get(text, 0) + 1
+        parts: list[str] = []
+        for text, i in list(first.items())[:_MAX_OCCURRENCES]:
+            shown = text if len(text) <= _MAX_CHARS else text[: _MAX_CHARS - 1].rstrip() + "…"
+            label = esc(shown) + (
+                f' <span class="more">×{count[text]}</span>' if count[text] > 1 else ""
+            )
             if i is None or self.variant == "pdf":
-                parts.append(f"<span>{text}</span>")
+                parts.append(label)
             else:
-                parts.append(f'<a href="#{_sid(side, i)}">{text}</a>')
-        if len(spans) > _MAX_OCCURRENCES:
-            parts.append(f'<span class="more">+{len(spans) - _MAX_OCCURRENCES} more</span>')
+                parts.append(f'<a href="#{_sid(side, i)}">{label}</a>')
+        if len(first) > _MAX_OCCURRENCES:
+            parts.append(f'<span class="more">+{len(first) - _MAX_OCCURRENCES} more</span>')
         return "; ".join(parts) if parts else '<span class="none">—</span>'
 
     def _fact_row(self, f: int, fact: Fact) -> str:
@@ -168,10 +185,10 @@ class _Renderer:
             in_a = f"<strong>{esc(fact.values[0])}</strong><br>{in_a}"
             in_b = f"<strong>{esc(fact.values[1])}</strong><br>{in_b}"
         note = f'<br><span class="note">{esc(fact.note)}</span>' if fact.note else ""
-        muted = "" if fact.content else " nc"
+        row_class = f"f-{fact.status}" if fact.content else "f-nc"
         return (
-            f'<tr id="fact-{f}" class="fact {fact.status}{muted}">'
-            f'<td class="status"><span class="badge {fact.status}">'
+            f'<tr id="fact-{f}" class="{row_class}">'
+            f'<td class="status"><span class="b-{fact.status}">'
             f"{FACT_LABEL[fact.status]}</span></td>"
             f"<td>{esc(str(fact.kind))}</td><td>{esc(fact.value)}{note}</td>"
             f"<td>{in_a}</td><td>{in_b}</td></tr>"
@@ -193,8 +210,9 @@ class _Renderer:
             head
             + f'<p class="meta">{summary}</p>\n'
             + '<table class="facts" cellspacing="0" cellpadding="4">\n'
-            + "<thead><tr><th>Status</th><th>Kind</th><th>Value</th>"
-            + "<th>In A</th><th>In B</th></tr></thead>\n<tbody>\n"
+            + '<thead><tr><th width="12%">Status</th><th width="13%">Kind</th>'
+            + '<th width="25%">Value</th><th width="25%">In A</th><th width="25%">In B</th>'
+            + "</tr></thead>\n<tbody>\n"
             + rows
             + "\n</tbody>\n</table>\n</section>\n"
         )
@@ -202,27 +220,25 @@ class _Renderer:
     # ---- articles ----------------------------------------------------------------------
 
     def legend(self) -> str:
+        jump = "; click a passage to jump to its counterpart" if self.variant == "screen" else ""
         return (
             '<p class="legend">'
-            '<span class="s shared">shared with the other article</span> '
-            '<span class="s partial">partly shared</span> '
-            '<span class="s unique">only in this article</span> '
-            '<span class="s nc">not compared (caption, byline, boilerplate)</span> '
-            '<span class="s shared"><span class="d">changed words</span></span> '
-            '<span class="conflict">conflicting fact</span> '
-            '<sup class="ln">3</sup> link number: the same number marks the counterpart'
-            + ("; click a passage to jump to its counterpart" if self.variant == "screen" else "")
-            + "</p>\n"
+            '<span class="s-shared">shared with the other article</span> '
+            '<span class="s-partial">partly shared</span> '
+            '<span class="s-unique">only in this article</span> '
+            '<span class="s-nc">not compared (caption, byline, boilerplate)</span> '
+            '<span class="s-shared"><span class="d">changed words</span></span> '
+            '<span class="cf">conflicting fact</span> '
+            '<sup class="ln">3</sup> link number: the same number marks the counterpart; '
+            f"passages without one are only in their article{jump}"
+            "</p>\n"
         )
 
     def _run_html(self, text: str, run: Run) -> str:
         body = esc(text[run.start : run.end])
-        classes: list[str] = []
-        title = ""
         if run.diff:
-            classes.append("d")
+            body = f'<span class="d">{body}</span>'
         if run.facts:
-            classes.append("conflict")
             vals = []
             for f in run.facts:
                 fact = self.c.facts[f]
@@ -230,10 +246,8 @@ class _Renderer:
                     vals.append(f"A: {fact.values[0]} / B: {fact.values[1]}")
                 else:
                     vals.append(f"conflicting {fact.kind}: {fact.value}")
-            title = f' title="{esc("; ".join(vals))}"'
-        if not classes:
-            return body
-        return f'<span class="{" ".join(classes)}"{title}>{body}</span>'
+            body = f'<span class="cf" title="{esc("; ".join(vals))}">{body}</span>'
+        return body
 
     def sentence(self, side: Side, i: int) -> str:
         doc = self.c.document(side)
@@ -245,7 +259,7 @@ class _Renderer:
         content = "".join(
             self._run_html(doc.text, r) for r in runs(span, diffs, self.conflicts[side].get(i, []))
         )
-        classes = f"s {cov.status}" + ("" if cov.counted else " nc")
+        classes = f"s-{cov.status}" if cov.counted else "s-nc"
         sid = _sid(side, i)
         if not counterparts:
             return f'<span class="{classes}" id="{sid}">{content}</span>'
@@ -291,9 +305,7 @@ class _Renderer:
             if pos < para.span.end:
                 chunks.append(esc(doc.text[pos : para.span.end]))
             tag = "h4" if para.role in (Role.TITLE, Role.HEADING) else "p"
-            parts.append(
-                f'<{tag} class="para {para.role}" id="{side}-p{p}">{"".join(chunks)}</{tag}>'
-            )
+            parts.append(f'<{tag} class="p-{para.role}" id="{side}-p{p}">{"".join(chunks)}</{tag}>')
         share = self.c.summary.a_shared if side == "a" else self.c.summary.b_shared
         has_title = any(p.role == Role.TITLE for p in doc.paragraphs)
         name = doc.source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or doc.source
@@ -305,7 +317,8 @@ class _Renderer:
         )
 
     def articles(self) -> str:
-        head = '<section id="articles">\n<h2>The two articles side by side</h2>\n' + self.legend()
+        h2 = '<h2 class="newpage">' if self.variant == "pdf" else "<h2>"
+        head = f'<section id="articles">\n{h2}The two articles side by side</h2>\n' + self.legend()
         if self.variant == "pdf":
             body = (
                 '<table class="panes" width="100%" cellspacing="0" cellpadding="6">'

@@ -228,7 +228,7 @@ def test_html_facts_table_and_header(made: Comparison) -> None:
         assert needle in text
     # Conflicting fact marked in the text, changed words marked, with a legend for both.
     assert re.search(
-        r'<span class="d conflict" title="A: 5 people died / B: 24 people died">5<', page
+        r'<span class="cf" title="A: 5 people died / B: 24 people died"><span class="d">5<', page
     )
     assert '<span class="d">November 27</span>' in page
     assert 'class="legend"' in page
@@ -238,7 +238,7 @@ def test_html_is_self_contained(bundled: Comparison) -> None:
     page = render(bundled, "html")
     tree = assert_inert(page, allowed_styles=1)
     css = "".join(tree.style_text)
-    assert "@media print" in css and ".s.shared" in css
+    assert "@media print" in css and ".s-shared" in css
     assert "url(" not in css and "@import" not in css
     assert "<script" not in page.lower() and "http://" not in page and "https://" not in page
     assert "Content-Security-Policy" in page
@@ -247,7 +247,7 @@ def test_html_is_self_contained(bundled: Comparison) -> None:
 def test_every_fact_status_is_listed(made: Comparison) -> None:
     page = render(made, "html")
     for status in FactStatus:
-        assert f'class="badge {status}"' in page
+        assert f'class="b-{status}"' in page
 
 
 def test_render_rejects_unknown_format(made: Comparison) -> None:
