@@ -23,7 +23,10 @@ from rapidfuzz.distance import Levenshtein
 from core.facts.text import Mention, aliases, fold, lexicon, word_set
 from core.model import FactKind
 
-_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’]*(?:[-/][^\W\d_][\w'’]*)*")
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:\w|['’](?=\w))*(?:[-/][^\W\d_](?:\w|['’](?=\w))*)*")
+# Vincent "The Chin" Gigante: the nickname is blanked so first and last name join
+_NICKNAME = re.compile(r"(?<=[A-Za-z] )[\"“'‘][A-Z][^\"”'’\n]{1,30}[\"”'’] (?=[A-Z])")
+_AGE_AFTER = re.compile(r"^,\s*\(?\d{1,3}\)?\s*[,;)]")
 _CONNECTORS = frozenset(
     {"of", "de", "van", "von", "bin", "al", "da", "di", "del", "la", "le", "der", "den", "du"}
 )
@@ -72,7 +75,7 @@ def _strip_dot(w: str) -> str:
 
 def _words(text: str) -> list[_W]:
     out: list[_W] = []
-    abbrev = word_set("titles") | {"st"}
+    abbrev = word_set("titles") | {"st.", "mt.", "ft.", "mts."}
     for m in _WORD.finditer(text):
         s, e = m.start(), m.end()
         w = m.group()
@@ -128,11 +131,14 @@ def _groups(text: str, words: list[_W]) -> list[list[int]]:
         cap = _is_cap(w.text)
         if cur:
             gap = text[words[cur[-1]].end : w.start]
-            joined = gap in (" ", "") and not (gap == "" and text[words[cur[-1]].end - 1] != ".")
+            joined = (gap != "" and set(gap) == {" "}) or (
+                gap == "" and text[words[cur[-1]].end - 1] == "."
+            )
             if not joined or w.initial:
                 flush()
         if (
             cap
+            and not (len(w.text) == 2 and w.text.endswith("."))
             and fold(_strip_dot(w.text)) in stop
             and w.text.rstrip(".").casefold() not in ("mr", "mrs", "ms", "dr")
         ):
@@ -179,10 +185,21 @@ def _surface(words: list[_W], idx: list[int], text: str) -> tuple[list[str], int
 
 
 def _classify(
-    toks: list[str], cued: bool, prev: str, nxt: str, after: str
+    toks: list[str], cued: bool, prev: str, nxt: str, after: str, before: str = ""
 ) -> tuple[FactKind | None, str]:
+    if len(toks) > 1 and _strip_dot(toks[-1]) in word_set("org_suffixes") | {
+        t.rstrip(".") for t in lexicon()["org_suffixes"]
+    }:
+        base, suffix_kind = _classify(toks[:-1], cued, prev, nxt, after)
+        if base is not None:
+            return FactKind.ORGANIZATION, suffix_kind  # "SeaMicro Inc" is SeaMicro
+        return FactKind.ORGANIZATION, " ".join(toks)
     name = " ".join(toks)
     key = fold(name)
+    if name.casefold() in word_set("demonyms"):
+        return None, name
+    if len(toks) == 1 and before.endswith(", ") and _strip_dot(name) in _state_abbrevs():
+        return FactKind.PLACE, _state_abbrevs()[_strip_dot(name)]
     hit = aliases().get(key)
     if hit is not None:
         return _KINDS[hit[0]], hit[1]
@@ -224,7 +241,19 @@ def _classify(
         return FactKind.PERSON, name
     if prev in ("in", "at", "near", "outside", "across", "into", "around", "inside"):
         return FactKind.PLACE, name
-    if len(toks) > 1 and all(t[:1].isupper() or t in _CONNECTORS for t in toks):
+    # a run of capitalised words is a person only with some evidence: a known given name, a
+    # role word before it, or an age after it ("Raj Chohan, 59,"); otherwise _join_people may
+    # still make it one when its surname recurs alone
+    if (
+        len(toks) > 1
+        and all(t[:1].isupper() or t in _CONNECTORS for t in toks)
+        and (
+            toks[0] in word_set("given_names")
+            or toks[0].casefold() in word_set("given_names")
+            or prev in word_set("person_cue_before")
+            or _AGE_AFTER.match(after)
+        )
+    ):
         return FactKind.PERSON, name
     return None, name
 
@@ -247,6 +276,7 @@ def _person_key(name: str) -> str:
 
 def extract_names(text: str, masks: list[tuple[int, int]]) -> list[Mention]:
     """Person, place and organisation mentions outside ``masks`` (dates)."""
+    text = _NICKNAME.sub(lambda m: " " * len(m.group()), text)
     words = _words(text)
     titles = word_set("titles")
     demonyms = word_set("demonyms")
@@ -321,9 +351,8 @@ def _candidate(
         return None
     prev = _prev_word(text, words[part[0]].start)
     nxt = _next_word(text, words[part[-1]].end)
-    kind, canonical = _classify(toks, cued, prev, nxt, text[end : end + 30])
-    if kind is None and words[part[0]].initial and len(toks) == 1:
-        return None
+    before = text[max(0, start - 3) : start]
+    kind, canonical = _classify(toks, cued, prev, nxt, text[end : end + 30], before)
     return _Cand(toks, start, end, kind, canonical, cued)
 
 
@@ -352,7 +381,8 @@ def _headline_mask(text: str) -> bytearray:
         if len(ws) < 3 or len(long_words) < 2:
             continue
         caps = sum(1 for w in long_words if w[0].isupper())
-        if caps / len(long_words) >= 0.8 and (len(ws) <= 25):
+        ends_sentence = m.group().rstrip().endswith((".", "!", "?", '"', "”", "’"))
+        if caps / len(long_words) >= 0.8 and len(ws) <= 25 and not ends_sentence:
             mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     return mask
 
@@ -393,6 +423,13 @@ def _headline_names(
 
 def _join_people(cands: list[_Cand]) -> None:
     """A surname alone (or a spelling one letter off) joins the full name used in the article."""
+    # an unclassified run of capitalised words whose last word recurs alone is a person
+    alone = {
+        fold(c.words[0]) for c in cands if len(c.words) == 1 and c.kind in (None, FactKind.PERSON)
+    }
+    for c in cands:
+        if c.kind is None and len(c.words) > 1 and fold(c.words[-1]) in alone:
+            c.kind = FactKind.PERSON
     by_surname: dict[str, set[str]] = {}
     for c in cands:
         if c.kind == FactKind.PERSON and len(c.canonical.split()) > 1:
