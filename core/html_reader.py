@@ -25,6 +25,9 @@ from core.reader import MAX_BYTES, Block
 log = logging.getLogger(__name__)
 
 _BLOCK_TAGS = frozenset({"p", "head", "item", "row", "quote", "code"})
+_TITLE_SEARCH = 12  # how far into the blocks the page headline may turn up
+_NAV_WORDS = 15  # blocks before the headline this short are menus, not article text
+_INNER_BLOCKS = frozenset({"p", "head", "list", "quote", "table", "code"})
 
 
 def _install_clean_stub() -> None:
@@ -82,6 +85,8 @@ def _blocks_from_xml(xml: str) -> tuple[list[Block], str | None]:
     from lxml import etree  # type: ignore[import-untyped]
 
     root = etree.fromstring(xml.encode("utf-8"))
+    for br in root.iter("lb"):  # a line break separates words
+        br.tail = " " + (br.tail or "")
     title = root.get("title") or None
     main = root.find("main")
     blocks: list[Block] = []
@@ -95,6 +100,8 @@ def _blocks_from_xml(xml: str) -> tuple[list[Block], str | None]:
         ):
             continue  # a container: its inner blocks come on their own
         if element.tag == "row":
+            if any(child.tag in _INNER_BLOCKS for child in element.iterdescendants()):
+                continue  # a layout table: the cells' paragraphs come on their own
             cells = [_text_of(cell) for cell in element.iter("cell")]
             text = " | ".join(c for c in cells if c)
         else:
@@ -134,12 +141,28 @@ def html_blocks(html: str, source: str) -> tuple[list[Block], str | None]:
     blocks, title = _blocks_from_xml(xml) if xml else ([], None)
     if not blocks:
         raise InputError(source, "no article text found in this HTML page")
-    first = blocks[0]
-    if title and first.role is Role.HEADING and _same(first.text, title):
-        blocks[0] = Block(first.text, Role.TITLE)
-    elif title:
-        blocks.insert(0, Block(title, Role.TITLE))
-    elif first.role is Role.HEADING:
-        blocks[0] = Block(first.text, Role.TITLE)
-        title = first.text
-    return blocks, title
+    return _place_title(blocks, title), title or _first_heading(blocks)
+
+
+def _first_heading(blocks: list[Block]) -> str | None:
+    return blocks[0].text if blocks[0].role is Role.HEADING else None
+
+
+def _place_title(blocks: list[Block], title: str | None) -> list[Block]:
+    """Put the headline first, as the title paragraph, exactly once.
+
+    When the page's headline turns up a few blocks in (a layout table or a header that
+    trafilatura kept), the short lines before it are navigation and go.
+    """
+    if not title:
+        if blocks[0].role is Role.HEADING:
+            return [Block(blocks[0].text, Role.TITLE), *blocks[1:]]
+        return blocks
+    at = next((i for i, b in enumerate(blocks[:_TITLE_SEARCH]) if _same(b.text, title)), None)
+    if at is None:
+        return [Block(title, Role.TITLE), *blocks]
+    before = blocks[:at]
+    rest = [b for b in blocks[at + 1 :] if not _same(b.text, title)]
+    if all(len(b.text.split()) <= _NAV_WORDS for b in before):
+        before = []
+    return [Block(blocks[at].text, Role.TITLE), *before, *rest]

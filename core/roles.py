@@ -115,9 +115,12 @@ _SHARE = re.compile(
 )
 _SOCIAL_ONLY = re.compile(
     r"^[\s|•·/,]*(?:(?:facebook|twitter|x|linkedin|whatsapp|telegram|reddit|email|e-mail|print|"
-    r"copy link|messenger|pinterest|share)[\s|•·/,]*)+$",
+    r"copy link|messenger|pinterest|share|this (?:story|article|page))[\s|•·/,]*)+$",
     re.IGNORECASE,
 )
+# A menu bar: three or more short items separated by pipes or bullets.
+_MENU = re.compile(r"^\s*[^|•·.!?]{1,30}(?:\s*[|•·]\s*[^|•·.!?]{1,30}){2,}\s*$")
+_RIGHTS = re.compile(r"©|\(c\)\s*\d{4}|all rights reserved", re.IGNORECASE)
 _TERMINAL = re.compile(r"[.!?…:;,]['\"”’)\]]*\s*$")
 _WORD = re.compile(r"\S+")
 _ABBREV_END = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
@@ -148,6 +151,8 @@ def chrome_role(text: str) -> Role | None:
     if _COMMENTS.search(text) or _SOCIAL_ONLY.match(text):
         return Role.BOILERPLATE
     if _SHARE.match(text) and words <= 15:
+        return Role.BOILERPLATE
+    if (_RIGHTS.search(text) and words <= 20) or _MENU.match(text):
         return Role.BOILERPLATE
     urls = _URL.findall(text)
     if urls and (
