@@ -14,6 +14,7 @@ HTML input needs it), core.
 from __future__ import annotations
 
 import logging
+import re
 import sys
 import types
 from typing import Any
@@ -25,6 +26,9 @@ from core.reader import MAX_BYTES, Block
 log = logging.getLogger(__name__)
 
 _BLOCK_TAGS = frozenset({"p", "head", "item", "row", "quote", "code"})
+_BREAK = "\ue000"  # private-use: stands for <lb/> while text is put together, never output
+# trafilatura turns <br><br> into one <lb/>: a break after a sentence end starts a paragraph.
+_PARAGRAPH_BREAK = re.compile('(?<=[.!?…"”’])\\s*\ue000[\\s\ue000]*')
 _TITLE_SEARCH = 12  # how far into the blocks the page headline may turn up
 _NAV_WORDS = 15  # blocks before the headline this short are menus, not article text
 _INNER_BLOCKS = frozenset({"p", "head", "list", "quote", "table", "code"})
@@ -46,7 +50,7 @@ def _install_clean_stub() -> None:
     stub = types.ModuleType("lxml.html.clean")
     stub.Cleaner = Cleaner  # type: ignore[attr-defined]
     sys.modules["lxml.html.clean"] = stub
-    log.warning("lxml_html_clean is missing: using a stand-in so trafilatura can load")
+    log.info("lxml_html_clean is missing: using a stand-in so trafilatura can load")
 
 
 def _trafilatura() -> Any:
@@ -78,15 +82,15 @@ def _settings() -> Any:
 
 
 def _text_of(element: Any) -> str:
-    return " ".join("".join(element.itertext()).split())
+    return " ".join("".join(element.itertext()).replace(_BREAK, " ").split())
 
 
 def _blocks_from_xml(xml: str) -> tuple[list[Block], str | None]:
     from lxml import etree  # type: ignore[import-untyped]
 
     root = etree.fromstring(xml.encode("utf-8"))
-    for br in root.iter("lb"):  # a line break separates words
-        br.tail = " " + (br.tail or "")
+    for br in root.iter("lb"):  # mark line breaks (old CMSs separate paragraphs with <br>)
+        br.tail = _BREAK + (br.tail or "")
     title = root.get("title") or None
     main = root.find("main")
     blocks: list[Block] = []
@@ -104,10 +108,14 @@ def _blocks_from_xml(xml: str) -> tuple[list[Block], str | None]:
                 continue  # a layout table: the cells' paragraphs come on their own
             cells = [_text_of(cell) for cell in element.iter("cell")]
             text = " | ".join(c for c in cells if c)
-        else:
-            text = _text_of(element)
-        if text:
-            blocks.append(Block(text, Role.HEADING if element.tag == "head" else None))
+            if text:
+                blocks.append(Block(text))
+            continue
+        role = Role.HEADING if element.tag == "head" else None
+        for piece in _PARAGRAPH_BREAK.split("".join(element.itertext())):
+            text = " ".join(piece.replace(_BREAK, " ").split())
+            if text:
+                blocks.append(Block(text, role))
     return blocks, title
 
 

@@ -154,7 +154,7 @@ def document_from_blocks(blocks: Sequence[Block], source: str, title: str | None
     hints: list[Role | None] = []
     pos = 0
     for block in blocks:
-        body = " ".join(block.text.split())
+        body = " ".join(normalize_text(block.text).split())
         if not body:
             continue
         if parts:

@@ -309,4 +309,75 @@ ARTICLES: list[Article] = [
             ),
         ],
     ),
+    (
+        "Bakers' strike leaves shelves empty in the capital",
+        [
+            (
+                "p",
+                "Most bakeries in the capital stayed closed on Monday as bakers walked out over pay, the first strike in the trade for 30 years.",
+            ),
+            (
+                "p",
+                "The bakers' union says wages have fallen behind rents and energy prices. It wants a 9% rise; the employers' federation has offered 4%.",
+            ),
+            (
+                "p",
+                "Supermarkets reported that their bread shelves were empty by mid-morning. Some restaurants flew in bread from the coast, while others served rice instead.",
+            ),
+            (
+                "p",
+                '"We start work at three in the morning and we still cannot pay for a flat near the bakery," said Anouk Pell, who has baked rolls in the old town for 22 years.',
+            ),
+            (
+                "p",
+                "Talks between the union and the federation are due to resume on Wednesday. The strike will continue until then.",
+            ),
+        ],
+    ),
+    (
+        "Volunteers map every bench in the old town",
+        [
+            (
+                "p",
+                "A group of volunteers has mapped every public bench in the old town of Lissau, 1,431 in all, to help older residents plan walks with places to rest.",
+            ),
+            (
+                "p",
+                "The map shows which benches have backrests and armrests, which are in the shade, and how far apart they are. The longest stretch without a bench is 640 metres, along the river wall.",
+            ),
+            (
+                "p",
+                'The project was started by retired surveyor Otto Brandl, who uses a walking stick since a hip operation. "I realised I was choosing my routes by the benches," he said.',
+            ),
+            (
+                "p",
+                "The council has promised to add 40 benches where the gaps are longest, starting with the river wall this autumn.",
+            ),
+        ],
+    ),
+    (
+        "Ferry operator orders two electric ships for the island route",
+        [
+            (
+                "p",
+                "The island ferry operator Nordlink has ordered two battery-electric ships for its busiest route, the company said on Thursday, in a deal worth about 110 million euros.",
+            ),
+            (
+                "p",
+                "The ships will each carry 600 passengers and 120 cars and will charge in port during the 25-minute turnaround. They are due to enter service in 2027.",
+            ),
+            (
+                "p",
+                "Nordlink said the switch would cut the route's carbon emissions by 90% and save 8 million litres of diesel a year.",
+            ),
+            (
+                "p",
+                "The port authority will build charging stations at both harbours, paid for partly by a government grant.",
+            ),
+            (
+                "p",
+                'Island residents welcomed the news but asked for the timetable to stay the same. "Quiet ships are fine, as long as they leave on time," the island council\'s chairman said.',
+            ),
+        ],
+    ),
 ]

@@ -335,6 +335,96 @@ road closed near Hessel</li><li>10:02 Schools open as usual on Monday</li></ul><
     return page("Example Coast Radio", json_ld, body, title)
 
 
+def br_paragraphs(a: Article) -> str:
+    """An old CMS: no <p>, paragraphs split by <br><br>, headline in a div, teasers with text."""
+    title, blocks = a
+    text = "<br><br>\n".join(e(t) for _k, t in blocks)
+    teasers = "".join(
+        f'<div class="teaser"><a href="/t{i}"><b>{e(h)}</b></a><br>{e(d)}</div>'
+        for i, (h, d) in enumerate(
+            [
+                (
+                    "Tram line extension opens",
+                    "The new stretch to the hospital carries its first passengers after two years of works, with trams every eight minutes at peak times.",
+                ),
+                (
+                    "Market hall to close for repairs",
+                    "Traders will move to a temporary tent on the square from January while the roof of the 1890s hall is replaced.",
+                ),
+                (
+                    "Police appeal after break-ins",
+                    "Officers are asking residents of the east side to report anyone seen checking car doors at night.",
+                ),
+            ]
+        )
+    )
+    body = f"""<div id="top"><img src="/logo.gif" alt="Capital Evening Post"><div class="menu">
+<a href="/">Front page</a> - <a href="/city">City</a> - <a href="/jobs">Jobs</a> - <a href="/cars">Cars</a></div></div>
+<div id="wrapper"><div id="left"><div class="hl">{e(title)}</div><div class="date">Monday, 13 January 2025</div>
+<div id="story">{text}</div><div class="tools"><a href="#">Print</a> | <a href="#">Send to a friend</a></div></div>
+<div id="right"><div class="box"><div class="boxtitle">More news</div>{teasers}</div></div></div>
+<div id="bottom">Capital Evening Post - Registered in the press register under no. 1442 - © 2025</div>"""
+    return page("Capital Evening Post", "", body, title)
+
+
+def forum_replies(a: Article) -> str:
+    """A community news site: reader replies in a thread that is not labelled as comments."""
+    title, blocks = a
+    replies = "".join(
+        f'<div class="post"><div class="post-author">{e(u)}</div><div class="post-body"><p>{e(t)}</p></div></div>'
+        for u, t in [
+            (
+                "walker_62",
+                "Great work by Otto and the volunteers. I walk with my mother every Sunday and we will use this map to find a route along the park with places to sit.",
+            ),
+            (
+                "lisa.h",
+                "Could the map also show which benches are broken? The one by the north gate has been missing a plank since the summer and nobody has fixed it.",
+            ),
+            (
+                "Tom B",
+                "The river wall really needs benches. It is the nicest walk in town and there is nowhere to stop for more than half a kilometre.",
+            ),
+        ]
+    )
+    body = f"""{NAV.format(site="Lissau Community News")}<div class="container"><div class="story-wrap">
+<h1 class="story-title">{e(title)}</h1><div class="meta">Posted by <a>editor</a> on 2 October 2024</div>
+<div class="story-text">{blocks_html(blocks)}</div></div>
+<div class="thread"><div class="thread-head">3 replies</div>{replies}
+<div class="reply-box"><textarea placeholder="Write a reply"></textarea><button>Reply</button></div></div>
+<div class="about-box"><h4>About Lissau Community News</h4><p>Lissau Community News is run by volunteers and
+reports on the old town and its neighbourhoods. We rely on readers to send us stories and photos.</p></div>
+</div>{FOOTER.format(site="Lissau Community News")}"""
+    return page("Lissau Community News", "", body, title)
+
+
+def inline_extras(a: Article) -> str:
+    """A business site: inline read-more links, a video with caption, a poll and a key-facts box."""
+    title, blocks = a
+    parts = []
+    for i, (_k, t) in enumerate(blocks):
+        parts.append(f"<p>{e(t)}</p>")
+        if i == 0:
+            parts.append(
+                '<p class="inline-link"><strong>READ MORE:</strong> <a href="/r">Shipyards bet on batteries as orders grow</a></p>'
+            )
+        if i == 1:
+            parts.append(
+                '<div class="video"><iframe src="https://video.example/embed/123"></iframe><p class="video-caption">Video: How a battery ferry charges in port (Example TV, 2 min)</p></div>'
+            )
+        if i == 3:
+            parts.append(
+                '<div class="poll"><p>Would you pay more for a ferry ticket on an electric ship?</p><button>Yes</button><button>No</button></div>'
+            )
+    body = f"""{NAV.format(site="Example Business Daily")}{COOKIES}<main><article class="story">
+<div class="kicker"><a href="/shipping">Shipping</a></div><h1>{e(title)}</h1>
+<div class="byline">Carla Mendes · Shipping editor · 21 March 2025, 11:05</div>
+<div class="story-body">{"".join(parts)}</div>
+<div class="key-facts"><h4>Key facts</h4><ul><li>Founded: 1961</li><li>Routes: 7</li><li>Employees: 1,200</li></ul></div>
+{SHARE}</article>{RELATED}{NEWSLETTER}</main>{FOOTER.format(site="Example Business Daily")}"""
+    return page("Example Business Daily", "", body, title)
+
+
 SITES: list[tuple[str, Callable[[Article], str]]] = [
     ("wire", wire),
     ("broadcaster", broadcaster),
@@ -347,6 +437,9 @@ SITES: list[tuple[str, Callable[[Article], str]]] = [
     ("city_press_release", press),
     ("magazine_pullquote", museum),
     ("radio_live", live),
+    ("br_paragraphs_teasers", br_paragraphs),
+    ("forum_replies", forum_replies),
+    ("inline_extras", inline_extras),
 ]
 
 
