@@ -48,9 +48,11 @@ _NUMERIC = re.compile(
 )
 _ISO = re.compile(r"(?<![\d-])(?P<y>1[89]\d\d|20\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])")
 _YEAR_ONLY = re.compile(
-    r"(?<![\d.,$€£/-])(?P<y>1[89]\d\d|20\d\d)(?![\d,]|\.\d|\s*(?:ft|feet|metres|meters|m|km|miles"
-    r"|people|yards|points|pounds|dollars|euros|persons)\b|[a-zA-Z])"
+    r"(?<![\d.,$€£/-])(?P<y>1[89]\d\d|20\d\d)(?P<decade>s)?"
+    r"(?!\d|,\d{3}|\.\d|\s*(?:ft|feet|metres|meters|m|km|miles|people|yards|points|pounds"
+    r"|dollars|euros|persons)\b|['’]?[a-rt-zA-Z])"
 )
+_YEAR_RANGE = re.compile(r"(?<![\d,.])(1[89]\d\d|20\d\d)[-–](1[89]\d\d|20\d\d|\d\d)(?![\d-])")
 _TIME = re.compile(
     r"(?<![\d:.])(?P<h>[0-2]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\.?(?![a-z]))?"
     r"(?:\s*(?P<tz>GMT|BST|UTC|EST|EDT|PST|PDT|CET|CEST|ET|PT))?",
@@ -145,6 +147,9 @@ def extract_dates(text: str) -> tuple[list[Mention], list[tuple[int, int]]]:
             slot = "date" if kind == FactKind.DATE and len(v) in (7, 10) and v[-3] == "-" else ""
             out.append(Mention(kind, v, v, s, e, slot=slot, note=note))
 
+    for m in _YEAR_RANGE.finditer(text):
+        add(m.start(1), m.end(1), m[1])
+        add(m.start(2), m.end(2), m[2] if len(m[2]) == 4 else m[1][:2] + m[2])
     for m in _ISO.finditer(text):
         if _valid(int(m["m"]), int(m["d"])):
             add(m.start(), m.end(), _value(int(m["y"]), int(m["m"]), int(m["d"])))
@@ -183,7 +188,10 @@ def extract_dates(text: str) -> tuple[list[Mention], list[tuple[int, int]]]:
         if free(start, m.end()):
             add(start, m.end(), f"relative: {norm}", kind=FactKind.OTHER)
     for m in _YEAR_ONLY.finditer(text):
-        add(m.start(), m.end(), m["y"])
+        if m["decade"] and m["y"].endswith("0"):
+            add(m.start(), m.end(), m["y"] + "s")
+        elif not m["decade"]:
+            add(m.start(), m.end(), m["y"])
     times = [
         (m.start(), m.end())
         for m in _TIME.finditer(text)

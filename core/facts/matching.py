@@ -317,6 +317,20 @@ def match_quotes(
         ra, rb = find(("a", i)), find(("b", j))
         if ra != rb:
             parent[rb] = ra
+    # a short quote left alone on each side of one link is the same quote translated
+    # ("substantive discussions" / "serious discussions") when the wording is close enough
+    for link in links:
+        qs_a = {i for s in link.a for i in a_by_sent.get(s, ()) if i not in best_a}
+        qs_b = {j for s in link.b for j in b_by_sent.get(s, ()) if j not in best_b}
+        if len(qs_a) == 1 and len(qs_b) == 1:
+            i, j = qs_a.pop(), qs_b.pop()
+            if (
+                fuzz.token_set_ratio(qa[i].key, qb[j].key) >= 50
+                or fuzz.ratio(qa[i].key, qb[j].key) >= 55
+            ):
+                best_a.add(i)
+                best_b.add(j)
+                parent[find(("b", j))] = find(("a", i))
     clusters: dict[tuple[str, int], tuple[list[int], list[int]]] = {}
     for i in range(len(qa)):
         clusters.setdefault(find(("a", i)), ([], []))[0].append(i)

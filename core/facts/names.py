@@ -26,6 +26,12 @@ from core.model import FactKind
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:\w|['’](?=\w))*(?:[-/][^\W\d_](?:\w|['’](?=\w))*)*")
 # Vincent "The Chin" Gigante: the nickname is blanked so first and last name join
 _NICKNAME = re.compile(r"(?<=[A-Za-z] )[\"“'‘][A-Z][^\"”'’\n]{1,30}[\"”'’] (?=[A-Z])")
+_APPOSITION = re.compile(
+    r"^,\s+(?:a|an|the)\s+(?:[\w.-]+\s+){0,3}?(?:spokesman|spokeswoman|spokesperson|official"
+    r"|director|chief|president|founder|co-founder|commissioner|leader|manager|analyst|resident"
+    r"|neighbou?r|witness|friend|relative|professor|lawyer|attorney|minister|member|officer"
+    r"|executive|chairman|secretary|governor|mayor|senator|worker|activist|coach|player)\b"
+)
 _AGE_AFTER = re.compile(r"^,\s*\(?\d{1,3}\)?\s*[,;)]")
 _CONNECTORS = frozenset(
     {"of", "de", "van", "von", "bin", "al", "da", "di", "del", "la", "le", "der", "den", "du"}
@@ -149,7 +155,7 @@ def _groups(text: str, words: list[_W]) -> list[list[int]]:
             # "US-drafted", "Calif.-based": the capitalised head is the name
             if "-" in w.text and not _is_cap(w.text.split("-")[-1]):
                 flush()
-            elif w.text.endswith(("'s", "’s", "s'", "s’")):
+            elif w.text.endswith(("'s", "’s", "s'", "s’")) and w.text[:-2] != "People":
                 flush()  # "BBC's James Copnall": a possessive ends the name
         elif cur and w.text in _CONNECTORS:
             cur.append(i)
@@ -239,6 +245,13 @@ def _classify(
     said = word_set("said_verbs")
     if nxt in said or prev in said:
         return FactKind.PERSON, name
+    after_word = re.match(r"\s+([a-z]+)", after)
+    if len(toks) <= 3 and after_word and after_word.group(1) in word_set("place_nouns_after"):
+        return FactKind.PLACE, name  # "the Yida camp", "Pariang county"
+    if re.search(r"\b(?:town|city|village|state|province|region|county|district) of\s*$", before):
+        return FactKind.PLACE, name  # "the town of Talodi"
+    if _APPOSITION.match(after):
+        return FactKind.PERSON, name  # "Aleem Siddique, a U.N. spokesman"
     if prev in ("in", "at", "near", "outside", "across", "into", "around", "inside"):
         return FactKind.PLACE, name
     # a run of capitalised words is a person only with some evidence: a known given name, a
@@ -337,6 +350,13 @@ def extract_names(text: str, masks: list[tuple[int, int]]) -> list[Mention]:
                 slot = "person " + fold(parts[-1])
         else:
             key = fold(c.canonical)
+            words_c = c.canonical.split()
+            if (
+                c.kind == FactKind.PLACE
+                and len(words_c) > 1
+                and words_c[-1].casefold() in ("state", "county", "province", "region", "district")
+            ):
+                key = fold(" ".join(words_c[:-1]))  # "Unity State" is "Unity"
         out.append(Mention(c.kind, key, c.canonical, c.start, c.end, slot=slot))
     return out
 
@@ -351,7 +371,7 @@ def _candidate(
         return None
     prev = _prev_word(text, words[part[0]].start)
     nxt = _next_word(text, words[part[-1]].end)
-    before = text[max(0, start - 3) : start]
+    before = text[max(0, start - 20) : start]
     kind, canonical = _classify(toks, cued, prev, nxt, text[end : end + 30], before)
     return _Cand(toks, start, end, kind, canonical, cued)
 

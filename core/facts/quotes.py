@@ -22,6 +22,9 @@ _OPEN = re.compile(r'["“„«]')
 _PRONOUN = re.compile(r"\b(?:he|she|they)\b", re.IGNORECASE)
 _WORDS = re.compile(r"\w+(?:['’]\w+)?")
 MIN_WORDS = 2
+# 'bombs refugees': single quotes open after a space and close before one, so apostrophes
+# (don't, the Smiths' house) are not taken for quote marks
+_SINGLE = re.compile(r"(?<![\w'’])['‘]([A-Za-z][^'‘’\n\"“”]{1,200}?[\w.,!?])['’](?![\w'’])")
 
 
 def normalize_quote(text: str) -> str:
@@ -69,6 +72,14 @@ def extract_quotes(doc: Document, people: list[Mention]) -> list[Mention]:
     for para in doc.paragraphs:
         ps, pe = para.span.start, para.span.end
         spans = _spans(text, ps, pe)
+        spans = sorted(
+            spans
+            + [
+                (m.start(1), m.end(1))
+                for m in _SINGLE.finditer(text, ps, pe)
+                if not any(a < m.end() and m.start() < b for a, b in spans)
+            ]
+        )
         in_para = people[bisect_left(starts, ps) : bisect_left(starts, pe)]
         for n, (s, e) in enumerate(spans):
             words = _WORDS.findall(text[s:e])

@@ -1,0 +1,157 @@
+"""Fact quality against hand-checked gold lists: precision, recall and F1 per kind.
+
+Usage:
+    .venv/bin/python benchmarks/facts_quality.py            # every gold file
+    .venv/bin/python benchmarks/facts_quality.py -v         # also list misses and extras
+    .venv/bin/python benchmarks/facts_quality.py --draft A B  # system facts as a gold draft
+
+Gold files are ``tests/data/gold/facts/*.json``; their article paths are relative to the
+shared data folder (``../shared``), which is other people's text and is never shipped. A gold
+fact is ``{"kind", "status", "value"?, "values"?, "a": [surface...], "b": [surface...]}``:
+a system fact matches it when kind and status agree, the value agrees (if given, case-folded)
+and every gold surface on each side lies inside (or contains) some span of that side. Only
+content facts count (facts in captions, bylines and boilerplate are kept by the product but
+marked ``content=False`` and left out here). Links come from ``core.compare.compare``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from core.compare import compare  # noqa: E402
+from core.facts import compare_facts  # noqa: E402
+from core.model import Document, Fact  # noqa: E402
+from core.reader import read_path  # noqa: E402
+
+GOLD = ROOT / "tests" / "data" / "gold" / "facts"
+SHARED = ROOT.parent / "shared"
+KINDS = ("date", "number", "person", "place", "organization", "quote", "other")
+
+
+def system_facts(a: Document, b: Document) -> tuple[Fact, ...]:
+    links = compare(a, b).links
+    return compare_facts(a, b, links)
+
+
+def _side_ok(surfaces: list[str], spans: list[str]) -> bool:
+    return all(any(s in t or t in s for t in spans) for s in surfaces)
+
+
+def matches(g: dict[str, Any], f: Fact, a: Document, b: Document) -> bool:
+    if f.kind.value != g["kind"] or f.status.value != g["status"]:
+        return False
+    if "value" in g and f.value.casefold() != g["value"].casefold():
+        return False
+    if "values" in g and (
+        f.values is None or [v.casefold() for v in f.values] != [v.casefold() for v in g["values"]]
+    ):
+        return False
+    ta = [s.of(a.text) for s in f.a]
+    tb = [s.of(b.text) for s in f.b]
+    if bool(g["a"]) != bool(ta) or bool(g["b"]) != bool(tb):
+        return False
+    return _side_ok(g["a"], ta) and _side_ok(g["b"], tb)
+
+
+def score_file(path: Path, verbose: bool) -> dict[str, list[int]] | None:
+    spec = json.loads(path.read_text("utf-8"))
+    pa, pb = SHARED / spec["a"], SHARED / spec["b"]
+    if not (pa.is_file() and pb.is_file()):
+        print(f"{path.name}: skipped ({pa} or {pb} is absent)")
+        return None
+    a, b = read_path(pa), read_path(pb)
+    facts = [f for f in system_facts(a, b) if f.content]
+    gold: list[dict[str, Any]] = spec["facts"]
+    used: set[int] = set()
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # tp, fp, fn
+    misses: list[dict[str, Any]] = []
+    for g in gold:
+        hit = next((i for i, f in enumerate(facts) if i not in used and matches(g, f, a, b)), None)
+        if hit is None:
+            counts[g["kind"]][2] += 1
+            misses.append(g)
+        else:
+            used.add(hit)
+            counts[g["kind"]][0] += 1
+    extras = [f for i, f in enumerate(facts) if i not in used]
+    for f in extras:
+        counts[f.kind.value][1] += 1
+    conflicts = sum(1 for f in facts if f.status.value == "conflict")
+    gold_conflicts = sum(1 for g in gold if g["status"] == "conflict")
+    print(
+        f"{path.stem}: {len(gold)} gold, {len(facts)} system, {len(misses)} missed, "
+        f"{len(extras)} extra, conflicts {conflicts} (gold {gold_conflicts})"
+    )
+    if verbose:
+        for g in misses:
+            print("   MISS ", json.dumps(g, ensure_ascii=False))
+        for f in extras:
+            print("   EXTRA", json.dumps(_draft(f, a, b), ensure_ascii=False))
+    return counts
+
+
+def _draft(f: Fact, a: Document, b: Document) -> dict[str, Any]:
+    d: dict[str, Any] = {"kind": f.kind.value, "status": f.status.value}
+    if f.kind.value != "quote":
+        d["value"] = f.value
+    if f.values:
+        d["values"] = list(f.values)
+    d["a"] = sorted({s.of(a.text) for s in f.a}, key=len)[:1]
+    d["b"] = sorted({s.of(b.text) for s in f.b}, key=len)[:1]
+    if f.kind.value == "quote":
+        d["a"] = [t[:40] for t in d["a"]]
+        d["b"] = [t[:40] for t in d["b"]]
+    return d
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--draft", nargs=2, metavar=("A", "B"), help="print system facts as gold")
+    ap.add_argument("files", nargs="*", type=Path)
+    args = ap.parse_args()
+    if args.draft:
+        a, b = read_path(args.draft[0]), read_path(args.draft[1])
+        facts = [_draft(f, a, b) for f in system_facts(a, b) if f.content]
+        print("[\n  " + ",\n  ".join(json.dumps(f, ensure_ascii=False) for f in facts) + "\n]")
+        return 0
+    files = args.files or sorted(GOLD.glob("*.json"))
+    total: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    t0 = time.perf_counter()
+    for path in files:
+        counts = score_file(path, args.verbose)
+        for k, (tp, fp, fn) in (counts or {}).items():
+            total[k][0] += tp
+            total[k][1] += fp
+            total[k][2] += fn
+    print(f"\n{'kind':14}{'gold':>6}{'P':>8}{'R':>8}{'F1':>8}")
+    all_counts = [0, 0, 0]
+    for k in KINDS:
+        tp, fp, fn = total.get(k, [0, 0, 0])
+        all_counts = [all_counts[0] + tp, all_counts[1] + fp, all_counts[2] + fn]
+        p, r, f = prf(tp, fp, fn)
+        print(f"{k:14}{tp + fn:>6}{p:>8.3f}{r:>8.3f}{f:>8.3f}")
+    p, r, f = prf(*all_counts)
+    print(f"{'all':14}{all_counts[0] + all_counts[2]:>6}{p:>8.3f}{r:>8.3f}{f:>8.3f}")
+    print(f"({time.perf_counter() - t0:.1f}s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
