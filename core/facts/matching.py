@@ -115,12 +115,15 @@ class _Group:
 
 def _value_of(ms: list[Mention]) -> str:
     """The most precise value: the longest (full date over ``--11-27``, full name over surname)."""
-    return max((m.value for m in ms), key=lambda v: (len(v), v))
+    strong = [m.value for m in ms if not m.weak] or [m.value for m in ms]
+    return max(strong, key=lambda v: (len(v), v))
 
 
 def _kind_of(ms: list[Mention]) -> FactKind:
     counts: dict[FactKind, int] = defaultdict(int)
     for m in ms:
+        if m.weak:
+            continue
         counts[m.kind] += 1
     return max(counts, key=lambda k: (counts[k], k.value))
 
@@ -145,7 +148,7 @@ def match_facts(
     ib: DocIndex,
 ) -> list[Fact]:
     """Facts from the non-quote mentions of both sides."""
-    remap = _unify_keys(ma, mb)
+    remap = _unify_keys([m for m in ma if not m.weak], [m for m in mb if not m.weak])
     groups: dict[GroupKey, _Group] = {}
     for side, ms in (("a", ma), ("b", mb)):
         for m in ms:
@@ -155,6 +158,14 @@ def match_facts(
             if g is None:
                 g = groups[k] = _Group(k)
             (g.a if side == "a" else g.b).append(m)
+    # weak mentions (unclassified names) count only beside a classified one with their key
+    for k in list(groups):
+        g = groups[k]
+        if not any(not m.weak for m in g.a + g.b):
+            del groups[k]
+        else:
+            g.a = [m for m in g.a if not m.weak] + [m for m in g.a if m.weak]
+            g.b = [m for m in g.b if not m.weak] + [m for m in g.b if m.weak]
     pairs = _conflicts(list(groups.values()), links, ia, ib)
     facts: list[Fact] = []
     in_conflict: set[int] = set()

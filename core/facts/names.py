@@ -27,7 +27,7 @@ _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:\w|['’](?=\w))*(?:[-/][^\W\d_]
 # Vincent "The Chin" Gigante: the nickname is blanked so first and last name join
 _NICKNAME = re.compile(r"(?<=[A-Za-z] )[\"“'‘][A-Z][^\"”'’\n]{1,30}[\"”'’] (?=[A-Z])")
 _APPOSITION = re.compile(
-    r"^,\s+(?:a|an|the)\s+(?:[\w.-]+\s+){0,3}?(?:spokesman|spokeswoman|spokesperson|official"
+    r"^,\s+(?:a|an|the)\s+(?:[\w.-]+\s+){0,5}?(?:spokesman|spokeswoman|spokesperson|official"
     r"|director|chief|president|founder|co-founder|commissioner|leader|manager|analyst|resident"
     r"|neighbou?r|witness|friend|relative|professor|lawyer|attorney|minister|member|officer"
     r"|executive|chairman|secretary|governor|mayor|senator|worker|activist|coach|player)\b"
@@ -67,6 +67,11 @@ def _places() -> dict[str, str]:
 
 
 @cache
+def _org_suffixes() -> frozenset[str]:
+    return frozenset(_strip_dot(t) for t in lexicon()["org_suffixes"])
+
+
+@cache
 def _state_abbrevs() -> dict[str, str]:
     out: dict[str, str] = {}
     for state, abbrevs in lexicon()["us_states"].items():
@@ -85,6 +90,8 @@ def _words(text: str) -> list[_W]:
     for m in _WORD.finditer(text):
         s, e = m.start(), m.end()
         w = m.group()
+        if e < len(text) and text[e] == "$":
+            continue  # "US$334 million": a currency, not the country
         # "Mr." "Mo." "Jr." keep their dot; single initials too ("A." in "Bryant A. Dalton")
         if (
             e < len(text)
@@ -113,6 +120,11 @@ def _words(text: str) -> list[_W]:
 
 
 _PARTICLE = re.compile(r"^(?:al|el|ad|as|bin|ibn|abu)-(?=[A-Z])")
+
+
+@cache
+def _stop_folded() -> frozenset[str]:
+    return frozenset(fold(w) for w in word_set("cap_stopwords"))
 
 
 def _is_cap(w: str) -> bool:
@@ -191,15 +203,21 @@ def _surface(words: list[_W], idx: list[int], text: str) -> tuple[list[str], int
 
 
 def _classify(
-    toks: list[str], cued: bool, prev: str, nxt: str, after: str, before: str = ""
+    toks: list[str],
+    cued: bool,
+    prev: str,
+    nxt: str,
+    after: str,
+    before: str = "",
+    initial: bool = False,
 ) -> tuple[FactKind | None, str]:
-    if len(toks) > 1 and _strip_dot(toks[-1]) in word_set("org_suffixes") | {
-        t.rstrip(".") for t in lexicon()["org_suffixes"]
-    }:
-        base, suffix_kind = _classify(toks[:-1], cued, prev, nxt, after)
-        if base is not None:
-            return FactKind.ORGANIZATION, suffix_kind  # "SeaMicro Inc" is SeaMicro
-        return FactKind.ORGANIZATION, " ".join(toks)
+    suffixes = _org_suffixes()
+    if len(toks) > 1 and _strip_dot(toks[-1]) in suffixes:
+        base = list(toks)
+        while len(base) > 1 and _strip_dot(base[-1]) in suffixes:
+            base.pop()
+        hit = aliases().get(fold(" ".join(base)))
+        return FactKind.ORGANIZATION, hit[1] if hit else " ".join(base)  # "Intel Corp." is Intel
     name = " ".join(toks)
     key = fold(name)
     if name.casefold() in word_set("demonyms"):
@@ -245,9 +263,12 @@ def _classify(
     said = word_set("said_verbs")
     if nxt in said or prev in said:
         return FactKind.PERSON, name
-    after_word = re.match(r"\s+([a-z]+)", after)
+    # a lower-case noun after it says what it is, unless the capital is the sentence's own
+    after_word = None if initial and len(toks) == 1 else re.match(r"\s+([a-z]+)", after)
     if len(toks) <= 3 and after_word and after_word.group(1) in word_set("place_nouns_after"):
         return FactKind.PLACE, name  # "the Yida camp", "Pariang county"
+    if after_word and after_word.group(1) in word_set("org_nouns_after"):
+        return FactKind.ORGANIZATION, name  # "an Intel spokesman", "the X Solutions group"
     if re.search(r"\b(?:town|city|village|state|province|region|county|district) of\s*$", before):
         return FactKind.PLACE, name  # "the town of Talodi"
     if _APPOSITION.match(after):
@@ -321,7 +342,7 @@ def extract_names(text: str, masks: list[tuple[int, int]]) -> list[Mention]:
             seg.append(i)
         if seg:
             segments.append((seg, cued))
-        for seg, cued_seg in segments:
+        for seg, cued_seg in _split_known_acronym(words, segments):
             for part in _split_of(words, seg):
                 while part and words[part[0]].text in _CONNECTORS:
                     part = part[1:]
@@ -341,6 +362,11 @@ def extract_names(text: str, masks: list[tuple[int, int]]) -> list[Mention]:
     out: list[Mention] = []
     for c in cands:
         if c.kind is None:
+            name = " ".join(c.words)
+            if len(name) > 1 and fold(name) not in _stop_folded():
+                out.append(
+                    Mention(FactKind.ORGANIZATION, fold(name), name, c.start, c.end, weak=True)
+                )
             continue
         slot = ""
         if c.kind == FactKind.PERSON:
@@ -372,8 +398,30 @@ def _candidate(
     prev = _prev_word(text, words[part[0]].start)
     nxt = _next_word(text, words[part[-1]].end)
     before = text[max(0, start - 20) : start]
-    kind, canonical = _classify(toks, cued, prev, nxt, text[end : end + 30], before)
+    initial = words[part[0]].initial
+    kind, canonical = _classify(toks, cued, prev, nxt, text[end : end + 60], before, initial)
     return _Cand(toks, start, end, kind, canonical, cued)
+
+
+def _split_known_acronym(
+    words: list[_W], segments: list[tuple[list[int], bool]]
+) -> list[tuple[list[int], bool]]:
+    """``AMD Opteron``, ``NYPD Officer``: a known acronym heading a run stands alone."""
+    out: list[tuple[list[int], bool]] = []
+    for seg, cued in segments:
+        head = words[seg[0]].text
+        if (
+            len(seg) > 1
+            and _ACRONYM.match(head)
+            and fold(head) in aliases()
+            and fold(" ".join(words[i].text for i in seg)) not in aliases()
+            and _strip_dot(words[seg[-1]].text).casefold() not in word_set("org_keywords")
+        ):
+            out.append(([seg[0]], cued))
+            out.append((seg[1:], False))
+        else:
+            out.append((seg, cued))
+    return out
 
 
 def _split_of(words: list[_W], seg: list[int]) -> list[list[int]]:
@@ -444,8 +492,8 @@ def _headline_names(
 def _join_people(cands: list[_Cand]) -> None:
     """A surname alone (or a spelling one letter off) joins the full name used in the article."""
     # an unclassified run of capitalised words whose last word recurs alone is a person
-    alone = {
-        fold(c.words[0]) for c in cands if len(c.words) == 1 and c.kind in (None, FactKind.PERSON)
+    alone = {  # a surname on its own with a person cue (a title, a said-verb)
+        fold(c.words[0]) for c in cands if len(c.words) == 1 and c.kind == FactKind.PERSON
     }
     for c in cands:
         if c.kind is None and len(c.words) > 1 and fold(c.words[-1]) in alone:

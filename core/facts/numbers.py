@@ -186,6 +186,9 @@ def extract_numbers(text: str, masks: list[tuple[int, int]]) -> list[Mention]:
             currency = _CURRENCY_SIGNS[t.text]
             i += 1
             t = toks[i]
+        if t.kind == "num" and t.start > 0 and text[t.start - 1].isalpha():
+            i += 1  # "x86", "NY1": part of a name
+            continue
         if t.kind == "num":
             value = _num_value(t.text)
             last = i
@@ -200,6 +203,7 @@ def extract_numbers(text: str, masks: list[tuple[int, int]]) -> list[Mention]:
                 word_after = toks[i + 1].low if i + 1 < n else ""
                 if word_before in _NOT_ONE_BEFORE or (
                     word_after in ("of", "another", "day", "thing", "")
+                    or word_after in stop
                     or (i + 1 < n and toks[i + 1].kind != "word")
                 ):
                     i += 1

@@ -29,7 +29,9 @@ class Mention:
     ``key`` is what matching compares (same key on both sides = same fact); ``value`` is the
     normalized form shown to people; ``slot`` names what the value is about (``dead``,
     ``point``, ``date``) so two different values for one slot in linked passages can be a
-    conflict; an empty slot never conflicts.
+    conflict; an empty slot never conflicts. A ``weak`` mention (a capitalised word the rules
+    could not classify, like a bare ``Intel``) joins a fact only when a non-weak mention with
+    the same key exists in either article.
     """
 
     kind: FactKind
@@ -40,6 +42,7 @@ class Mention:
     slot: str = ""
     note: str = ""
     speaker: str = ""
+    weak: bool = False  # an unclassified name: counts only where the same name is known
 
 
 def fold(name: str) -> str:
