@@ -37,7 +37,7 @@ _STAMP_TOKEN = re.compile(
     rf"{_WEEKDAY}|{_MONTH}|{_ZONE}|\d{{1,4}}(?:st|nd|rd|th)?|[ap]\.?m\.?|at|on|of|"
     r"updated|last|published|posted|modified|edited|revised|first|created|date|time|ago|"
     r"hours?|mins?|minutes?|"
-    r"days?|yesterday|today)(?!\w)|[-|,:•·—–()/]+",
+    r"days?|yesterday|today)(?!\w)|[-|,:•·—–()/@]+",
     re.IGNORECASE,
 )
 _HAS_DATE = re.compile(
@@ -123,6 +123,7 @@ _MENU = re.compile(r"^\s*[^|•·.!?]{1,30}(?:\s*[|•·]\s*[^|•·.!?]{1,30}){
 _RIGHTS = re.compile(r"©|\(c\)\s*\d{4}|all rights reserved", re.IGNORECASE)
 _TERMINAL = re.compile(r"[.!?…:;,]['\"”’)\]]*\s*$")
 _WORD = re.compile(r"\S+")
+_QUOTED = re.compile(r"[\"'“‘](.+)[\"'”’]")
 _ABBREV_END = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
 
 
@@ -194,7 +195,11 @@ def looks_like_heading(text: str) -> bool:
     stripped = text.strip()
     if not stripped or "\n" in stripped or _words(stripped) > _MAX_HEADING_WORDS:
         return False
-    if _TERMINAL.search(stripped) or stripped[-1] in "\"”’'":
+    # A quoted phrase is a heading too ('Completely false'); a quoted sentence is not.
+    quoted = _QUOTED.fullmatch(stripped)
+    if quoted:
+        stripped = quoted.group(1)
+    if not stripped or _TERMINAL.search(stripped) or stripped[-1] in "\"”’'":
         return False
     return stripped[0].isupper()
 

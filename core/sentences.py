@@ -55,6 +55,7 @@ _OPENERS = _word_set(
     "most all both each one two three four five six seven eight nine ten what who why how "
     "where police officials authorities"
 )
+_COMPOUND = re.compile(r"[-/–]")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 
@@ -75,10 +76,11 @@ def _is_boundary(text: str, term_start: int, term: str, next_word: str) -> bool:
     word = _LEADING_OPEN.sub("", m.group(1)) if m else "."
     if word[:-1] == "" or not word[:-1].replace(".", "").replace("-", "").strip():
         return True  # a lone "." or a run of punctuation
-    bare = word[:-1].lower()
+    # The last part of a compound counts: "Aoraki-Mt. Cook", "Calif.-based" never reaches here.
+    bare = _COMPOUND.split(word[:-1].lower())[-1]
     if first.isdigit() and bare in _MONTHS:
         return False  # "Jan. 5"
-    if bare in _NEVER_FINAL and word[:-1][:1].isupper():
+    if bare in _NEVER_FINAL and _COMPOUND.split(word[:-1])[-1][:1].isupper():
         return False  # "Mr. Putin", "Gen. Smith", "No. 7"
     core = stripped_next.rstrip(".,;:!?\"'”’)").lower()
     if _INITIAL.match(word):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from core.model import Role
-from core.roles import assign_roles, chrome_role, is_stamp, looks_like_title
+from core.roles import assign_roles, chrome_role, is_stamp, looks_like_heading, looks_like_title
 
 CHROME: list[tuple[str, Role]] = [
     # image markup and captions/credits
@@ -57,6 +57,7 @@ CHROME: list[tuple[str, Role]] = [
     ("Posted 12/19/2005 3:36 PM", Role.BOILERPLATE),
     ("16 September 2013 Last updated at 12:42 GMT", Role.BOILERPLATE),
     ("Updated 3 hours ago", Role.BOILERPLATE),
+    ("9/10/2010 @ 1:19PM", Role.BOILERPLATE),
 ]
 
 
@@ -124,6 +125,22 @@ def test_assign_roles_title_heading_body() -> None:
         Role.BODY,
         Role.BOILERPLATE,
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Extreme caution", True),
+        ("VOLATILE BORDER", True),
+        ("'Completely false'", True),
+        ("“Incredible incarnation”", True),
+        ('"I would not expect it."', False),
+        ("She missed both.", False),
+        ("lowercase words here", False),
+    ],
+)
+def test_looks_like_heading(text: str, expected: bool) -> None:
+    assert looks_like_heading(text) is expected
 
 
 def test_first_sentence_is_not_a_title() -> None:

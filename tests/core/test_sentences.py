@@ -86,6 +86,7 @@ CASES: list[tuple[str, list[str]]] = [
         ["They met on 117th St. near 97th Ave. at night."],
     ),
     ("No. 7 won. It was close.", ["No. 7 won.", "It was close."]),
+    ("They died in the Aoraki-Mt. Cook park.", ["They died in the Aoraki-Mt. Cook park."]),
     # other terminators
     ("Really?! Yes. 12 people came.", ["Really?!", "Yes.", "12 people came."]),
     ("第一句。第二句！", ["第一句。", "第二句！"]),
