@@ -18,6 +18,7 @@ Imports: standard library, core.model and core.export only.
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from importlib.resources import files
@@ -58,6 +59,7 @@ _FACT_ORDER = {
     FactStatus.ONLY_B: 3,
 }
 _MAX_OCCURRENCES = 6
+_PDF_ROW_CHARS = 8000  # characters of the longer article per PDF table row (a sync point)
 _MAX_CHARS = 90  # longer occurrences (quotes) are cut in the facts table; the value is whole
 
 
@@ -186,8 +188,9 @@ class _Renderer:
             in_b = f"<strong>{esc(fact.values[1])}</strong><br>{in_b}"
         note = f'<br><span class="note">{esc(fact.note)}</span>' if fact.note else ""
         row_class = f"f-{fact.status}" if fact.content else "f-nc"
+        ident = f' id="fact-{f}"' if self.variant == "screen" else ""
         return (
-            f'<tr id="fact-{f}" class="{row_class}">'
+            f'<tr{ident} class="{row_class}">'
             f'<td class="status"><span class="b-{fact.status}">'
             f"{FACT_LABEL[fact.status]}</span></td>"
             f"<td>{esc(str(fact.kind))}</td><td>{esc(fact.value)}{note}</td>"
@@ -261,8 +264,11 @@ class _Renderer:
         )
         classes = f"s-{cov.status}" if cov.counted else "s-nc"
         sid = _sid(side, i)
+        # QTextDocument's import slows down quadratically with anchors, and the PDF has no use
+        # for them: ids only on screen.
+        ident = f' id="{sid}"' if self.variant == "screen" else ""
         if not counterparts:
-            return f'<span class="{classes}" id="{sid}">{content}</span>'
+            return f'<span class="{classes}"{ident}>{content}</span>'
         them = other(side)
         best = max(self.c.links[k].similarity for k in my_links)
         kinds = sorted({str(self.c.links[k].kind) for k in my_links})
@@ -279,13 +285,13 @@ class _Renderer:
                 numbers.append(f'<a href="#{_sid(them, target[0])}">{k + 1}</a>')
         sup = f'<sup class="ln">{",".join(numbers)}</sup>'
         if self.variant == "pdf":
-            return f'<span class="{classes}" id="{sid}">{content}</span>{sup}'
+            return f'<span class="{classes}">{content}</span>{sup}'
         return (
             f'<a class="{classes}" id="{sid}" href="#{_sid(them, counterparts[0])}" '
             f'title="{esc(title)}">{content}</a>{sup}'
         )
 
-    def pane(self, side: Side) -> str:
+    def _paragraphs(self, side: Side) -> list[str]:
         doc = self.c.document(side)
         by_paragraph: list[list[int]] = [[] for _ in doc.paragraphs]
         for i, sentence in enumerate(doc.sentences):
@@ -305,29 +311,67 @@ class _Renderer:
             if pos < para.span.end:
                 chunks.append(esc(doc.text[pos : para.span.end]))
             tag = "h4" if para.role in (Role.TITLE, Role.HEADING) else "p"
-            parts.append(f'<{tag} class="p-{para.role}" id="{side}-p{p}">{"".join(chunks)}</{tag}>')
+            ident = f' id="{side}-p{p}"' if self.variant == "screen" else ""
+            parts.append(f'<{tag} class="p-{para.role}"{ident}>{"".join(chunks)}</{tag}>')
+        return parts
+
+    def pane_head(self, side: Side) -> str:
+        doc = self.c.document(side)
         share = self.c.summary.a_shared if side == "a" else self.c.summary.b_shared
         has_title = any(p.role == Role.TITLE for p in doc.paragraphs)
         name = doc.source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or doc.source
         heading = name if has_title or not doc.title else doc.title
         return (
             f'<div class="pane-head"><span class="side">{side.upper()}</span> {esc(heading)}'
-            f'<br><span class="src">{esc(doc.source)} · {percent(share)} shared</span></div>\n'
-            f'<div class="body" id="{side}-body">\n' + "\n".join(parts) + "\n</div>"
+            f'<br><span class="src">{esc(doc.source)} · {percent(share)} shared</span></div>'
         )
+
+    def pane(self, side: Side) -> str:
+        return (
+            self.pane_head(side)
+            + f'\n<div class="body" id="{side}-body">\n'
+            + "\n".join(self._paragraphs(side))
+            + "\n</div>"
+        )
+
+    def _pdf_rows(self) -> str:
+        """Both articles as table rows of matching share of each text.
+
+        Cutting both sides at the same fraction of their length every few pages keeps them
+        roughly level, as the window's synchronized scrolling does, without the gaps that
+        short rows would leave beside the shorter article.
+        """
+        sides = {s: self._paragraphs(s) for s in ("a", "b")}
+        longest = max(len(self.c.a.text), len(self.c.b.text))
+        rows = max(1, math.ceil(longest / _PDF_ROW_CHARS))
+        groups = {
+            s: _split_even(sides[s], [len(p.span) for p in self.c.document(s).paragraphs], rows)
+            for s in ("a", "b")
+        }
+        out = [
+            '<table class="panes" width="100%" cellspacing="0" cellpadding="6">',
+            '<tr><td width="50%" valign="top">'
+            + self.pane_head("a")
+            + '</td><td width="50%" valign="top">'
+            + self.pane_head("b")
+            + "</td></tr>",
+        ]
+        for r in range(rows):
+            out.append(
+                '<tr><td width="50%" valign="top">'
+                + "".join(groups["a"][r])
+                + '</td><td width="50%" valign="top">'
+                + "".join(groups["b"][r])
+                + "</td></tr>"
+            )
+        out.append("</table>")
+        return "\n".join(out) + "\n"
 
     def articles(self) -> str:
         h2 = '<h2 class="newpage">' if self.variant == "pdf" else "<h2>"
         head = f'<section id="articles">\n{h2}The two articles side by side</h2>\n' + self.legend()
         if self.variant == "pdf":
-            body = (
-                '<table class="panes" width="100%" cellspacing="0" cellpadding="6">'
-                '<tr><td width="50%" valign="top" class="pane">'
-                + self.pane("a")
-                + '</td><td width="50%" valign="top" class="pane">'
-                + self.pane("b")
-                + "</td></tr></table>\n"
-            )
+            body = self._pdf_rows()
         else:
             body = (
                 '<div class="panes">\n<article class="pane" id="pane-a">\n'
@@ -361,6 +405,19 @@ class _Renderer:
             "amber partly shared, rose (dotted underline) only in one article.</p></footer>\n"
             "</body>\n</html>\n"
         )
+
+
+def _split_even(items: list[str], weights: list[int], parts: int) -> list[list[str]]:
+    """``items`` cut into ``parts`` contiguous groups of about equal total weight."""
+    total = sum(weights) or 1
+    groups: list[list[str]] = [[] for _ in range(parts)]
+    seen = 0
+    for item, weight in zip(items, weights, strict=True):
+        # The group is chosen by where the item's middle falls in the whole text.
+        index = min(parts - 1, int((seen + weight / 2) * parts / total))
+        groups[index].append(item)
+        seen += weight
+    return groups
 
 
 def render_html(comparison: Comparison, variant: Variant = "screen") -> str:

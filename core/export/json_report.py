@@ -104,5 +104,26 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
     }
 
 
+_EXPAND_DEPTH = 2  # containers this deep or shallower get one item per line; deeper stay inline
+
+
+def _dump(value: Any, depth: int = 0) -> str:
+    """JSON with the outer structure indented and each record (link, fact, span) on one line.
+
+    ``indent=2`` everywhere makes a 10k-word report ten times longer, one number per line.
+    """
+    if depth > _EXPAND_DEPTH or not isinstance(value, dict | list) or not value:
+        return json.dumps(value, ensure_ascii=False, default=str)
+    pad = "  " * (depth + 1)
+    if isinstance(value, dict):
+        items = [
+            f"{pad}{json.dumps(k, ensure_ascii=False)}: {_dump(v, depth + 1)}"
+            for k, v in value.items()
+        ]
+        return "{\n" + ",\n".join(items) + "\n" + "  " * depth + "}"
+    items = [f"{pad}{_dump(v, depth + 1)}" for v in value]
+    return "[\n" + ",\n".join(items) + "\n" + "  " * depth + "]"
+
+
 def render_json(comparison: Comparison) -> str:
-    return json.dumps(to_dict(comparison), ensure_ascii=False, indent=2, default=str) + "\n"
+    return _dump(to_dict(comparison)) + "\n"
