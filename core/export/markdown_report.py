@@ -51,13 +51,17 @@ _STATUS_ORDER = {
 }
 
 
-def escape_md(text: str) -> str:
-    """``text`` as inert Markdown on one line: shows the same characters, adds no markup."""
+def escape_md(text: str, block_start: bool = False) -> str:
+    """``text`` as inert Markdown on one line: shows the same characters, adds no markup.
+
+    ``block_start``: the text opens a line or a list item, where ``#``, ``-``, ``+``, ``>``
+    and ``1.`` would start a block, so those are escaped too.
+    """
     text = collapse(text)
     text = _ENTITY.sub("&amp;", text)
     text = text.replace("<", "&lt;").replace(">", "&gt;")
     text = _INLINE.sub(r"\\\1", text)
-    m = _LINE_START.match(text)
+    m = _LINE_START.match(text) if block_start else None
     if m:
         if m.group(1).isdigit():
             end = m.end()
@@ -96,7 +100,7 @@ def _marked(doc: Document, span: Span, marks: Sequence[Span]) -> str:
     out: list[str] = []
     for start, end, bold in pieces:
         raw = doc.text[start:end]
-        body = escape_md(raw) if not out else _escape_inline(raw)
+        body = escape_md(raw)
         if not body:
             out.append(" ")
             continue
@@ -104,14 +108,6 @@ def _marked(doc: Document, span: Span, marks: Sequence[Span]) -> str:
         trail = " " if raw[-1:].isspace() else ""
         out.append(lead + (f"**{body}**" if bold else body) + trail)
     return re.sub(" {2,}", " ", "".join(out)).strip()
-
-
-def _escape_inline(text: str) -> str:
-    """Like escape_md for text that continues a line (no line-start escapes needed)."""
-    text = collapse(text)
-    text = _ENTITY.sub("&amp;", text)
-    text = text.replace("<", "&lt;").replace(">", "&gt;")
-    return _INLINE.sub(r"\\\1", text)
 
 
 def _table_row(cells: Sequence[str]) -> str:
@@ -265,7 +261,9 @@ def render_markdown(comparison: Comparison) -> str:
         if not unique:
             lines += [f"Nothing: every compared sentence of {side.upper()} is aligned.", ""]
         for run in _runs_of(unique, doc):
-            text = " ".join(escape_md(doc.sentence_text(i)) for i in run)
+            text = " ".join(
+                escape_md(doc.sentence_text(i), block_start=k == 0) for k, i in enumerate(run)
+            )
             partly = any(cov[i].status == Coverage.PARTIAL for i in run)
             lines.append(f"- {text}" + (" *(partly covered)*" if partly else ""))
         lines.append("")

@@ -136,29 +136,34 @@ def test_markdown_sections_and_facts(made: Comparison) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "shown"),
+    "text",
     [
-        (
-            "*bold* _it_ `code` [x](javascript:alert(1))",
-            "*bold* _it_ `code` [x](javascript:alert(1))",
-        ),
-        ("# not a heading", "# not a heading"),
-        ("- not a list", "- not a list"),
-        ("1. not a list", "1. not a list"),
-        ("> not a quote", "> not a quote"),
-        ("<script>alert(1)</script> &lt; AT&T", "<script>alert(1)</script> &lt; AT&T"),
-        ("back\\slash \\* star", "back\\slash \\* star"),
+        "*bold* _it_ `code` [x](javascript:alert(1)) ![i](x.png)",
+        "# not a heading",
+        "- not a list",
+        "+ not a list",
+        "1. not a list",
+        "2) not a list",
+        "> not a quote",
+        "<script>alert(1)</script> &lt; AT&T &#60; <http://x.example>",
+        "back\\slash \\* star",
     ],
 )
-def test_escape_md_shows_the_same_characters(text: str, shown: str) -> None:
+def test_escape_md_shows_the_same_characters(text: str) -> None:
     import markdown
 
-    rendered = markdown.markdown("x " + escape_md(text)) if text[0] in "#->1" else None
-    out = md_to_text(escape_md(text))
-    assert out == shown
-    if rendered is not None:  # mid-line too
-        assert "<h1" not in rendered and "<li" not in rendered and "<blockquote" not in rendered
-    assert "<script" not in markdown.markdown(escape_md(text))
+    for context in ("{}", "- {}", "**A:** {}"):
+        md = context.format(escape_md(text, block_start=context != "**A:** {}"))
+        rendered = markdown.markdown(md)
+        for tag in ("<h1", "<blockquote", "<ol", "<img", "<a ", "<script", "<code", "<em"):
+            assert tag not in rendered, (md, rendered)
+        assert rendered.count("<ul>") == (1 if context == "- {}" else 0)
+        assert md_to_text(md).endswith(text), (md, md_to_text(md))
+
+
+def test_escape_md_leaves_plain_punctuation_alone() -> None:
+    assert escape_md("--11-27, 3.5 # + 1.") == "--11-27, 3.5 # + 1."
+    assert escape_md("--11-27", block_start=True) == "\\--11-27"
 
 
 # ---- HTML ------------------------------------------------------------------------------
