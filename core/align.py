@@ -116,7 +116,7 @@ def _raw_terms(doc: Document, tick: Ticker) -> tuple[list[int], list[list[tuple[
     rows: list[list[tuple[str, bool]]] = []
     text = doc.text
     for i, s in enumerate(doc.sentences):
-        if i % 2000 == 0:
+        if i % 500 == 0:
             tick()
         if not doc.is_content_sentence(i):
             continue
@@ -147,14 +147,20 @@ def _fuzzy_canon(
     all_b = [i for i in range(len(vocab)) if in_b[i] and eligible(vocab[i])]
     edges: list[tuple[int, int]] = []
     for queries, choices in ((only_a, all_b), (only_b, all_a)):
-        blocks: dict[str, list[int]] = {}
+        # a ratio >= cutoff needs the same first letter (by choice) and close lengths
+        blocks: dict[tuple[str, int], list[int]] = {}
         for i in choices:
-            blocks.setdefault(vocab[i][0], []).append(i)
-        qblocks: dict[str, list[int]] = {}
+            blocks.setdefault((vocab[i][0], len(vocab[i])), []).append(i)
+        qblocks: dict[tuple[str, int], list[int]] = {}
         for i in queries:
-            qblocks.setdefault(vocab[i][0], []).append(i)
-        for letter, qs in sorted(qblocks.items()):
-            cs = blocks.get(letter)
+            qblocks.setdefault((vocab[i][0], len(vocab[i])), []).append(i)
+        for (letter, length), qs in sorted(qblocks.items()):
+            slack = int(length * (100 - cutoff) / cutoff) + 1
+            cs = [
+                c
+                for n in range(length - slack, length + slack + 1)
+                for c in blocks.get((letter, n), ())
+            ]
             if not cs:
                 continue
             for start in range(0, len(qs), 256):
@@ -246,7 +252,7 @@ def _build_sides(
     for side, rows in enumerate((rows_a, rows_b)):
         out = id_rows[side]
         for r, row in enumerate(rows):
-            if r % 2000 == 0:
+            if r % 1000 == 0:
                 tick()
             ids: list[int] = []
             for term, name in row:
@@ -371,42 +377,52 @@ def _top_per_group(
 def _candidates(
     sa: _Side, sb: _Side, weight: FloatArray, rare: IntArray, nv: int, tick: Ticker
 ) -> tuple[IntArray, IntArray]:
-    """Candidate pairs (content indices) sharing a rarer term, best few per sentence kept."""
+    """Candidate pairs (content indices) sharing a rarer term, best few per sentence kept.
+
+    Works through A in blocks of sentences sized so each block expands to about
+    ``BATCH_PAIRS`` postings: memory and the time between progress ticks stay bounded.
+    """
     if sa.n == 0 or sb.n == 0 or len(rare) == 0:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    ptr_a, post_a = _postings(sa, nv)
     ptr_b, post_b = _postings(sb, nv)
+    is_rare = np.zeros(nv, dtype=bool)
+    is_rare[rare] = True
     tick(0.45)
-    pair_keys: list[IntArray] = []
-    pair_w: list[FloatArray] = []
-    # chunk the rare terms so no single step gets large
-    counts = (ptr_a[rare + 1] - ptr_a[rare]) * (ptr_b[rare + 1] - ptr_b[rare])
-    bounds = np.searchsorted(
-        np.cumsum(counts), np.arange(BATCH_PAIRS, counts.sum() + 1, BATCH_PAIRS)
-    )
-    for chunk in np.split(rare, bounds):
-        tick()
-        if len(chunk) == 0:
-            continue
-        which_a, ia = _expand(ptr_a, post_a, chunk)
-        # for each (term, a-sentence), every b-sentence holding that term
-        tb = chunk[which_a]
-        which_b, ib = _expand(ptr_b, post_b, tb)
-        ia_rep = ia[which_b]
-        pair_keys.append(ia_rep * sb.n + ib)
-        pair_w.append(weight[tb[which_b]])
-    tick(0.50)
-    keys = np.concatenate(pair_keys) if pair_keys else np.zeros(0, dtype=np.int64)
-    ws = np.concatenate(pair_w) if pair_w else np.zeros(0, dtype=np.float64)
-    uniq, inverse = np.unique(keys, return_inverse=True)
-    score = np.bincount(inverse, weights=ws, minlength=len(uniq)).astype(np.float64)
-    ia = uniq // sb.n
-    ib = uniq % sb.n
+    df_b = np.diff(ptr_b)
+    entry_cost = np.where(is_rare[sa.terms], df_b[sa.terms], 0)
+    cost_cum = np.concatenate(([0], np.cumsum(entry_cost)))[sa.indptr]  # per sentence boundary
     crc_a, crc_b = np.asarray(sa.crc, dtype=np.int64), np.asarray(sb.crc, dtype=np.int64)
-    keep = _top_per_group(ia, score, crc_b[ib], TOP_CANDIDATES) | _top_per_group(
-        ib, score, crc_a[ia], TOP_CANDIDATES
-    )
-    ia, ib = ia[keep], ib[keep]
+    kept_a: list[IntArray] = []
+    kept_b: list[IntArray] = []
+    s0 = 0
+    while s0 < sa.n:
+        tick(0.45 + 0.10 * s0 / sa.n)
+        s1 = int(np.searchsorted(cost_cum, cost_cum[s0] + BATCH_PAIRS, side="right")) - 1
+        s1 = min(sa.n, max(s1, s0 + 1))
+        lo, hi = int(sa.indptr[s0]), int(sa.indptr[s1])
+        t = sa.terms[lo:hi]
+        owner = np.repeat(np.arange(s0, s1, dtype=np.int64), np.diff(sa.indptr[s0 : s1 + 1]))
+        sel = is_rare[t]
+        t, owner = t[sel], owner[sel]
+        s0 = s1
+        if len(t) == 0:
+            continue
+        which, ib = _expand(ptr_b, post_b, t)
+        keys = owner[which] * sb.n + ib
+        uniq, inverse = np.unique(keys, return_inverse=True)
+        score = np.bincount(inverse, weights=weight[t[which]], minlength=len(uniq)).astype(
+            np.float64
+        )
+        ia_c, ib_c = uniq // sb.n, uniq % sb.n
+        # best per A sentence (exact: the block holds whole sentences); best per B sentence
+        # within the block (a superset of its overall best)
+        keep = _top_per_group(ia_c, score, crc_b[ib_c], TOP_CANDIDATES) | _top_per_group(
+            ib_c, score, crc_a[ia_c], TOP_CANDIDATES
+        )
+        kept_a.append(ia_c[keep])
+        kept_b.append(ib_c[keep])
+    ia = np.concatenate(kept_a) if kept_a else np.zeros(0, dtype=np.int64)
+    ib = np.concatenate(kept_b) if kept_b else np.zeros(0, dtype=np.int64)
     # the previous/next pairs (same paragraphs) are candidates too, so that neighbouring links
     # can support a pair that shares only short words ("That is all" / "That's all")
     more_a, more_b = [ia], [ib]
@@ -576,7 +592,7 @@ class _Grouper:
                 pivot = mine[0]
                 for step in (-1, 1):
                     group = list(mine)
-                    base = self._joint(group, other) if side == "a" else self._joint(other, group)
+                    base: tuple[float, float, float] | None = None
                     cur = pivot
                     for _ in range(2):
                         nxt = cur + step
@@ -592,6 +608,12 @@ class _Grouper:
                         contain = sh / own if own > 0 else 0.0
                         if contain < self.opts.join_containment:
                             break
+                        if base is None:
+                            base = (
+                                self._joint(group, other)
+                                if side == "a"
+                                else self._joint(other, group)
+                            )
                         trial = [*group, nxt]
                         joint = (
                             self._joint(trial, other) if side == "a" else self._joint(other, trial)
@@ -633,7 +655,14 @@ class _Grouper:
         for k, (ga, gb) in enumerate(pairs):
             if k % 500 == 0:
                 self.tick()
-            dice, cov_a, cov_b = self._joint(ga, gb)
+            if len(ga) == len(gb) == 1:
+                # a one-to-one link: its figures come from the bulk scores
+                sh = self.shared(ga[0], gb[0])
+                wa, wb = float(self.sa.total[ga[0]]), float(self.sb.total[gb[0]])
+                dice = 2 * sh / (wa + wb) if wa + wb > 0 else 0.0
+                cov_a, cov_b = (sh / wa if wa else 0.0), (sh / wb if wb else 0.0)
+            else:
+                dice, cov_a, cov_b = self._joint(ga, gb)
             identical = [self.sa.folded[i] for i in ga] == [self.sb.folded[j] for j in gb]
             if identical:
                 dice = cov_a = cov_b = 1.0

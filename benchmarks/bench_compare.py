@@ -1,0 +1,270 @@
+"""Speed and memory of ``compare()`` on generated article pairs of growing size (DESIGN.md).
+
+For each size (words per side) a base text is generated (pseudo-words with a Zipf-like
+frequency, stop words between them, sentences in paragraphs); B is made from it by reordering
+paragraphs, paraphrasing words, dropping, adding and splitting sentences. Each size runs in a
+fresh subprocess so its peak memory (``ru_maxrss``) is its own.
+
+Printed per size: compare() time, peak RSS (whole process, and the part added by compare), the
+naive ``difflib.SequenceMatcher`` sentence matcher as the peer (quadratic: a few rows are timed
+and the time is scaled to all rows), a bare read-and-tokenize pass over both texts and the ratio
+of compare() to it, the largest interval between progress() calls and, on request, the cancel
+latency. Growth per doubling is derived from consecutive sizes.
+
+Usage: ``python benchmarks/bench_compare.py [--sizes 1000 10000 100000 1000000]``
+(``make bench``). The benchmark is the only place difflib may appear.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import itertools
+import json
+import math
+import random
+import re
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+_STOP_TEXT = (
+    "the of and to in a that is was he for it with as his on be at by had are but from or "
+    "have an they which one were all we when there been has would their more said after"
+)
+STOP = _STOP_TEXT.split()
+_SYLLABLE_TEXT = (
+    "ka lo mi ten ra vo su del par min cor tal ben ris gan fol ter nu sa pe di mor "
+    "lan ces vit ro ba ne qui sto var len"
+)
+SYLLABLES = _SYLLABLE_TEXT.split()
+_WORD = re.compile(r"\w+(?:['’]\w+)*(?:[.,]\d+)*")
+
+
+def _vocabulary(rnd: random.Random, size: int) -> list[str]:
+    seen: set[str] = set()
+    out: list[str] = []
+    while len(out) < size:
+        w = "".join(rnd.choices(SYLLABLES, k=rnd.randint(2, 4)))
+        if w not in seen:
+            seen.add(w)
+            out.append(w)
+    return out
+
+
+def generate_pair(words: int, seed: int = 1) -> tuple[str, str]:
+    """Texts A and B of about ``words`` words each, B derived from A as described above."""
+    rnd = random.Random(seed)
+    # Heaps' law: real vocabularies grow like the square root of the text
+    vocab = _vocabulary(rnd, max(2000, int(40 * words**0.5)))
+    weights = [1.0 / (r + 10) for r in range(len(vocab))]  # Zipf-like, flattened head
+    cum = list(_accumulate(weights))
+
+    def sentence() -> list[str]:
+        n = rnd.randint(10, 24)
+        content = rnd.choices(vocab, cum_weights=cum, k=n)
+        out: list[str] = []
+        for w in content:
+            if rnd.random() < 0.45:
+                out.append(rnd.choice(STOP))
+            out.append(w)
+        if rnd.random() < 0.3:
+            out.insert(rnd.randrange(len(out)), str(rnd.randint(2, 2000)))
+        return out
+
+    paragraphs: list[list[list[str]]] = []
+    total = 0
+    while total < words:
+        para = [sentence() for _ in range(rnd.randint(2, 5))]
+        total += sum(len(s) for s in para)
+        paragraphs.append(para)
+
+    def paraphrase(s: list[str]) -> list[str]:
+        out = []
+        for w in s:
+            r = rnd.random()
+            if r < 0.12:
+                out.append(rnd.choices(vocab, cum_weights=cum)[0])  # other word
+            elif r < 0.17:
+                continue  # dropped word
+            else:
+                out.append(w)
+            if rnd.random() < 0.04:
+                out.append(rnd.choice(STOP))
+        return out or s
+
+    b_paras: list[list[list[str]]] = []
+    for para in paragraphs:
+        new: list[list[str]] = []
+        for s in para:
+            r = rnd.random()
+            if r < 0.08:
+                continue  # dropped sentence
+            s2 = paraphrase(s)
+            if r < 0.14 and len(s2) > 12:  # split in two
+                cut = len(s2) // 2
+                new += [s2[:cut], s2[cut:]]
+            else:
+                new.append(s2)
+            if rnd.random() < 0.08:
+                new.append(sentence())  # added sentence
+        if new:
+            b_paras.append(new)
+    rnd.shuffle(b_paras)  # reordered paragraphs
+
+    def render(paras: list[list[list[str]]]) -> str:
+        return "\n\n".join(" ".join(" ".join(s).capitalize() + "." for s in para) for para in paras)
+
+    return render(paragraphs), render(b_paras)
+
+
+def _accumulate(values: list[float]) -> list[float]:
+    out, acc = [], 0.0
+    for v in values:
+        acc += v
+        out.append(acc)
+    return out
+
+
+def _maxrss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+
+
+def peer_seconds(a_sents: list[str], b_sents: list[str], rows: int) -> float:
+    """Naive peer: best difflib ratio of each A sentence against every B sentence, scaled."""
+    rnd = random.Random(5)
+    picked = rnd.sample(a_sents, min(rows, len(a_sents)))
+    t0 = time.perf_counter()
+    for s in picked:
+        m = difflib.SequenceMatcher(None, s, autojunk=False)
+        best = 0.0
+        for t in b_sents:
+            m.set_seq2(t)
+            if m.real_quick_ratio() > best and m.quick_ratio() > best:
+                best = max(best, m.ratio())
+    per_row = (time.perf_counter() - t0) / len(picked)
+    return per_row * len(a_sents)
+
+
+def run_one(words: int, peer_rows: int, cancel: bool) -> dict[str, float]:
+    from core.compare import compare
+    from core.errors import Cancelled
+    from core.reader import read_text
+
+    text_a, text_b = generate_pair(words)
+    t0 = time.perf_counter()
+    a, b = read_text(text_a, "a.txt"), read_text(text_b, "b.txt")
+    n_tok = len(_WORD.findall(text_a)) + len(_WORD.findall(text_b))
+    read_tok = time.perf_counter() - t0
+    rss_before = _maxrss_mb()
+
+    stamps: list[float] = []
+
+    def progress(_: float) -> None:
+        stamps.append(time.perf_counter())
+
+    t0 = time.perf_counter()
+    stamps.append(t0)
+    result = compare(a, b, progress=progress)
+    elapsed = time.perf_counter() - t0
+    stamps.append(time.perf_counter())
+    gaps = [y - x for x, y in itertools.pairwise(stamps)]
+    out: dict[str, float] = {
+        "words": words,
+        "words_a": len(text_a.split()),
+        "tokens": n_tok,
+        "sentences_a": len(a.sentences),
+        "sentences_b": len(b.sentences),
+        "links": len(result.links),
+        "seconds": elapsed,
+        "read_tokenize": read_tok,
+        "rss_mb": _maxrss_mb(),
+        "rss_added_mb": max(0.0, _maxrss_mb() - rss_before),
+        "max_progress_gap": max(gaps) if gaps else 0.0,
+    }
+    del result
+    if peer_rows:
+        a_s = [a.sentence_text(i) for i in range(len(a.sentences))]
+        b_s = [b.sentence_text(i) for i in range(len(b.sentences))]
+        out["peer_seconds"] = peer_seconds(a_s, b_s, peer_rows)
+    if cancel:
+        # ask to cancel at several moments; latency = time from the first True to Cancelled
+        lat: list[float] = []
+        for frac in (0.1, 0.3, 0.5, 0.7, 0.9):
+            asked: list[float] = []
+            deadline = time.perf_counter() + frac * elapsed
+
+            def should_cancel(deadline: float = deadline, asked: list[float] = asked) -> bool:
+                now = time.perf_counter()
+                if now >= deadline:
+                    if not asked:
+                        asked.append(now)
+                    return True
+                return False
+
+            try:
+                compare(a, b, should_cancel=should_cancel)
+            except Cancelled:
+                # from the moment cancelling was wanted to the moment compare() gave up
+                lat.append(time.perf_counter() - deadline)
+        out["cancel_latency_max"] = max(lat) if lat else float("nan")
+    return out
+
+
+def _child(args: argparse.Namespace) -> int:
+    result = run_one(args.child, args.peer_rows, args.cancel)
+    print(json.dumps(result))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description="compare() speed and memory per size")
+    p.add_argument("--sizes", type=int, nargs="*", default=[1000, 10_000, 100_000, 1_000_000])
+    p.add_argument("--peer-rows", type=int, default=20, help="A sentences timed for the peer")
+    p.add_argument("--cancel", action="store_true", help="also measure cancel latency")
+    p.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    args = p.parse_args(argv)
+    if args.child:
+        return _child(args)
+    rows: list[dict[str, float]] = []
+    print(
+        f"{'words/side':>10} {'sents A/B':>13} {'compare s':>9} {'peak MB':>8} {'+MB':>6}"
+        f" {'peer s':>10} {'x peer':>8} {'read+tok s':>10} {'x read':>6} {'/doubling':>9}"
+        f" {'max prog gap':>12}" + (f" {'cancel s':>8}" if args.cancel else "")
+    )
+    for size in args.sizes:
+        cmd = [sys.executable, __file__, "--child", str(size), "--peer-rows", str(args.peer_rows)]
+        if args.cancel:
+            cmd.append("--cancel")
+        proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+        if proc.returncode != 0:
+            print(f"{size:>10} failed: {proc.stderr.strip().splitlines()[-1:]}")
+            continue
+        r = json.loads(proc.stdout.strip().splitlines()[-1])
+        growth = ""
+        if rows:
+            prev = rows[-1]
+            doublings = math.log2(r["tokens"] / prev["tokens"])
+            growth = f"{(r['seconds'] / prev['seconds']) ** (1 / doublings):9.2f}"
+        rows.append(r)
+        peer = r.get("peer_seconds", float("nan"))
+        print(
+            f"{size:>10} {int(r['sentences_a']):>6}/{int(r['sentences_b']):<6}"
+            f" {r['seconds']:9.3f} {r['rss_mb']:8.0f} {r['rss_added_mb']:6.0f}"
+            f" {peer:10.1f} {peer / r['seconds']:8.0f} {r['read_tokenize']:10.3f}"
+            f" {r['seconds'] / r['read_tokenize']:6.2f} {growth:>9}"
+            f" {r['max_progress_gap'] * 1000:10.0f}ms"
+            + (f" {r['cancel_latency_max'] * 1000:6.0f}ms" if args.cancel else ""),
+            flush=True,
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
