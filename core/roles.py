@@ -122,13 +122,12 @@ _SOCIAL_ONLY = re.compile(
 _MENU = re.compile(r"^\s*[^|•·.!?]{1,30}(?:\s*[|•·]\s*[^|•·.!?]{1,30}){2,}\s*$")
 _RIGHTS = re.compile(r"©|\(c\)\s*\d{4}|all rights reserved", re.IGNORECASE)
 _TERMINAL = re.compile(r"[.!?…:;,]['\"”’)\]]*\s*$")
-_WORD = re.compile(r"\S+")
 _QUOTED = re.compile(r"[\"'“‘](.+)[\"'”’]")
 _ABBREV_END = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
 
 
 def _words(text: str) -> int:
-    return len(_WORD.findall(text))
+    return len(text.split())
 
 
 def is_stamp(text: str) -> bool:

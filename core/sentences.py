@@ -23,8 +23,7 @@ _CANDIDATE = re.compile(
     r"(?:\.(?:\s?\.){2,}|…+|[.!?‽]+)[\"'”’»)\]]*(?=\s)|[。！？]+[\"'”’»」』)\]]*"
 )
 _NON_SPACE = re.compile(r"\S+")
-_WORD_BEFORE = re.compile(r"(\S+)$")
-_LEADING_OPEN = re.compile(r"^[\"'“‘«(\[]+")
+_OPENING = "\"'“‘«([「『"
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -63,7 +62,7 @@ _INITIAL = re.compile(r"^[A-Z]\.$")
 def _is_boundary(text: str, term_start: int, term: str, next_word: str) -> bool:
     """Decide whether the candidate ``term`` at ``term_start`` ends a sentence."""
     first = next_word[0]
-    stripped_next = _LEADING_OPEN.sub("", next_word)
+    stripped_next = next_word.lstrip(_OPENING)
     lower_next = stripped_next[:1].islower()
     if lower_next:
         return False  # "... he said", "The male... adjusted", "Apple Inc. said"
@@ -72,8 +71,8 @@ def _is_boundary(text: str, term_start: int, term: str, next_word: str) -> bool:
     if term[0] == "…" or term.replace(" ", "").startswith(".."):
         return True  # an ellipsis before a capital starts a new sentence
     # A single full stop: look at the word it ends.
-    m = _WORD_BEFORE.search(text, max(0, term_start - 40), term_start + 1)
-    word = _LEADING_OPEN.sub("", m.group(1)) if m else "."
+    before = text[max(0, term_start - 40) : term_start + 1].split()
+    word = before[-1].lstrip(_OPENING) if before else "."
     if word[:-1] == "" or not word[:-1].replace(".", "").replace("-", "").strip():
         return True  # a lone "." or a run of punctuation
     # The last part of a compound counts: "Aoraki-Mt. Cook", "Calif.-based" never reaches here.

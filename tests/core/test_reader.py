@@ -387,3 +387,23 @@ def test_punctuation_heavy_text_gives_valid_sentences(parts: list[str]) -> None:
     if not any(not c.isspace() for c in normalize_text(text)):
         return
     assert_covers_every_visible_character(read_text(text))
+
+
+_MARKUP = st.sampled_from(
+    [*"<>/p #*_[]()!`-=|&;\"'.ab CD\n\t", "<p>", "</p>", "<br>", "<h1>", "</h1>", "<div>"]
+    + ["</div>", "<li>", "```", "> ", "# ", "![x](y)", "&nbsp;", "<!--", "-->", "<script>"]
+    + ["<table><tr><td>", "\u0301", "\x00", "Mr. ", "U.S. ", "...", "“", "”"]
+)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_MARKUP, max_size=50).map("".join), st.sampled_from(["md", "html", "auto"]))
+def test_markup_soup_reads_or_says_why(text: str, fmt: str) -> None:
+    try:
+        doc = read_text(text, fmt=fmt)
+    except InputError as e:
+        assert str(e).startswith("<pasted>: ")
+        assert "\n" not in str(e)
+        return
+    assert_covers_every_visible_character(doc)
+    assert doc.sentences
