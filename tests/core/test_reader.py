@@ -257,6 +257,19 @@ def test_undecodable(tmp_path: Path) -> None:
         read_path(path)
 
 
+def test_undecodable_without_bom(tmp_path: Path) -> None:
+    import random
+
+    rng = random.Random(1)
+    path = tmp_path / "noise.txt"
+    path.write_bytes(bytes(rng.randrange(128, 256) for _ in range(2000)))
+    with pytest.raises(InputError) as info:
+        read_path(path)
+    assert (
+        str(info.value) == f"{path}: cannot tell the text encoding (not UTF-8, no known code page)"
+    )
+
+
 def test_too_large(tmp_path: Path) -> None:
     path = tmp_path / "huge.txt"
     with path.open("wb") as f:  # sparse: no 20 MB written to disk
