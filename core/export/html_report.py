@@ -401,8 +401,8 @@ class _Renderer:
             + self.header()
             + self.facts()
             + self.articles()
-            + '<footer><p class="meta">Made with Article Comparer. Colours: green shared, '
-            "amber partly shared, rose (dotted underline) only in one article.</p></footer>\n"
+            + '<footer><p class="meta">Made with Article Comparer; colours as in its window.'
+            "</p></footer>\n"
             "</body>\n</html>\n"
         )
 
