@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from core.facts.text import DocIndex, Mention
+from core.facts.text import DocIndex, Mention, fold, word_set
 from core.model import Fact, FactKind, FactStatus, Link, Span
 
 _NAME_KINDS = frozenset({FactKind.PERSON, FactKind.PLACE, FactKind.ORGANIZATION})
@@ -64,6 +64,24 @@ def _unify_keys(ma: list[Mention], mb: list[Mention]) -> dict[GroupKey, GroupKey
     for g, k in both:
         if g == "number" and " " not in k and len(counted.get(k, ())) == 1:
             remap[(g, k)] = (g, next(iter(counted[k])))
+    # "100 workers" and "100 people": one count of people when each side has one such form
+    people = word_set("person_nouns")
+    for ks_mine, ks_other in ((keys_a, keys_b), (keys_b, keys_a)):
+        for g, k in ks_mine - ks_other:
+            num, _, unit = k.partition(" ")
+            if g != "number" or not _is_people(unit, people):
+                continue
+            cands = {
+                ko
+                for go, ko in ks_other - ks_mine
+                if go == "number"
+                and ko.partition(" ")[0] == num
+                and _is_people(ko.partition(" ")[2], people)
+            }
+            if len(cands) == 1 and (g, k) not in remap:
+                target = next(iter(cands))
+                if (g, target) not in remap:
+                    remap[(g, k)] = (g, target)
     # names: surname alone, or a shorter form of the other article's full name
     for mine, other in ((ma, mb), (mb, ma)):
         full: dict[str, set[str]] = defaultdict(set)
@@ -94,6 +112,10 @@ def _unify_keys(ma: list[Mention], mb: list[Mention]) -> dict[GroupKey, GroupKey
             if hit is not None:
                 remap[("name", kb)] = ("name", hit[0])
     return remap
+
+
+def _is_people(unit: str, people: frozenset[str]) -> bool:
+    return bool(unit) and (unit in people or unit + "s" in people or unit in ("person", "people"))
 
 
 def _blocks(keys: list[str]) -> dict[str, list[str]]:
@@ -158,6 +180,23 @@ def match_facts(
             if g is None:
                 g = groups[k] = _Group(k)
             (g.a if side == "a" else g.b).append(m)
+    # a weak single word naming the head of one known multi-word organisation or place
+    # ("Jefferson" for "Jefferson University Hospital") joins it
+    heads: dict[str, set[GroupKey]] = defaultdict(set)
+    for k, g in groups.items():
+        strong = [m for m in g.a + g.b if not m.weak]
+        if strong and strong[0].kind in (FactKind.ORGANIZATION, FactKind.PLACE):
+            parts = strong[0].value.split()
+            if len(parts) > 1:
+                heads[fold(parts[0])].add(k)
+    for k in list(groups):
+        g = groups[k]
+        if any(not m.weak for m in g.a + g.b) or len(heads.get(k[1], ())) != 1:
+            continue
+        target = groups[next(iter(heads[k[1]]))]
+        target.a += g.a
+        target.b += g.b
+        del groups[k]
     # weak mentions (unclassified names) count only beside a classified one with their key
     for k in list(groups):
         g = groups[k]
@@ -320,6 +359,12 @@ def match_quotes(
 
     best_a: set[int] = set()
     best_b: set[int] = set()
+    for side, qs in (("a", qa), ("b", qb)):
+        first: dict[str, int] = {}
+        for i, q in enumerate(qs):
+            j = first.setdefault(q.key, i)
+            if j != i:
+                parent[(side, i)] = (side, j)
     for _sc, i, j in scored:
         if i in best_a and j in best_b:
             continue

@@ -215,6 +215,8 @@ def _classify(
     if len(toks) > 1 and _strip_dot(toks[-1]) in suffixes:
         base = list(toks)
         while len(base) > 1 and _strip_dot(base[-1]) in suffixes:
+            if base[-1] in ("Group", "Holdings") and len(base) > 2:
+                break  # "Threat Assessment Group" keeps its name; "Lenovo Group" is Lenovo
             base.pop()
         hit = aliases().get(fold(" ".join(base)))
         return FactKind.ORGANIZATION, hit[1] if hit else " ".join(base)  # "Intel Corp." is Intel
@@ -331,13 +333,15 @@ def extract_names(text: str, masks: list[tuple[int, int]]) -> list[Mention]:
             last_tok in word_set("org_keywords")
             or fold(" ".join(words[i].text for i in grp)) in aliases()
         )
-        for i in grp:
+        for n_i, i in enumerate(grp):
             low = words[i].text.casefold()
-            if not whole_org and (low in titles or low in demonyms) and low not in suffixes:
+            # a title counts only before a name ("Amy Bishop" ends in a name, not a title)
+            is_title = low in titles and n_i + 1 < len(grp)
+            if not whole_org and (is_title or low in demonyms) and low not in suffixes:
                 if seg:
                     segments.append((seg, cued))
                 seg = []
-                cued = low in titles
+                cued = is_title
                 continue
             seg.append(i)
         if seg:
@@ -393,8 +397,8 @@ def _candidate(
     toks, start, end = _surface(words, part, text)
     if end <= start or any(masked[start:end]):
         return None
-    if len(toks) == 1 and len(toks[0]) < 2:
-        return None
+    if len(toks) == 1 and (len(toks[0]) < 2 or toks[0].casefold() in word_set("titles")):
+        return None  # a lone title ("the Russian President") names nobody
     prev = _prev_word(text, words[part[0]].start)
     nxt = _next_word(text, words[part[-1]].end)
     before = text[max(0, start - 20) : start]

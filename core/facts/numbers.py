@@ -86,6 +86,55 @@ def _tokens(text: str, masks: list[tuple[int, int]]) -> list[_Tok]:
     return out
 
 
+_PHONE = frozenset({"911", "999", "112"})
+
+
+def _phone_context(toks: list[_Tok], i: int) -> bool:
+    before = toks[i - 1].low if i > 0 else ""
+    after = toks[i + 1].low if i + 1 < len(toks) else ""
+    return (
+        before in ("called", "call", "dialed", "dialled", "dial", "a", "the")
+        or after
+        in (
+            "call",
+            "calls",
+            "dispatcher",
+            "dispatchers",
+            "operator",
+            "operators",
+            "emergency",
+        )
+        or not after.isalpha()
+    )
+
+
+_CHARGE = frozenset({"charge", "charges", "count", "counts"})
+
+
+def _charge(toks: list[_Tok], k: int) -> tuple[str, int] | None:
+    """``two murder charges`` and ``two counts of murder`` are both ``2 murder charge``."""
+    words: list[_Tok] = []
+    for q in range(k, min(k + 4, len(toks))):
+        if toks[q].kind != "word":
+            break
+        words.append(toks[q])
+    for n, w in enumerate(words):
+        if w.low not in _CHARGE:
+            continue
+        if n == 0:
+            rest = words[1:]
+            if not rest or rest[0].low != "of":
+                return None
+            what = [t.low for t in rest[1:3] if t.low not in ("and", "or", "the", "a")]
+            if not what:
+                return None
+            if what[0] != "attempted":
+                what = what[:1]
+            return " ".join(what) + " charge", k + len(what) + 1
+        return " ".join(t.low for t in words[:n]) + " charge", k + n
+    return None
+
+
 def _num_value(text: str) -> float:
     frac = {"½": 0.5, "¼": 0.25, "¾": 0.75}
     extra = 0.0
@@ -189,6 +238,9 @@ def extract_numbers(text: str, masks: list[tuple[int, int]]) -> list[Mention]:
         if t.kind == "num" and t.start > 0 and text[t.start - 1].isalpha():
             i += 1  # "x86", "NY1": part of a name
             continue
+        if t.kind == "num" and t.text in _PHONE and _phone_context(toks, i):
+            i += 1  # "911 calls", "called 911": a phone number, not a count
+            continue
         if t.kind == "num":
             value = _num_value(t.text)
             last = i
@@ -273,6 +325,8 @@ def extract_numbers(text: str, masks: list[tuple[int, int]]) -> list[Mention]:
                 if w in dead or w in injured:
                     unit = "dead" if w in dead else "injured"
                     last = k
+                elif (charge := _charge(toks, k)) is not None:
+                    unit, last = charge
                 elif w == "year" and (o := at(skip_hyphen(k + 1))) and o.low == "old":
                     unit, last = "year old", skip_hyphen(k + 1)
                 elif w in person_nouns:
@@ -287,6 +341,16 @@ def extract_numbers(text: str, masks: list[tuple[int, int]]) -> list[Mention]:
                         unit, last = _lemma(w), k
                 elif w not in stop and not tk.text[0].isupper():
                     unit, last = _lemma(w), k
+                    # "three biology professors dead": a person noun close by, then a death
+                    for q in range(k + 1, min(k + 3, n)):
+                        tq = toks[q]
+                        if tq.kind != "word":
+                            break
+                        if tq.low in person_nouns:
+                            nx2 = at(q + 1)
+                            if nx2 is not None and (nx2.low in dead or nx2.low in injured):
+                                unit = "dead" if nx2.low in dead else "injured"
+                            break
         if (
             not unit
             and not currency
@@ -296,8 +360,17 @@ def extract_numbers(text: str, masks: list[tuple[int, int]]) -> list[Mention]:
             and prev2.low == "magnitude"
         ):
             unit = "magnitude"
+        if (
+            unit in ("people", "person")
+            and prev is not None
+            and (prev.low in kill_verbs or (prev2 is not None and prev2.low == "fatally"))
+            and prev.low != "left"
+        ):
+            unit = "dead"  # "killing 3 people", "fatally shot eight people"
         if not unit and not currency and prev is not None and prev.kind == "word":
-            if prev.low in kill_verbs and prev.low != "left":
+            if (prev.low in kill_verbs and prev.low != "left") or (
+                prev2 is not None and prev2.low == "fatally"
+            ):
                 unit = "dead"
             elif prev.low in injure_verbs:
                 unit = "injured"
