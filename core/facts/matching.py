@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
@@ -201,6 +202,11 @@ def match_facts(
     for k in list(groups):
         g = groups[k]
         if not any(not m.weak for m in g.a + g.b):
+            # an unclassified name both articles use, once after "in"/"from": a place
+            if g.a and g.b and any(m.kind == FactKind.PLACE for m in g.a + g.b):
+                g.a = [replace(m, weak=False, kind=FactKind.PLACE) for m in g.a]
+                g.b = [replace(m, weak=False, kind=FactKind.PLACE) for m in g.b]
+                continue
             del groups[k]
         else:
             g.a = [m for m in g.a if not m.weak] + [m for m in g.a if m.weak]

@@ -96,7 +96,9 @@ def _words(text: str) -> list[_W]:
         if (
             e < len(text)
             and text[e] == "."
-            and (len(w) == 1 or w.casefold() + "." in abbrev or w in _state_abbrevs())
+            and (
+                len(w) == 1 or w.split("-")[-1].casefold() + "." in abbrev or w in _state_abbrevs()
+            )
         ):
             e += 1
             w += "."
@@ -111,7 +113,7 @@ def _words(text: str) -> list[_W]:
             and out[-1].end == k + 1
             and (
                 len(out[-1].text) == 2
-                or out[-1].text.casefold() in abbrev
+                or out[-1].text.split("-")[-1].casefold() in abbrev
                 or out[-1].text.count(".") > 1
             )
         )
@@ -185,6 +187,7 @@ class _Cand:
     kind: FactKind | None
     canonical: str
     cued: bool  # a title or a said-verb marks it as a person
+    hint: FactKind | None = None  # for unclassified names: what the context suggests
 
 
 def _surface(words: list[_W], idx: list[int], text: str) -> tuple[list[str], int, int]:
@@ -369,7 +372,9 @@ def extract_names(text: str, masks: list[tuple[int, int]]) -> list[Mention]:
             name = " ".join(c.words)
             if len(name) > 1 and fold(name) not in _stop_folded():
                 out.append(
-                    Mention(FactKind.ORGANIZATION, fold(name), name, c.start, c.end, weak=True)
+                    Mention(
+                        c.hint or FactKind.ORGANIZATION, fold(name), name, c.start, c.end, weak=True
+                    )
                 )
             continue
         slot = ""
@@ -404,7 +409,8 @@ def _candidate(
     before = text[max(0, start - 20) : start]
     initial = words[part[0]].initial
     kind, canonical = _classify(toks, cued, prev, nxt, text[end : end + 60], before, initial)
-    return _Cand(toks, start, end, kind, canonical, cued)
+    hint = FactKind.PLACE if kind is None and prev in ("in", "at", "from", "near") else None
+    return _Cand(toks, start, end, kind, canonical, cued, hint)
 
 
 def _split_known_acronym(
