@@ -84,7 +84,7 @@ def stem(word: str) -> str:
             w = w[:-2]
         elif w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
             w = w[:-1]
-    if w.endswith("e") and len(w) > 3:
+    while w.endswith("e") and len(w) > 3:
         w = w[:-1]
     if len(w) > 3 and w[-1] == w[-2] and w[-1] not in _VOWELS and w[-1] not in "ls":
         w = w[:-1]

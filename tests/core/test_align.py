@@ -1,0 +1,78 @@
+"""The alignment signals: tokens, stems, numbers and dates, spelling variants, candidates."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from core.align import Ticker, _fuzzy_canon, _prefix_edges, align
+from core.model import Role
+from core.options import CompareOptions
+from core.tokens import STOP_WORDS, stem, terms
+from tests.core.test_compare import make_doc
+
+
+def test_stems_join_inflections() -> None:
+    assert stem("agreed") == stem("agrees") == stem("agree")
+    assert stem("issues") == stem("issue")
+    assert stem("discussions") == stem("discussion")
+    assert stem("running") == stem("run")
+    assert stem("putin's") == "putin"
+
+
+def test_terms_fold_case_and_dates() -> None:
+    got = [t for t, _ in terms("On November 27 in Bishkek")]
+    assert got == ["on", "11", "27", "in", "bishkek"]
+    assert [t for t, _ in terms("on 27/11")] == ["on", "27", "11"]
+    assert "may" in [t for t, _ in terms("It may rain")]  # the modal verb is not a month
+    flags = dict(terms("Yesterday Putin met the envoy"))
+    assert flags["putin"] is True and flags["envoy"] is False
+    assert flags["yesterday"] is False  # sentence-initial capital is not a name
+
+
+def test_stop_words_are_lowercase_words() -> None:
+    assert "the" in STOP_WORDS and "putin" not in STOP_WORDS
+    assert all(w == w.lower() for w in STOP_WORDS)
+
+
+def test_spelling_variants_across_sides_share_a_term() -> None:
+    vocab = ["witkoff", "witkof", "moscow", "europe", "european"]
+    in_a = np.array([True, False, True, True, True])
+    in_b = np.array([False, True, True, True, False])
+    canon = _fuzzy_canon(vocab, in_a, in_b, 88.0, Ticker(None, None))
+    assert canon[0] == canon[1] == 1  # the shorter spelling names the group
+    assert canon[2] == 2
+    # a cutoff above 100 switches fuzzy matching off
+    off = _fuzzy_canon(vocab, in_a, in_b, 101.0, Ticker(None, None))
+    assert off[0] != off[1]
+
+
+def test_derivations_sharing_a_long_prefix() -> None:
+    vocab = ["sudan", "sudanes", "europ", "european", "stat", "statement", "port", "portion"]
+    edges = {
+        (vocab[x], vocab[y]) for x, y in _prefix_edges(vocab, list(range(8)), Ticker(None, None))
+    }
+    assert ("sudan", "sudanes") in edges and ("europ", "european") in edges
+    assert not any("port" in e for e in edges)  # too short to trust
+    assert ("stat", "statement") not in edges
+
+
+def test_split_sentence_joins_one_link() -> None:
+    a = make_doc([["Moscow does not object to adding European proposals, and everything is open."]])
+    b = make_doc(
+        [
+            [
+                "He said that Moscow was not against adding proposals from Europe.",
+                "Everything is open, he said.",
+            ]
+        ]
+    )
+    groups = align(a, b, CompareOptions(), Ticker(None, None))
+    assert [(g.a, g.b) for g in groups] == [((0,), (0, 1))]
+
+
+def test_only_content_sentences_are_aligned() -> None:
+    text = [["Flood wall approved by council."], ["Flood wall approved by council."]]
+    a = make_doc(text, roles=[Role.BODY, Role.BYLINE])
+    b = make_doc(text, roles=[Role.CAPTION, Role.BODY])
+    groups = align(a, b, CompareOptions(), Ticker(None, None))
+    assert [(g.a, g.b) for g in groups] == [((0,), (1,))]
