@@ -24,15 +24,27 @@ _LEAVES = frozenset({"p", "li", "pre", "dt", "dd", "tr", "td", "th", *_HEADINGS}
 _CONTAINERS = frozenset({"div", "blockquote", "ul", "ol", "dl", "table", "thead", "tbody", "li"})
 
 
+_BREAK = "\ue000"  # private-use: stands for <br> while text is put together, never output
+# A line longer than this is not hard-wrapped: its single line breaks separate paragraphs, as in
+# articles pasted one paragraph per line (Markdown itself would run them together).
+_UNWRAPPED_LINE = 120
+
+
 def _text(element: Any) -> str:
-    return " ".join("".join(element.itertext()).split())
+    return " ".join("".join(element.itertext()).replace(_BREAK, " ").split())
 
 
-def _walk(element: Any, out: list[Block]) -> None:
+def _pieces(element: Any, split_lines: bool) -> list[str]:
+    raw = "".join(element.itertext())
+    parts = raw.split(_BREAK) if split_lines else [raw]
+    return [t for t in (" ".join(p.replace(_BREAK, " ").split()) for p in parts) if t]
+
+
+def _walk(element: Any, out: list[Block], split_lines: bool = False) -> None:
     for child in element:
         tag = child.tag if isinstance(child.tag, str) else ""
         if tag == "li" and any(c.tag in {"p", "ul", "ol"} for c in child):
-            _walk(child, out)  # a loose or nested list item holds blocks of its own
+            _walk(child, out, split_lines)  # a loose or nested list item holds blocks of its own
             continue
         if tag == "tr":
             cells = [_text(c) for c in child if c.tag in {"td", "th"}]
@@ -48,10 +60,10 @@ def _walk(element: Any, out: list[Block]) -> None:
                 if alt:
                     out.append(Block(alt, Role.CAPTION))
                 continue
-            if text:
-                out.append(Block(text, Role.HEADING if tag in _HEADINGS else None))
+            role = Role.HEADING if tag in _HEADINGS else None
+            out.extend(Block(piece, role) for piece in _pieces(child, split_lines and tag == "p"))
         elif tag in _CONTAINERS:
-            _walk(child, out)
+            _walk(child, out, split_lines)
         elif tag == "hr":
             continue
         elif tag:
@@ -65,12 +77,16 @@ def markdown_blocks(source_text: str) -> tuple[list[Block], str | None]:
     import markdown
     from lxml import html as lxml_html  # type: ignore[import-untyped]
 
-    rendered = markdown.markdown(source_text, extensions=["tables", "sane_lists"])
+    unwrapped = any(len(line) > _UNWRAPPED_LINE for line in source_text.splitlines())
+    extensions = ["tables", "sane_lists", *(["nl2br"] if unwrapped else [])]
+    rendered = markdown.markdown(source_text, extensions=extensions)
     if not rendered.strip():
         return [], None
     root = lxml_html.fragment_fromstring(rendered, create_parent="div")
+    for br in root.iter("br"):
+        br.tail = _BREAK + (br.tail or "")
     blocks: list[Block] = []
-    _walk(root, blocks)
+    _walk(root, blocks, unwrapped)
     title: str | None = None
     first_tag = next((c.tag for c in root if isinstance(c.tag, str)), "")
     if blocks and blocks[0].role is Role.HEADING and first_tag in {"h1", "h2"}:

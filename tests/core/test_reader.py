@@ -125,6 +125,14 @@ def test_markdown_reader(tmp_path: Path) -> None:
     assert len(doc.sentences) == 9
 
 
+def test_markdown_one_paragraph_per_line_and_hard_wrapped() -> None:
+    long_line = "The council met on Tuesday and voted to adopt the plan, " * 3
+    one_per_line = read_text(f"{long_line.strip()}\nSecond paragraph.\nThird one.", fmt="md")
+    assert len(one_per_line.paragraphs) == 3
+    wrapped = read_text("First line of a paragraph\nthat wraps here.\n\nNext.", fmt="md")
+    assert paragraphs(wrapped) == ["First line of a paragraph that wraps here.", "Next."]
+
+
 # ---------------------------------------------------------------- HTML
 
 PAGE = """<!DOCTYPE html><html><head><title>Dam opens on the river Vell | Daily Example</title>
