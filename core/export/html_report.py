@@ -273,8 +273,8 @@ class _Renderer:
         best = max(self.c.links[k].similarity for k in my_links)
         kinds = sorted({str(self.c.links[k].kind) for k in my_links})
         title = (
-            f"{STATUS_LABEL[cov.status]}; {'/'.join(kinds)}, similarity {best:.2f}; "
-            f"counterpart: {them.upper()} sentence " + ", ".join(str(j + 1) for j in counterparts)
+            f"{STATUS_LABEL[cov.status]}; link {', '.join(str(k + 1) for k in my_links)}: "
+            f"{'/'.join(kinds)}, similarity {best:.2f}; click to jump to {them.upper()}"
         )
         numbers = []
         for k in my_links:

@@ -84,6 +84,22 @@ def _open_temp(folder: Path, name: str) -> tuple[int, Path]:
     raise FileExistsError(errno.EEXIST, "cannot create a temporary file", str(folder))
 
 
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable where the system allows it (POSIX); best effort."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
 def write_bytes(
     path: str | PathLike[str], data: bytes, protect: Iterable[str | PathLike[str]] = ()
 ) -> None:
@@ -105,6 +121,7 @@ def write_bytes(
             with contextlib.suppress(OSError):  # keep the mode of the file being replaced
                 os.chmod(temp, target.stat().st_mode & 0o7777)
         os.replace(temp, target)
+        _sync_folder(folder)
     except BaseException as e:
         with contextlib.suppress(OSError):
             temp.unlink()
