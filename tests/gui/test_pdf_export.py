@@ -64,6 +64,8 @@ def test_pdf_text_holds_both_articles(qapp: object, tmp_path: Path) -> None:
         "Ilse Varga",
     ):
         assert needle in text, needle
+    for fact in c.facts:
+        assert fact.value in text, fact.value
 
 
 def test_pdf_shows_xss_payloads_as_text(qapp: object, tmp_path: Path) -> None:
