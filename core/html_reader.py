@@ -29,6 +29,18 @@ _BLOCK_TAGS = frozenset({"p", "head", "item", "row", "quote", "code"})
 _BREAK = "\ue000"  # private-use: stands for <lb/> while text is put together, never output
 # trafilatura turns <br><br> into one <lb/>: a break after a sentence end starts a paragraph.
 _PARAGRAPH_BREAK = re.compile('(?<=[.!?…"”’])\\s*\ue000[\\s\ue000]*')
+# Reader discussion that trafilatura's comment rules miss (they look for "comment" in the
+# class or id): reply threads, forum posts and "responses" boxes, matched as whole class or id
+# words so that an "article-thread" container is not touched.
+_DISCUSSION_WORDS = ("thread", "replies", "reply-box", "responses", "discussion", "forum-posts")
+_PRUNE = [
+    "//*["
+    + " or ".join(
+        f"contains(concat(' ', normalize-space(@class), ' '), ' {w} ') or @id='{w}'"
+        for w in _DISCUSSION_WORDS
+    )
+    + "]"
+]
 _TITLE_SEARCH = 12  # how far into the blocks the page headline may turn up
 _NAV_WORDS = 15  # blocks before the headline this short are menus, not article text
 _INNER_BLOCKS = frozenset({"p", "head", "list", "quote", "table", "code"})
@@ -137,6 +149,7 @@ def html_blocks(html: str, source: str) -> tuple[list[Block], str | None]:
         "include_links": False,
         "with_metadata": True,
         "deduplicate": False,
+        "prune_xpath": _PRUNE,
         "config": _settings(),
     }
     try:
