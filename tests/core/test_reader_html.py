@@ -65,12 +65,18 @@ def test_page_reads_with_title_and_all_article_paragraphs(page: Path) -> None:
         ("08_metered_daily", ["free articles left", "Read 87 comments"]),
         ("10_magazine_pullquote", ["Your privacy", "About the author"]),
         ("12_br_paragraphs_teasers", ["Tram line extension", "Send to a friend"]),
+        ("13_forum_replies", ["Great work by Otto", "north gate", "Write a reply"]),
     ],
 )
 def test_chrome_is_not_read(stem: str, absent: list[str]) -> None:
     doc = read_path(PAGES / f"{stem}.html")
     for text in absent:
         assert text not in doc.text
+
+
+def test_paragraphs_separated_by_line_breaks_are_split() -> None:
+    doc = read_path(PAGES / "12_br_paragraphs_teasers.html")
+    assert content(doc) == expected(PAGES / "12_br_paragraphs_teasers.html")
 
 
 def test_chrome_kept_in_text_gets_a_non_content_role() -> None:
