@@ -431,3 +431,25 @@ def test_markup_soup_reads_or_says_why(text: str, fmt: str) -> None:
         return
     assert_covers_every_visible_character(doc)
     assert doc.sentences
+
+
+def _timed_read(text: str) -> float:
+    import time
+
+    best = float("inf")
+    for _ in range(2):
+        t0 = time.perf_counter()
+        read_text(text)
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def test_reading_time_grows_linearly() -> None:
+    paragraph = (
+        "Mr. Putin told reporters in Bishkek on 27/11 that the U.S. plan, with 28 points, "
+        'could be "a basis for future agreements." He said 6.1% of 1,199 issues remained... '
+        "Officials were ready to talk.\n"
+    )
+    small, large = paragraph * 400, paragraph * 3200  # about 17k and 135k words
+    ratio = _timed_read(large) / _timed_read(small)
+    assert ratio < 16, f"8x the text took {ratio:.1f}x the time"
