@@ -73,6 +73,58 @@ _RELATIVE = re.compile(
 )
 
 
+# month names count only with a capital, so the anchor is case-sensitive: Jan, JAN, ...
+_MONTH_ANCHOR = re.compile(
+    r"\b(?:J(?:an|AN|un|UN|ul|UL)|F(?:eb|EB)|M(?:ar|AR|ay|AY)|A(?:pr|PR|ug|UG)|S(?:ep|EP)"
+    r"|O(?:ct|CT)|N(?:ov|OV)|D(?:ec|EC))"
+)
+_RELATIVE_ANCHOR = re.compile(
+    r"\b(?:yesterday|today|tomorrow|tonight|last|next|this|past|earlier|later|coming|ago"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE,
+)
+
+
+def _near(rx: re.Pattern[str], anchor: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """Matches of ``rx`` in windows around ``anchor`` hits: the costly pattern only runs where
+    a month or relative word makes a match possible."""
+    out: list[re.Match[str]] = []
+    last_end = -1
+    for s, e in _windows(anchor, text):
+        for m in rx.finditer(text, s, e):
+            if m.start() >= last_end:
+                out.append(m)
+                last_end = m.end()
+    return out
+
+
+_window_cache: dict[tuple[str, int, int], list[tuple[int, int]]] = {}
+
+
+def _windows(anchor: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """Merged windows of text around ``anchor`` hits, ending at spaces; cached per text."""
+    key = (anchor.pattern, hash(text), len(text))
+    cached = _window_cache.get(key)
+    if cached is not None:
+        return cached
+    out: list[tuple[int, int]] = []
+    n = len(text)
+    for m in anchor.finditer(text):
+        s, e = max(0, m.start() - 40), min(n, m.end() + 40)
+        while s > 0 and not text[s - 1].isspace():
+            s -= 1
+        while e < n and not text[e].isspace():
+            e += 1
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    if len(_window_cache) > 8:
+        _window_cache.clear()
+    _window_cache[key] = out
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class DateOrder:
     """How the article writes numeric dates, and why we think so."""
@@ -122,8 +174,8 @@ def date_order(text: str) -> DateOrder:
         return DateOrder(True, f"day-first: {day_first} cannot be month-first")
     if month_first and not day_first:
         return DateOrder(False, f"month-first: {month_first} cannot be day-first")
-    dmy = sum(1 for m in _DMY.finditer(text) if _cap_ok(m["mon"]))
-    mdy = sum(1 for m in _MDY.finditer(text) if _cap_ok(m["mon"]))
+    dmy = sum(1 for m in _near(_DMY, _MONTH_ANCHOR, text) if _cap_ok(m["mon"]))
+    mdy = sum(1 for m in _near(_MDY, _MONTH_ANCHOR, text) if _cap_ok(m["mon"]))
     if dmy > mdy:
         return DateOrder(True, "day-first assumed: the article writes the day before the month")
     if mdy > dmy:
@@ -154,14 +206,14 @@ def extract_dates(text: str) -> tuple[list[Mention], list[tuple[int, int]]]:
         if _valid(int(m["m"]), int(m["d"])):
             add(m.start(), m.end(), _value(int(m["y"]), int(m["m"]), int(m["d"])))
     for rx in (_MDY, _DMY):
-        for m in rx.finditer(text):
+        for m in _near(rx, _MONTH_ANCHOR, text):
             if not _cap_ok(m["mon"]):
                 continue
             mon, day = _month(m["mon"]), int(m["d"])
             if _valid(mon, day):
                 y = int(m["y"]) if m["y"] else None
                 add(m.start(), m.end(), _value(y, mon, day))
-    for m in _MY.finditer(text):
+    for m in _near(_MY, _MONTH_ANCHOR, text):
         if _cap_ok(m["mon"]):
             add(m.start("mon"), m.end(), _value(int(m["y"]), _month(m["mon"]), None))
     order: DateOrder | None = None
@@ -173,9 +225,9 @@ def extract_dates(text: str) -> tuple[list[Mention], list[tuple[int, int]]]:
         if _valid(mon, d):
             y = _year(m["y"]) if m["y"] else None
             add(m.start(), m.end(), _value(y, mon, d), note=order.reason)
-    for m in _MONTH_ONLY.finditer(text):
+    for m in _near(_MONTH_ONLY, _MONTH_ANCHOR, text):
         add(m.start("mon"), m.end("mon"), _value(None, _month(m["mon"]), None))
-    for m in _RELATIVE.finditer(text):
+    for m in _near(_RELATIVE, _RELATIVE_ANCHOR, text):
         surface = m.group()
         if m["wd"] and not re.search(_WEEKDAY, surface):
             continue  # weekday written in lower case: not a day name

@@ -32,7 +32,7 @@ from core.facts.text import DocIndex, Mention, fold, word_set
 from core.model import Fact, FactKind, FactStatus, Link, Span
 
 _NAME_KINDS = frozenset({FactKind.PERSON, FactKind.PLACE, FactKind.ORGANIZATION})
-_ALL_PAIRS_LIMIT = 200  # quotes per side under which every pair is scored
+_ALL_PAIRS_LIMIT = 50  # quotes per side under which every pair is scored (else linked only)
 _FUZZY_BLOCK_LIMIT = 1_000_000
 _FULL_DATE = re.compile(r"^\d{4}-\d\d(?:-\d\d)?$")
 
@@ -344,11 +344,27 @@ def match_quotes(
         linked_pairs.update((i, j) for i in qs_a for j in qs_b)
     scored: list[tuple[float, int, int]] = []
     if qa and qb and len(qa) <= _ALL_PAIRS_LIMIT and len(qb) <= _ALL_PAIRS_LIMIT:
-        for i, x in enumerate(qa):
-            for j, y in enumerate(qb):
-                sc = _quote_score(x.key, y.key)
-                if sc >= _quote_threshold(x.key, y.key, (i, j) in linked_pairs):
-                    scored.append((sc, i, j))
+        # one C call scores every pair; Python looks only at the promising ones
+        keys_a, keys_b = [q.key for q in qa], [q.key for q in qb]
+        plain = process.cdist(keys_a, keys_b, scorer=fuzz.ratio, score_cutoff=55)
+        pairs = {(int(i), int(j)) for i, j in zip(*plain.nonzero(), strict=True)}
+        # part of a longer quote (one article splits it): only quotes of 6+ words qualify
+        long_a = [i for i, k in enumerate(keys_a) if k.count(" ") >= 5]
+        long_b = [j for j, k in enumerate(keys_b) if k.count(" ") >= 5]
+        if long_a and long_b:
+            part = process.cdist(
+                [keys_a[i] for i in long_a],
+                [keys_b[j] for j in long_b],
+                scorer=fuzz.partial_ratio,
+                score_cutoff=80,
+            )
+            pairs.update(
+                (long_a[int(i)], long_b[int(j)]) for i, j in zip(*part.nonzero(), strict=True)
+            )
+        for i, j in sorted(pairs):
+            sc = _quote_score(keys_a[i], keys_b[j])
+            if sc >= _quote_threshold(keys_a[i], keys_b[j], (i, j) in linked_pairs):
+                scored.append((sc, i, j))
     else:
         for i, j in linked_pairs:
             sc = _quote_score(qa[i].key, qb[j].key)

@@ -23,7 +23,15 @@ from rapidfuzz.distance import Levenshtein
 from core.facts.text import Mention, aliases, fold, lexicon, word_set
 from core.model import FactKind
 
-_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:\w|['’](?=\w))*(?:[-/][^\W\d_](?:\w|['’](?=\w))*)*")
+# Only capitalised words (and the lower-case connectors that may sit inside a name) are
+# tokens: lower-case words never start or continue a name, and skipping them keeps this fast.
+_UPPER = "".join(re.escape(chr(c)) for c in range(0x250) if chr(c).isupper())
+_WORD = re.compile(
+    rf"(?:[A-Z]\.){{2,}}"
+    rf"|(?<![\w'’-])(?:(?:al|el|ad|as|bin|ibn|abu)-)?[{_UPPER}](?:\w|['’](?=\w))*"
+    r"(?:[-/][^\W\d_](?:\w|['’](?=\w))*)*"
+    r"|\b(?:of|de|van|von|bin|al|da|di|del|la|le|der|den|du)\b"
+)
 # Vincent "The Chin" Gigante: the nickname is blanked so first and last name join
 _NICKNAME = re.compile(r"(?<=[A-Za-z] )[\"“'‘][A-Z][^\"”'’\n]{1,30}[\"”'’] (?=[A-Z])")
 _APPOSITION = re.compile(

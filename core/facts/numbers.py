@@ -63,17 +63,44 @@ class _Tok:
     start: int
     end: int
     kind: str  # num | word | punct | cur | ord | wall
+    low: str = ""
 
-    @property
-    def low(self) -> str:
-        return self.text.casefold()
+    def __post_init__(self) -> None:
+        self.low = self.text.casefold()
+
+
+_ANCHOR = re.compile(
+    r"\d|US\$|[$€£¥½¼¾]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty"
+    r"|sixty|seventy|eighty|ninety|dozen|hundred|thousand|million|billion)",
+    re.IGNORECASE,
+)
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of text around anything that can start a number, merged; the rest is skipped."""
+    out: list[tuple[int, int]] = []
+    n = len(text)
+    for m in _ANCHOR.finditer(text):
+        s = text.rfind(" ", 0, max(0, m.start() - 40)) + 1
+        e = text.find(" ", min(n, m.end() + 60))
+        e = n if e < 0 else e
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
 
 
 def _tokens(text: str, masks: list[tuple[int, int]]) -> list[_Tok]:
     masks = sorted(masks)
     out: list[_Tok] = []
     mi = 0
-    for m in _TOKEN.finditer(text):
+    matches = (m for ws, we in _windows(text) for m in _window_tokens(text, ws, we))
+    for m in matches:
+        if m is None:
+            out.append(_Tok("", 0, 0, "wall"))
+            continue
         s, e = m.start(), m.end()
         while mi < len(masks) and masks[mi][1] <= s:
             mi += 1
@@ -133,6 +160,12 @@ def _charge(toks: list[_Tok], k: int) -> tuple[str, int] | None:
             return " ".join(what) + " charge", k + len(what) + 1
         return " ".join(t.low for t in words[:n]) + " charge", k + n
     return None
+
+
+def _window_tokens(text: str, start: int, end: int) -> list[re.Match[str] | None]:
+    out: list[re.Match[str] | None] = list(_TOKEN.finditer(text, start, end))
+    out.append(None)  # a wall between windows
+    return out
 
 
 def _num_value(text: str) -> float:
