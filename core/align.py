@@ -47,6 +47,8 @@ FloatArray = npt.NDArray[np.float64]
 TOP_CANDIDATES = 8
 #: a term proposes candidates only when (postings in A) x (postings in B) stays under this
 MAX_TERM_PAIRS = 2500
+#: ... and all proposing terms together stay under this many pairs per sentence
+PAIRS_PER_SENTENCE = 100
 #: pairs scored per numpy batch (keeps each step well under the 100 ms progress interval)
 BATCH_PAIRS = 100_000
 
@@ -336,8 +338,14 @@ def _build_sides(
         )
     # stop words propose candidates too while their postings are short (small articles), so
     # sentences made of short words still find their counterpart
-    rare = (df_a * df_b <= MAX_TERM_PAIRS) & (df_a > 0) & (df_b > 0)
-    return sides[0], sides[1], weight, np.flatnonzero(rare), nv
+    # The rarest terms first, within a pair budget linear in the number of sentences: the work
+    # of candidate generation grows linearly with the articles, whatever their vocabulary.
+    prod = df_a * df_b
+    usable = np.flatnonzero((prod <= MAX_TERM_PAIRS) & (prod > 0))
+    usable = usable[np.argsort(prod[usable], kind="stable")]
+    budget = PAIRS_PER_SENTENCE * (len(rows_a) + len(rows_b)) + MAX_TERM_PAIRS
+    rare = usable[np.cumsum(prod[usable]) <= budget]
+    return sides[0], sides[1], weight, np.sort(rare), nv
 
 
 def _postings(side: _Side, nv: int) -> tuple[IntArray, IntArray]:
@@ -394,6 +402,8 @@ def _candidates(
     crc_a, crc_b = np.asarray(sa.crc, dtype=np.int64), np.asarray(sb.crc, dtype=np.int64)
     kept_a: list[IntArray] = []
     kept_b: list[IntArray] = []
+    kept_s: list[FloatArray] = []
+    kept_first: list[npt.NDArray[np.bool_]] = []
     s0 = 0
     while s0 < sa.n:
         tick(0.45 + 0.10 * s0 / sa.n)
@@ -416,13 +426,20 @@ def _candidates(
         ia_c, ib_c = uniq // sb.n, uniq % sb.n
         # best per A sentence (exact: the block holds whole sentences); best per B sentence
         # within the block (a superset of its overall best)
-        keep = _top_per_group(ia_c, score, crc_b[ib_c], TOP_CANDIDATES) | _top_per_group(
-            ib_c, score, crc_a[ia_c], TOP_CANDIDATES
-        )
+        best_a = _top_per_group(ia_c, score, crc_b[ib_c], TOP_CANDIDATES)
+        keep = best_a | _top_per_group(ib_c, score, crc_a[ia_c], TOP_CANDIDATES)
         kept_a.append(ia_c[keep])
         kept_b.append(ib_c[keep])
+        kept_s.append(score[keep])
+        kept_first.append(best_a[keep])
     ia = np.concatenate(kept_a) if kept_a else np.zeros(0, dtype=np.int64)
     ib = np.concatenate(kept_b) if kept_b else np.zeros(0, dtype=np.int64)
+    sc = np.concatenate(kept_s) if kept_s else np.zeros(0, dtype=np.float64)
+    tick(0.55)
+    # overall best per B sentence, and what each A sentence's block already chose
+    keep = _top_per_group(ib, sc, crc_a[ia], TOP_CANDIDATES) | np.concatenate(kept_first)
+    ia, ib = ia[keep], ib[keep]
+    tick(0.56)
     # the previous/next pairs (same paragraphs) are candidates too, so that neighbouring links
     # can support a pair that shares only short words ("That is all" / "That's all")
     more_a, more_b = [ia], [ib]

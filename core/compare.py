@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
 
 from core.align import Group, Ticker, align
 from core.coverage import paragraph_links, sentence_coverage, summary
 from core.facts import compare_facts
-from core.model import Comparison, Document, Link, LinkKind
+from core.model import Comparison, Document, Fact, Link, LinkKind
 from core.options import CompareOptions
 from core.worddiff import word_diff
 
@@ -34,6 +35,39 @@ def _kind(g: Group, opts: CompareOptions) -> LinkKind:
     if high > 0 and low / high < opts.partial_threshold:
         return LinkKind.PARTIAL
     return LinkKind.PARAPHRASE
+
+
+def _facts(a: Document, b: Document, links: tuple[Link, ...], tick: Ticker) -> tuple[Fact, ...]:
+    """``compare_facts`` on a helper thread while this thread keeps progress and cancel timely.
+
+    The facts step may check its ``should_cancel`` only every second or so; waiting here in
+    50 ms steps keeps ``progress`` flowing and lets ``Cancelled`` out within 100 ms (the helper
+    then stops at its next check).
+    """
+    stop = threading.Event()
+    box: dict[str, object] = {}
+
+    def work() -> None:
+        try:
+            box["facts"] = compare_facts(a, b, links, stop.is_set)
+        except BaseException as e:  # handed to the calling thread below
+            box["error"] = e
+
+    worker = threading.Thread(target=work, name="compare-facts", daemon=True)
+    worker.start()
+    try:
+        while worker.is_alive():
+            worker.join(0.03)
+            tick()
+    except BaseException:
+        stop.set()
+        raise
+    error = box.get("error")
+    if isinstance(error, BaseException):
+        raise error
+    facts = box["facts"]
+    assert isinstance(facts, tuple)
+    return facts
 
 
 def compare(
@@ -55,15 +89,10 @@ def compare(
         links.append(Link(g.a, g.b, g.similarity, _kind(g, opts), word_diff(a, g.a, b, g.b)))
     scores = [(g.cover_a, g.cover_b) for g in groups]
     cov_a = sentence_coverage(a, "a", links, scores, opts)
+    tick()
     cov_b = sentence_coverage(b, "b", links, scores, opts)
     tick(0.98)
-
-    def facts_should_cancel() -> bool:
-        # the facts step asks this now and then: keep progress flowing and honour cancel
-        tick()
-        return False
-
-    facts = compare_facts(a, b, tuple(links), facts_should_cancel)
+    facts = _facts(a, b, tuple(links), tick)
     tick(0.99)
     result = Comparison(
         a=a,
