@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import logging
 import re
-import sys
-import types
 from typing import Any
 
 from core.errors import InputError
@@ -46,33 +44,9 @@ _NAV_WORDS = 15  # blocks before the headline this short are menus, not article 
 _INNER_BLOCKS = frozenset({"p", "head", "list", "quote", "table", "code"})
 
 
-def _install_clean_stub() -> None:
-    """Let justext import when lxml's separate ``lxml_html_clean`` package is missing.
-
-    trafilatura imports justext, whose module imports ``lxml.html.clean.Cleaner`` at load time
-    but whose functions trafilatura calls never use it. Some environments lack the
-    ``lxml_html_clean`` package (lxml moved it out); rather than failing on every HTML file we
-    stand in a Cleaner that refuses to run. Installing ``lxml_html_clean`` removes the need.
-    """
-
-    class Cleaner:  # pragma: no cover - only reached if justext's preprocessor were used
-        def __init__(self, *args: object, **kwargs: object) -> None:
-            raise RuntimeError("lxml_html_clean is not installed")
-
-    stub = types.ModuleType("lxml.html.clean")
-    stub.Cleaner = Cleaner  # type: ignore[attr-defined]
-    sys.modules["lxml.html.clean"] = stub
-    log.info("lxml_html_clean is missing: using a stand-in so trafilatura can load")
-
-
 def _trafilatura() -> Any:
-    try:
-        import trafilatura
-    except ImportError as e:
-        if "html.clean" not in str(e) and "lxml_html_clean" not in str(e):
-            raise
-        _install_clean_stub()
-        import trafilatura
+    import trafilatura
+
     return trafilatura
 
 
