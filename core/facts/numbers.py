@@ -346,8 +346,15 @@ def extract_numbers(text: str, masks: list[tuple[int, int]]) -> list[Mention]:
         slot_extra = ""
         prev = toks[first - 1] if first > 0 else None
         prev2 = toks[first - 2] if first > 1 else None
+        magnitude_before = prev is not None and (
+            prev.low == "magnitude"
+            or (prev.text == "-" and prev2 is not None and prev2.low == "magnitude")
+            or (prev.low == "of" and prev2 is not None and prev2.low == "magnitude")
+        )
         if percent:
             unit = "%"
+        elif magnitude_before and not currency:
+            unit = "magnitude"  # "magnitude-5.4 quake", "a magnitude of 5.4"
         elif not currency and not range_text:
             k = skip_hyphen(j)
             tk = at(k)

@@ -13,7 +13,7 @@ import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -45,6 +45,7 @@ class Mention:
     weak: bool = False  # an unclassified name: counts only where the same name is known
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
     """Matching key for names: case, dots, hyphens, apostrophes and spaces do not count."""
     return _DOTS.sub("", name).casefold()
