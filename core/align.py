@@ -531,13 +531,21 @@ def align(
     tick(0.82)
     grouper.join_neighbours()
     tick(0.90)
-    contain = np.maximum(
-        shared / np.maximum(sa.total[ia], 1e-12), shared / np.maximum(sb.total[ib], 1e-12)
+    cont_a = shared / np.maximum(sa.total[ia], 1e-12)
+    cont_b = shared / np.maximum(sb.total[ib], 1e-12)
+    # a sentence mostly carried by another links to it too, if the pair is nearly as good as
+    # the carried sentence's best pair (a short headline is "carried" by many sentences)
+    best_a = np.zeros(sa.n, dtype=np.float64)
+    best_b = np.zeros(sb.n, dtype=np.float64)
+    np.maximum.at(best_a, ia, dice)
+    np.maximum.at(best_b, ib, dice)
+    best_of_carried = np.where(cont_a >= cont_b, best_a[ia], best_b[ib])
+    carried = (
+        (np.maximum(cont_a, cont_b) >= opts.contain_threshold)
+        & (dice >= opts.min_similarity)
+        & (dice >= opts.contain_relative * best_of_carried)
     )
-    extra = np.flatnonzero(
-        (dice >= opts.extra_link_threshold)
-        | ((contain >= opts.contain_threshold) & (dice >= opts.min_similarity))
-    )
+    extra = np.flatnonzero((dice >= opts.extra_link_threshold) | carried)
     grouper.extra_links(ia[extra].tolist(), ib[extra].tolist())
     tick(0.95)
     return grouper.groups()

@@ -27,6 +27,8 @@ class CompareOptions:
     extra_link_threshold: float = 0.42
     #: ... or when most of one sentence (this share of its weight) is carried by the other
     contain_threshold: float = 0.45
+    #: ... and that pair scores at least this share of the carried sentence's best pair
+    contain_relative: float = 0.70
     #: a link is "same" at or above this similarity
     same_threshold: float = 0.90
     #: a link is "partial" when the less covered side carries under this share of its content
