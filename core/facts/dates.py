@@ -125,6 +125,9 @@ def _windows(anchor: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     return out
 
 
+_PART_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
+
+
 @dataclass(frozen=True, slots=True)
 class DateOrder:
     """How the article writes numeric dates, and why we think so."""
@@ -236,6 +239,8 @@ def extract_dates(text: str) -> tuple[list[Mention], list[tuple[int, int]]]:
         if words[0].casefold() == "on":
             start = m.start() + len(words[0]) + 1
             words = words[1:]
+        if m["wd"] and len(words) > 1 and words[-1].casefold() in _PART_OF_DAY:
+            words = words[:-1]  # "Monday morning" is Monday: the day is the fact
         norm = " ".join(w if w[0].isupper() and m["wd"] else w.casefold() for w in words)
         if free(start, m.end()):
             add(start, m.end(), f"relative: {norm}", kind=FactKind.OTHER)

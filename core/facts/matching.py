@@ -119,6 +119,22 @@ def _is_people(unit: str, people: frozenset[str]) -> bool:
     return bool(unit) and (unit in people or unit + "s" in people or unit in ("person", "people"))
 
 
+def _surnames_for_weak(
+    ma: list[Mention], mb: list[Mention], remap: dict[GroupKey, GroupKey]
+) -> None:
+    """A bare surname the rules left unclassified ("Gigante evaded prison") is the person
+    whose full name the other article (or its own) gives, when only one such person exists."""
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    for m in (*ma, *mb):
+        if m.kind == FactKind.PERSON and not m.weak and " " in m.value:
+            by_surname[fold(m.value.split()[-1])].add(
+                remap.get(("name", m.key), ("name", m.key))[1]
+            )
+    for m in (*ma, *mb):
+        if m.weak and " " not in m.value and len(by_surname.get(m.key, ())) == 1:
+            remap[("name", m.key)] = ("name", next(iter(by_surname[m.key])))
+
+
 def _blocks(keys: list[str]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = defaultdict(list)
     for k in keys:
@@ -172,6 +188,7 @@ def match_facts(
 ) -> list[Fact]:
     """Facts from the non-quote mentions of both sides."""
     remap = _unify_keys([m for m in ma if not m.weak], [m for m in mb if not m.weak])
+    _surnames_for_weak(ma, mb, remap)
     groups: dict[GroupKey, _Group] = {}
     for side, ms in (("a", ma), ("b", mb)):
         for m in ms:
@@ -202,11 +219,20 @@ def match_facts(
     for k in list(groups):
         g = groups[k]
         if not any(not m.weak for m in g.a + g.b):
-            # an unclassified name both articles use, once after "in"/"from": a place
-            if g.a and g.b and any(m.kind == FactKind.PLACE for m in g.a + g.b):
-                g.a = [replace(m, weak=False, kind=FactKind.PLACE) for m in g.a]
-                g.b = [replace(m, weak=False, kind=FactKind.PLACE) for m in g.b]
-                continue
+            # an unclassified name both articles use is a name: a place when one of them has
+            # it after "in"/"from", a person when it is several capitalised words
+            if g.a and g.b:
+                kind = (
+                    FactKind.PLACE
+                    if any(m.kind == FactKind.PLACE for m in g.a + g.b)
+                    else FactKind.PERSON
+                    if all(" " in m.value for m in g.a + g.b)
+                    else None
+                )
+                if kind is not None:
+                    g.a = [replace(m, weak=False, kind=kind) for m in g.a]
+                    g.b = [replace(m, weak=False, kind=kind) for m in g.b]
+                    continue
             del groups[k]
         else:
             g.a = [m for m in g.a if not m.weak] + [m for m in g.a if m.weak]

@@ -33,7 +33,8 @@ _WORD = re.compile(
     r"|\b(?:of|de|van|von|bin|al|da|di|del|la|le|der|den|du)\b"
 )
 # Vincent "The Chin" Gigante: the nickname is blanked so first and last name join
-_NICKNAME = re.compile(r"(?<=[A-Za-z] )[\"“'‘][A-Z][^\"”'’\n]{1,30}[\"”'’] (?=[A-Z])")
+_NICKNAME = re.compile(r"(?<=[A-Za-z] )[\"“'‘](?:[Tt]he )?[A-Z][^\"”'’\n]{1,30}[\"”'’] (?=[A-Z])")
+_CRIME_FAMILY = re.compile(r"^\s+(?:crime|mafia|mob)\s+(?:family|clan|syndicate)\b")
 _APPOSITION = re.compile(
     r"^,\s+(?:a|an|the)\s+(?:[\w.-]+\s+){0,5}?(?:spokesman|spokeswoman|spokesperson|official"
     r"|director|chief|president|founder|co-founder|commissioner|leader|manager|analyst|resident"
@@ -286,6 +287,10 @@ def _classify(
         return FactKind.PLACE, name  # "the town of Talodi"
     if _APPOSITION.match(after):
         return FactKind.PERSON, name  # "Aleem Siddique, a U.N. spokesman"
+    if _CRIME_FAMILY.match(after):
+        return FactKind.ORGANIZATION, name  # "the Genovese crime family"
+    if prev == "from" and len(toks) > 1 and toks[0] not in word_set("given_names"):
+        return FactKind.PLACE, name  # "from Little Italy to the docks"
     if prev in ("in", "at", "near", "outside", "across", "into", "around", "inside"):
         return FactKind.PLACE, name
     # a run of capitalised words is a person only with some evidence: a known given name, a
