@@ -54,7 +54,7 @@ BATCH_PAIRS = 100_000
 
 
 class Ticker:
-    """Calls ``progress`` at most every 50 ms and checks ``should_cancel`` on every tick."""
+    """Calls ``progress`` at most every 30 ms and checks ``should_cancel`` on every tick."""
 
     def __init__(
         self,
@@ -73,7 +73,7 @@ class Ticker:
             raise Cancelled()
         if self._progress is not None:
             now = time.monotonic()
-            if now - self._last >= 0.05:
+            if now - self._last >= 0.03:
                 self._last = now
                 self._progress(self.fraction)
 

@@ -119,12 +119,15 @@ def terms(text: str) -> list[tuple[str, bool]]:
     (a likely name). Stop words are kept (the caller weighs them low) so sentences made only of
     short words still compare.
     """
+    words = WORD.findall(text)
+    # In a title-cased headline every word is capitalized: no capital says "name" there.
+    long_words = [w for w in words if len(w) > 3]
+    title_case = len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) > 0.6 * len(
+        long_words
+    )
     out: list[tuple[str, bool]] = []
-    first = True
-    for m in WORD.finditer(text):
-        raw = m.group()
-        name = not first and raw[0].isupper()
-        first = False
+    for k, raw in enumerate(words):
+        name = k > 0 and not title_case and raw[0].isupper()
         for t in _normalize(raw.casefold()):
             out.append((t, name))
     return out
