@@ -36,9 +36,14 @@ __all__ = ["compare_facts", "extract_mentions"]
 def extract_mentions(doc: Document) -> list[Mention]:
     """Every fact mention of one article, in text order."""
     text = doc.text
-    urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
+    urls = (
+        [(m.start(), m.end()) for m in _URL.finditer(text)]
+        if "@" in text or "://" in text or "www." in text or "](" in text
+        else []
+    )
     dates, times = extract_dates(text)
-    dates = [m for m in dates if not _inside(m, urls)]
+    if urls:
+        dates = [m for m in dates if not _inside(m, urls)]
     date_spans = [(m.start, m.end) for m in dates]
     numbers = extract_numbers(text, date_spans + times + urls)
     names = extract_names(text, date_spans + urls)

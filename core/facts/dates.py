@@ -53,9 +53,10 @@ _YEAR_ONLY = re.compile(
     r"|dollars|euros|persons)\b|['’]?[a-rt-zA-Z])"
 )
 _YEAR_RANGE = re.compile(r"(?<![\d,.])(1[89]\d\d|20\d\d)[-–](1[89]\d\d|20\d\d|\d\d)(?![\d-])")
+# a clock time has minutes or am/pm; a bare number is not one
 _TIME = re.compile(
-    r"(?<![\d:.])(?P<h>[0-2]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\.?(?![a-z]))?"
-    r"(?:\s*(?P<tz>GMT|BST|UTC|EST|EDT|PST|PDT|CET|CEST|ET|PT))?",
+    r"(?<![\d:.])[0-2]?\d(?::[0-5]\d\s*(?:[ap]\.?m\.?(?![a-z]))?|\s*[ap]\.?m\.?(?![a-z]))"
+    r"(?:\s*(?:GMT|BST|UTC|EST|EDT|PST|PDT|CET|CEST|ET|PT)\b)?",
     re.IGNORECASE,
 )
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -249,10 +250,6 @@ def extract_dates(text: str) -> tuple[list[Mention], list[tuple[int, int]]]:
             add(m.start(), m.end(), m["y"] + "s")
         elif not m["decade"]:
             add(m.start(), m.end(), m["y"])
-    times = [
-        (m.start(), m.end())
-        for m in _TIME.finditer(text)
-        if (m["min"] or m["ampm"]) and m.end() > m.start()
-    ]
+    times = [m.span() for m in _TIME.finditer(text)]
     out.sort(key=lambda x: x.start)
     return out, times

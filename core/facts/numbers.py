@@ -70,7 +70,7 @@ class _Tok:
 
 
 _ANCHOR = re.compile(
-    r"\d|US\$|[$€£¥½¼¾]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"\d+|US\$|[$€£¥½¼¾]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty"
     r"|sixty|seventy|eighty|ninety|dozen|hundred|thousand|million|billion)",
     re.IGNORECASE,
