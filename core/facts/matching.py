@@ -318,10 +318,16 @@ def _conflicts(
     return out
 
 
+_DIFF_WORDS = re.compile(r"\w+(?:['’]\w+)?")
+
+
 def _word_diff(a: str, b: str, limit: int = 8) -> str:
-    wa, wb = a.split(), b.split()
+    """Compact word diff of two passages: ``-old +new`` runs, compared without case."""
+    wa, wb = _DIFF_WORDS.findall(a), _DIFF_WORDS.findall(b)
+    la = [w.casefold().replace("’", "'") for w in wa]
+    lb = [w.casefold().replace("’", "'") for w in wb]
     parts: list[str] = []
-    for op in Levenshtein.opcodes(wa, wb):
+    for op in Levenshtein.opcodes(la, lb):
         if op.tag == "equal":
             continue
         old = " ".join(wa[op.src_start : op.src_end])
@@ -458,7 +464,13 @@ def match_quotes(
             )
         if ms_a and ms_b:
             status = FactStatus.SHARED
-            notes.append("word diff: " + _word_diff(ms_a[0].key, ms_b[0].key))
+            notes.append(
+                "word diff: "
+                + _word_diff(
+                    ia.doc.text[ms_a[0].start : ms_a[0].end],
+                    ib.doc.text[ms_b[0].start : ms_b[0].end],
+                )
+            )
             value = ms_a[0].value
         else:
             status = FactStatus.ONLY_A if ms_a else FactStatus.ONLY_B
