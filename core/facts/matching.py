@@ -40,7 +40,7 @@ GroupKey = tuple[str, str]
 
 
 def _group_kind(m: Mention) -> str:
-    return "name" if m.kind in _NAME_KINDS else m.kind.value
+    return "name" if m.kind in _NAME_KINDS or m.weak else m.kind.value
 
 
 def _unify_keys(ma: list[Mention], mb: list[Mention]) -> dict[GroupKey, GroupKey]:
@@ -97,6 +97,24 @@ def _unify_keys(ma: list[Mention], mb: list[Mention]) -> dict[GroupKey, GroupKey
             cands = {c for c in cands if c.endswith(m.key)}
             if len(cands) == 1:
                 remap[("name", m.key)] = ("name", next(iter(cands)))
+    # a shorter organisation name that ends the only longer one of the other article:
+    # "Daily News" is "New York Daily News"
+    for mine, other in ((ma, mb), (mb, ma)):
+        longer: dict[str, set[str]] = defaultdict(set)
+        for m in other:
+            if m.kind == FactKind.ORGANIZATION and m.value.count(" ") >= 2:
+                words = m.value.split()
+                for cut in range(1, len(words) - 1):
+                    longer[fold(" ".join(words[cut:]))].add(m.key)
+        other_keys = {m.key for m in other}
+        for m in mine:
+            if (
+                m.kind == FactKind.ORGANIZATION
+                and " " in m.value
+                and m.key not in other_keys
+                and len(longer.get(m.key, ())) == 1
+            ):
+                remap[("name", m.key)] = ("name", next(iter(longer[m.key])))
     # safe spelling variants of names (same first letter, ratio >= 90, 6+ letters)
     only_a = sorted(k for g, k in keys_a - keys_b if g == "name" and ("name", k) not in remap)
     only_b = sorted(k for g, k in keys_b - keys_a if g == "name" and ("name", k) not in remap)
@@ -222,9 +240,12 @@ def match_facts(
             # an unclassified name both articles use is a name: a place when one of them has
             # it after "in"/"from", a person when it is several capitalised words
             if g.a and g.b:
+                hints = {m.kind for m in g.a + g.b}
                 kind = (
                     FactKind.PLACE
-                    if any(m.kind == FactKind.PLACE for m in g.a + g.b)
+                    if FactKind.PLACE in hints
+                    else FactKind.ORGANIZATION
+                    if FactKind.ORGANIZATION in hints and all(" " in m.value for m in g.a + g.b)
                     else FactKind.PERSON
                     if all(" " in m.value for m in g.a + g.b)
                     else None

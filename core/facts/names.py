@@ -29,7 +29,8 @@ _UPPER = "".join(re.escape(chr(c)) for c in range(0x250) if chr(c).isupper())
 _WORD = re.compile(
     rf"(?:[A-Z]\.){{2,}}"
     rf"|(?<![\w'’-])(?:(?:al|el|ad|as|bin|ibn|abu)-)?[{_UPPER}](?:\w|['’](?=\w))*"
-    r"(?:[-/][^\W\d_](?:\w|['’](?=\w))*)*"
+    r"(?:-[^\W\d_](?:\w|['’](?=\w))*)*"
+    r"|\b\d+(?:st|nd|rd|th)\b(?=\s+[A-Z])"  # "67th Precinct", "East 52nd Street"
     r"|\b(?:of|de|van|von|bin|al|da|di|del|la|le|der|den|du)\b"
 )
 # Vincent "The Chin" Gigante: the nickname is blanked so first and last name join
@@ -140,7 +141,7 @@ def _stop_folded() -> frozenset[str]:
 
 def _is_cap(w: str) -> bool:
     """Capitalised, or an Arabic name with a lower-case particle (``al-Bashir``)."""
-    return w[:1].isupper() or bool(_PARTICLE.match(w))
+    return w[:1].isupper() or w[:1].isdigit() or bool(_PARTICLE.match(w))
 
 
 def _groups(text: str, words: list[_W]) -> list[list[int]]:
@@ -383,11 +384,14 @@ def extract_names(text: str, masks: list[tuple[int, int]]) -> list[Mention]:
     for c in cands:
         if c.kind is None:
             name = " ".join(c.words)
-            if len(name) > 1 and fold(name) not in _stop_folded():
+            if (
+                len(name) > 1
+                and fold(name) not in _stop_folded()
+                and not name[0].isdigit()
+                and name.casefold() not in word_set("compass")
+            ):
                 out.append(
-                    Mention(
-                        c.hint or FactKind.ORGANIZATION, fold(name), name, c.start, c.end, weak=True
-                    )
+                    Mention(c.hint or FactKind.OTHER, fold(name), name, c.start, c.end, weak=True)
                 )
             continue
         slot = ""
@@ -422,7 +426,11 @@ def _candidate(
     before = text[max(0, start - 20) : start]
     initial = words[part[0]].initial
     kind, canonical = _classify(toks, cued, prev, nxt, text[end : end + 60], before, initial)
-    hint = FactKind.PLACE if kind is None and prev in ("in", "at", "from", "near") else None
+    hint = None
+    if kind is None and prev in ("in", "at", "from", "near"):
+        hint = FactKind.PLACE
+    elif kind is None and prev in ("a", "an", "the"):
+        hint = FactKind.ORGANIZATION  # "a Rite Aid": something, not someone
     return _Cand(toks, start, end, kind, canonical, cued, hint)
 
 

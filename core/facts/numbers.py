@@ -114,6 +114,20 @@ def _tokens(text: str, masks: list[tuple[int, int]]) -> list[_Tok]:
 
 
 _PHONE = frozenset({"911", "999", "112"})
+_STREET = frozenset(
+    {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive", "place"}
+)
+
+
+def _is_address(toks: list[_Tok], i: int) -> bool:
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if (
+        nxt is None
+        or nxt.kind not in ("word", "ord")
+        or (not nxt.text[0].isupper() and nxt.kind == "word")
+    ):
+        return False
+    return any(t.low in _STREET for t in toks[i + 1 : i + 5])
 
 
 def _phone_context(toks: list[_Tok], i: int) -> bool:
@@ -158,7 +172,10 @@ def _charge(toks: list[_Tok], k: int) -> tuple[str, int] | None:
             if what[0] != "attempted":
                 what = what[:1]
             return " ".join(what) + " charge", k + len(what) + 1
-        return " ".join(t.low for t in words[:n]) + " charge", k + n
+        head = [t.low for t in words[:n]]
+        if len(head) > 2 or any(h in word_set("unit_stopwords") for h in head):
+            return None
+        return " ".join(head) + " charge", k + n
     return None
 
 
@@ -271,6 +288,9 @@ def extract_numbers(text: str, masks: list[tuple[int, int]]) -> list[Mention]:
         if t.kind == "num" and t.start > 0 and text[t.start - 1].isalpha():
             i += 1  # "x86", "NY1": part of a name
             continue
+        if t.kind == "num" and _is_address(toks, i):
+            i += 1  # "473 East 52nd Street": a house number, not a count
+            continue
         if t.kind == "num" and t.text in _PHONE and _phone_context(toks, i):
             i += 1  # "911 calls", "called 911": a phone number, not a count
             continue
@@ -367,7 +387,7 @@ def extract_numbers(text: str, masks: list[tuple[int, int]]) -> list[Mention]:
                     last = k
                 elif (charge := _charge(toks, k)) is not None:
                     unit, last = charge
-                elif w == "year" and (o := at(skip_hyphen(k + 1))) and o.low == "old":
+                elif w in ("year", "years") and (o := at(skip_hyphen(k + 1))) and o.low == "old":
                     unit, last = "year old", skip_hyphen(k + 1)
                 elif w in person_nouns:
                     for q in range(k, min(k + 5, n)):
