@@ -33,9 +33,11 @@ _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+|!?\[[^\]\n]
 __all__ = ["compare_facts", "extract_mentions"]
 
 
-def extract_mentions(doc: Document) -> list[Mention]:
-    """Every fact mention of one article, in text order."""
+def extract_mentions(doc: Document, check: Callable[[], None] | None = None) -> list[Mention]:
+    """Every fact mention of one article, in text order; ``check()`` runs between stages (it
+    raises to cancel)."""
     text = doc.text
+    check = check or (lambda: None)
     urls = (
         [(m.start(), m.end()) for m in _URL.finditer(text)]
         if "@" in text or "://" in text or "www." in text or "](" in text
@@ -45,8 +47,11 @@ def extract_mentions(doc: Document) -> list[Mention]:
     if urls:
         dates = [m for m in dates if not _inside(m, urls)]
     date_spans = [(m.start, m.end) for m in dates]
+    check()
     numbers = extract_numbers(text, date_spans + times + urls)
+    check()
     names = extract_names(text, date_spans + urls)
+    check()
     people = [m for m in names if m.kind == FactKind.PERSON]
     quotes = extract_quotes(doc, people)
     out = dates + numbers + names + quotes
@@ -73,9 +78,9 @@ def compare_facts(
             raise Cancelled()
 
     check()
-    ma = extract_mentions(a)
+    ma = extract_mentions(a, check)
     check()
-    mb = extract_mentions(b)
+    mb = extract_mentions(b, check)
     check()
     ia, ib = DocIndex(a), DocIndex(b)
     qa = [m for m in ma if m.kind == FactKind.QUOTE]

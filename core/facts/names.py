@@ -25,7 +25,7 @@ from core.model import FactKind
 
 # Only capitalised words (and the lower-case connectors that may sit inside a name) are
 # tokens: lower-case words never start or continue a name, and skipping them keeps this fast.
-_UPPER = "".join(re.escape(chr(c)) for c in range(0x250) if chr(c).isupper())
+_UPPER = "".join(re.escape(chr(c)) for c in range(0x2000) if chr(c).isupper())
 _WORD = re.compile(
     rf"(?:[A-Z]\.){{2,}}"
     rf"|(?<![\w'’-])(?:(?:al|el|ad|as|bin|ibn|abu)-)?[{_UPPER}](?:\w|['’](?=\w))*"
@@ -471,17 +471,23 @@ def _split_of(words: list[_W], seg: list[int]) -> list[list[int]]:
     return [seg[:k], seg[k + 1 :]]
 
 
+_LINE = re.compile(r"[^\n]+")
+_LINE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
 def _headline_mask(text: str) -> bytearray:
     """1 over lines written in Title Case, where a capital says nothing about names."""
     mask = bytearray(len(text))
-    for m in re.finditer(r"[^\n]+", text):
-        ws = re.findall(r"[^\W\d_][\w'’-]*", m.group())
+    for m in _LINE.finditer(text):
+        line = m.group()
+        if len(line) > 250 or line.rstrip().endswith((".", "!", "?", '"', "”", "’")):
+            continue  # a sentence, not a headline
+        ws = _LINE_WORD.findall(line)
         long_words = [w for w in ws if len(w) > 3]
         if len(ws) < 3 or len(long_words) < 2:
             continue
         caps = sum(1 for w in long_words if w[0].isupper())
-        ends_sentence = m.group().rstrip().endswith((".", "!", "?", '"', "”", "’"))
-        if caps / len(long_words) >= 0.8 and len(ws) <= 25 and not ends_sentence:
+        if caps / len(long_words) >= 0.8 and len(ws) <= 25:
             mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     return mask
 
