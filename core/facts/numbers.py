@@ -420,13 +420,18 @@ def extract_numbers(text: str, masks: list[tuple[int, int]]) -> list[Mention]:
             and prev2.low == "magnitude"
         ):
             unit = "magnitude"
+        counts_people = unit in ("people", "person") or (
+            bool(unit) and (unit in person_nouns or unit + "s" in person_nouns)
+        )
         if (
-            unit in ("people", "person")
+            counts_people
             and prev is not None
             and (prev.low in kill_verbs or (prev2 is not None and prev2.low == "fatally"))
             and prev.low != "left"
         ):
             unit = "dead"  # "killing 3 people", "fatally shot eight people"
+        elif counts_people and prev is not None and prev.low in injure_verbs:
+            unit = "injured"  # "wounding two others"
         if not unit and not currency and prev is not None and prev.kind == "word":
             if (prev.low in kill_verbs and prev.low != "left") or (
                 prev2 is not None and prev2.low == "fatally"

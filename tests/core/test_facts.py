@@ -149,6 +149,9 @@ def test_numeric_date_reading_is_noted() -> None:
         ("charged with two counts of murder", "two counts of murder", "2 murder charge"),
         ("arraigned on two murder charges", "two murder charges", "2 murder charge"),
         ("with a .357 magnum", ".357 magnum", "0.357 magnum"),
+        ("killing two, wounding two others", "two others", "2 injured"),
+        ("it left three biology professors dead", "three biology", "3 dead"),
+        ("fatally shot eight people", "eight people", "8 dead"),
     ],
 )
 def test_numbers_normalize_with_what_they_count(text: str, surface: str, value: str) -> None:
