@@ -277,3 +277,23 @@ def test_shared_example_pair_exports(shared_examples: tuple[Path, Path]) -> None
         assert render(c, fmt)
     tree = parse(render(c, "html"))
     assert all(tree.by_id[f"b-s{i}"] == [c.b.sentence_text(i)] for i in range(len(c.b.sentences)))
+
+
+def test_unrelated_one_sentence_articles_with_emoji() -> None:
+    """No links, no facts, astral characters: every format still carries both sentences."""
+    from core.model import Coverage, Role, SentenceCoverage, Summary
+    from tests.core.test_export_helpers import build_document
+
+    a = build_document("a.txt", [(Role.BODY, ["Cats 😺 sleep all day & night."])])
+    b = build_document("b.txt", [(Role.BODY, ["Markets fell <5% on Friday."])])
+    unique = (SentenceCoverage(Coverage.UNIQUE, 0.0),)
+    c = Comparison(a, b, (), (), unique, unique, (), Summary(0.0, 0.0, 0))
+    data = json.loads(render(c, "json"))
+    assert data["links"] == [] and data["facts"] == [] and data["a"]["text"] == a.text
+    md = render(c, "md")
+    assert "No passages of A and B say the same thing." in md
+    assert md_to_text(md).count("Cats 😺 sleep all day & night.") == 1
+    tree = assert_inert(render(c, "html"), allowed_styles=1)
+    assert tree.by_id["a-s0"] == ["Cats 😺 sleep all day & night."]
+    assert tree.by_id["b-s0"] == ["Markets fell <5% on Friday."]
+    assert "No facts were matched." in tree.visible
