@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from core.bundled import example_pair
-from core.errors import ArticleComparerError, InputError
+from core.errors import ArticleComparerError, ExportError, InputError
 
 log = logging.getLogger(__name__)
 
@@ -102,8 +102,10 @@ def _run_export(args: argparse.Namespace) -> int:
     if args.export == "-":
         _write_stdout(render(comparison, fmt))
     elif fmt == "pdf":
-        from gui.pdf_export import write_pdf
-
+        try:
+            from gui.pdf_export import write_pdf
+        except ImportError as e:  # Qt missing or broken: say so in one line
+            raise ExportError(args.export, f"PDF export needs Qt (PySide6): {e}") from None
         write_pdf(comparison, Path(args.export), protect=(path_a, path_b))
     else:
         write_report(comparison, Path(args.export), fmt, protect=(path_a, path_b))

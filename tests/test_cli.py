@@ -140,3 +140,15 @@ def test_unwritable_export_path_exits_one(
     assert main([a, b, "--export", str(tmp_path / "no" / "r.html")]) == 1
     err = capsys.readouterr().err.strip()
     assert "does not exist" in err and "\n" not in err
+
+
+def test_pdf_without_qt_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    a, b = _pair(tmp_path)
+    monkeypatch.setitem(sys.modules, "gui.pdf_export", None)  # import fails as without Qt
+    assert main([a, b, "--export", str(tmp_path / "r.pdf")]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"{tmp_path / 'r.pdf'}: PDF export needs Qt") and "\n" not in err
