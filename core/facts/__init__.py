@@ -18,7 +18,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 
 from core.errors import Cancelled
-from core.facts.dates import extract_dates
+from core.facts.dates import extract_dates, note_relative_dates
 from core.facts.matching import match_facts, match_quotes
 from core.facts.names import extract_names
 from core.facts.numbers import extract_numbers
@@ -47,6 +47,8 @@ def extract_mentions(doc: Document, check: Callable[[], None] | None = None) -> 
     if urls:
         dates = [m for m in dates if not _inside(m, urls)]
     date_spans = [(m.start, m.end) for m in dates]
+    head = doc.paragraphs[min(2, len(doc.paragraphs) - 1)].span.end if doc.paragraphs else 0
+    dates = note_relative_dates(dates, head)
     check()
     numbers = extract_numbers(text, date_spans + times + urls)
     check()

@@ -8,15 +8,18 @@ article uses for written-out dates); the decision goes into the mention's note.
 
 Relative expressions (``last week``, ``on Monday``, ``yesterday``) become kind ``other`` with the
 value ``relative: last week``; they are never turned into absolute dates, because an article's
-dateline says when it was published, not when "yesterday" was.
+dateline says when it was published, not when "yesterday" was. When the article has a
+dateline, ``note_relative_dates`` adds the likely day to the note ("2013-08-03 if written on
+the dateline day 2013-08-04") without changing the value.
 
 Imports: standard library, core.model, core.facts.text.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from core.facts.text import Mention
 from core.model import FactKind
@@ -253,3 +256,42 @@ def extract_dates(text: str) -> tuple[list[Mention], list[tuple[int, int]]]:
     times = [m.span() for m in _TIME.finditer(text)]
     out.sort(key=lambda x: x.start)
     return out, times
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DAY_OFFSET = {"yesterday": -1, "today": 0, "tonight": 0, "last night": -1, "tomorrow": 1}
+
+
+def note_relative_dates(mentions: list[Mention], dateline_end: int) -> list[Mention]:
+    """Add to relative day mentions the day they name if the article was written on its
+    dateline day (the first full date before ``dateline_end``). The value stays relative: a
+    dateline is when a page was published or updated, so the reading is only likely."""
+    dated = next(
+        (
+            m
+            for m in mentions
+            if m.kind == FactKind.DATE and m.start < dateline_end and len(m.value) == 10
+        ),
+        None,
+    )
+    if dated is None:
+        return mentions
+    try:
+        day = dt.date.fromisoformat(dated.value)
+    except ValueError:
+        return mentions
+    out: list[Mention] = []
+    for m in mentions:
+        what = m.value.removeprefix("relative: ").casefold() if m.kind == FactKind.OTHER else ""
+        words = what.split()
+        target: dt.date | None = None
+        if what in _DAY_OFFSET:
+            target = day + dt.timedelta(days=_DAY_OFFSET[what])
+        elif words and words[-1] in _WEEKDAYS and (len(words) == 1 or words[0] == "last"):
+            back = (day.weekday() - _WEEKDAYS.index(words[-1])) % 7
+            target = day - dt.timedelta(days=back or (7 if words[0] == "last" else 0))
+        if target is not None:
+            note = f"{target.isoformat()} if written on the dateline day {day.isoformat()}"
+            m = replace(m, note=note)
+        out.append(m)
+    return out

@@ -87,6 +87,17 @@ def test_relative_dates_are_their_own_kind(text: str, surface: str, value: str) 
     assert [(m.kind, m.value) for m in hits] == [(FactKind.OTHER, value)]
 
 
+def test_relative_days_get_the_dateline_reading_in_a_note_only() -> None:
+    doc = read_text(
+        "Capaldi named\n\nSunday, Aug 4 2013, 19:30 BST\n\nBetting was suspended yesterday, "
+        "not on Friday, and the show airs tonight."
+    )
+    notes = {m.value: m.note for m in extract_mentions(doc) if m.kind == FactKind.OTHER}
+    assert notes["relative: yesterday"].startswith("2013-08-03 if written on the dateline day")
+    assert notes["relative: Friday"].startswith("2013-08-02")
+    assert notes["relative: tonight"].startswith("2013-08-04")
+
+
 @pytest.mark.parametrize("text", ["they may 5 times", "a march of 300 people", "we sat on it"])
 def test_lower_case_month_and_weekday_words_are_not_dates(text: str) -> None:
     assert [v for _s, v in _dates(text) if not v[0].isdigit()] == []
