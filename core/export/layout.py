@@ -17,7 +17,6 @@ from itertools import pairwise
 
 from core.model import (
     Comparison,
-    Coverage,
     DiffTag,
     Document,
     FactStatus,
@@ -181,10 +180,6 @@ def sentence_index_at(doc: Document, pos: int) -> int | None:
         else:
             return mid
     return None
-
-
-def status_of(comparison: Comparison, side: Side, index: int) -> Coverage:
-    return comparison.coverage(side)[index].status
 
 
 def percent(fraction: float) -> str:
