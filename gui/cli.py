@@ -96,8 +96,12 @@ def _run_export(args: argparse.Namespace) -> int:
     if args.export == "-" and fmt == "pdf":
         raise UsageError("a PDF cannot be written to stdout: give a file name")
     path_a, path_b = _inputs(args)
-    comparison = compare(read_path(path_a), read_path(path_b))
-    from core.export import render, write_report  # after reading: input errors come first
+    doc_a, doc_b = read_path(path_a), read_path(path_b)
+    from core.export import check_target, render, write_report  # after reading: input errors first
+
+    if args.export != "-":  # a bad target is reported before the work of comparing
+        check_target(Path(args.export), (path_a, path_b))
+    comparison = compare(doc_a, doc_b)
 
     if args.export == "-":
         _write_stdout(render(comparison, fmt))

@@ -152,3 +152,18 @@ def test_pdf_without_qt_is_one_line(
     assert main([a, b, "--export", str(tmp_path / "r.pdf")]) == 1
     err = capsys.readouterr().err.strip()
     assert err.startswith(f"{tmp_path / 'r.pdf'}: PDF export needs Qt") and "\n" not in err
+
+
+def test_bad_target_is_reported_before_comparing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import core.compare
+
+    a, b = _pair(tmp_path)
+
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("compare() ran before the target was checked")
+
+    monkeypatch.setattr(core.compare, "compare", never)
+    assert main([a, b, "--export", a, "--format", "html"]) == 1
+    assert "is one of the compared articles" in capsys.readouterr().err
