@@ -26,6 +26,7 @@ from __future__ import annotations
 import logging
 import time
 import zlib
+from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -250,13 +251,13 @@ def _build_sides(
     vocab_ids: dict[str, int] = {}
     caps: list[int] = []
     lows: list[int] = []
-    id_rows: list[list[list[int]]] = [[], []]
+    flats = [array("q"), array("q")]  # term ids of all sentences, side by side
+    lens = [array("q"), array("q")]  # terms per sentence
     for side, rows in enumerate((rows_a, rows_b)):
-        out = id_rows[side]
+        flat_side, len_side = flats[side], lens[side]
         for r, row in enumerate(rows):
             if r % 1000 == 0:
                 tick()
-            ids: list[int] = []
             for term, name in row:
                 tid = vocab_ids.get(term)
                 if tid is None:
@@ -267,32 +268,35 @@ def _build_sides(
                     caps[tid] += 1
                 else:
                     lows[tid] += 1
-                ids.append(tid)
-            out.append(ids)
+                flat_side.append(tid)
+            len_side.append(len(row))
     vocab = list(vocab_ids)
     nv = len(vocab)
+    flat_ids = [
+        np.frombuffer(f, dtype=np.int64) if len(f) else np.zeros(0, np.int64) for f in flats
+    ]
+    lengths_all = [
+        np.frombuffer(n, dtype=np.int64) if len(n) else np.zeros(0, np.int64) for n in lens
+    ]
     in_side = [np.zeros(nv, dtype=bool), np.zeros(nv, dtype=bool)]
     for side in (0, 1):
-        for ids in id_rows[side]:
-            in_side[side][ids] = True
+        in_side[side][flat_ids[side]] = True
     tick(0.25)
     canon = _fuzzy_canon(vocab, in_side[0], in_side[1], opts.fuzzy_cutoff, tick)
     tick(0.30)
 
     built: list[tuple[IntArray, IntArray]] = []
     for side in (0, 1):
-        rows_ids = id_rows[side]
-        lengths = np.fromiter((len(r) for r in rows_ids), dtype=np.int64, count=len(rows_ids))
-        flat = np.fromiter(
-            (t for r in rows_ids for t in r), dtype=np.int64, count=int(lengths.sum())
-        )
-        flat = canon[flat]
-        owner = np.repeat(np.arange(len(rows_ids), dtype=np.int64), lengths)
+        n_rows = len(lengths_all[side])
+        flat = canon[flat_ids[side]]
+        tick()
+        owner = np.repeat(np.arange(n_rows, dtype=np.int64), lengths_all[side])
         key = np.unique(owner * nv + flat)  # sorted, unique (sentence, term)
+        tick()
         sent = key // nv
         term_ids = key % nv
-        indptr = np.zeros(len(rows_ids) + 1, dtype=np.int64)
-        np.cumsum(np.bincount(sent, minlength=len(rows_ids)), out=indptr[1:])
+        indptr = np.zeros(n_rows + 1, dtype=np.int64)
+        np.cumsum(np.bincount(sent, minlength=n_rows), out=indptr[1:])
         built.append((indptr, term_ids))
         tick(0.33 + 0.03 * side)
 
@@ -324,7 +328,11 @@ def _build_sides(
         if len(term_ids):
             owner = np.repeat(np.arange(n, dtype=np.int64), np.diff(indptr))
             total = np.bincount(owner, weights=weight[term_ids], minlength=n).astype(np.float64)
-        folded = [" ".join(t for t, _ in row) for row in rows]
+        folded = []
+        for r, row in enumerate(rows):
+            if r % 2000 == 0:
+                tick()
+            folded.append(" ".join(t for t, _ in row))
         sides.append(
             _Side(
                 index=index,
@@ -439,18 +447,36 @@ def _candidates(
     # overall best per B sentence, and what each A sentence's block already chose
     keep = _top_per_group(ib, sc, crc_a[ia], TOP_CANDIDATES) | np.concatenate(kept_first)
     ia, ib = ia[keep], ib[keep]
+    if len(ia) > 1 and not bool(np.all(ia[1:] >= ia[:-1])):  # blocks come in A order
+        order = np.argsort(ia, kind="stable")
+        ia, ib = ia[order], ib[order]
     tick(0.56)
     # the previous/next pairs (same paragraphs) are candidates too, so that neighbouring links
-    # can support a pair that shares only short words ("That is all" / "That's all")
-    more_a, more_b = [ia], [ib]
-    for step in (-1, 1):
-        na, nb = ia + step, ib + step
-        ok = (na >= 0) & (na < sa.n) & (nb >= 0) & (nb < sb.n)
-        ok[ok] &= (sa.para[na[ok]] == sa.para[ia[ok]]) & (sb.para[nb[ok]] == sb.para[ib[ok]])
-        more_a.append(na[ok])
-        more_b.append(nb[ok])
-    keys = np.unique(np.concatenate(more_a) * sb.n + np.concatenate(more_b))
-    tick(0.55)
+    # can support a pair that shares only short words ("That is all" / "That's all");
+    # done in ranges of A sentences (ia is sorted) so each step stays small
+    out: list[IntArray] = []
+    pos = 0
+    while pos < len(ia):
+        tick(0.56 + 0.02 * pos / len(ia))
+        lo = int(ia[pos])
+        end = min(len(ia), pos + BATCH_PAIRS)
+        hi = int(ia[end - 1]) + 1  # A sentences [lo, hi)
+        p0 = int(np.searchsorted(ia, lo - 1, side="left"))
+        p1 = int(np.searchsorted(ia, hi + 1, side="left"))
+        ca, cb = ia[p0:p1], ib[p0:p1]
+        more_a, more_b = [ca], [cb]
+        for step in (-1, 1):
+            na, nb = ca + step, cb + step
+            ok = (na >= 0) & (na < sa.n) & (nb >= 0) & (nb < sb.n)
+            ok[ok] &= (sa.para[na[ok]] == sa.para[ca[ok]]) & (sb.para[nb[ok]] == sb.para[cb[ok]])
+            more_a.append(na[ok])
+            more_b.append(nb[ok])
+        all_a, all_b = np.concatenate(more_a), np.concatenate(more_b)
+        inside = (all_a >= lo) & (all_a < hi)
+        out.append(np.unique(all_a[inside] * sb.n + all_b[inside]))
+        pos = int(np.searchsorted(ia, hi, side="left"))
+    keys = np.concatenate(out) if out else np.zeros(0, dtype=np.int64)
+    tick(0.58)
     return keys // sb.n, keys % sb.n
 
 
@@ -512,12 +538,24 @@ def align(
     denom = sa.total[ia] + sb.total[ib]
     dice: FloatArray = np.where(denom > 0, 2 * shared / np.maximum(denom, 1e-12), 0.0)
     dice = np.round(np.minimum(dice, 1.0), 9).astype(np.float64)
+    tick(0.73)
     support = _neighbour_support(sa, sb, ia, ib, dice, opts.link_threshold)
+    tick(0.74)
     boosted = np.where(dice >= opts.min_similarity, dice + opts.neighbour_bonus * support, 0.0)
     boosted = np.round(np.minimum(boosted, 2.0), 9)
+    cont_a = shared / np.maximum(sa.total[ia], 1e-12)
+    cont_b = shared / np.maximum(sb.total[ib], 1e-12)
     tick(0.75)
-
-    pair_shared = dict(zip((ia * sb.n + ib).tolist(), shared.tolist(), strict=True))
+    # the pairs the grouping steps may look up: possible links and possible joins
+    useful = np.flatnonzero(
+        (boosted >= opts.link_threshold)
+        | (cont_a >= opts.join_containment)
+        | (cont_b >= opts.join_containment)
+    )
+    pair_shared = dict(
+        zip((ia[useful] * sb.n + ib[useful]).tolist(), shared[useful].tolist(), strict=True)
+    )
+    tick(0.76)
     grouper = _Grouper(sa, sb, weight, pair_shared, opts, tick)
     cand = np.flatnonzero(boosted >= opts.link_threshold)
     # order: score desc, then an order-free, A/B-symmetric tie break on the sentence texts,
@@ -527,12 +565,11 @@ def align(
     crc_b = np.asarray(sb.crc, dtype=np.int64)[cb]
     rel = np.round(np.abs(ca / max(1, sa.n) - cb / max(1, sb.n)), 9)
     order = np.lexsort((rel, np.maximum(crc_a, crc_b), np.minimum(crc_a, crc_b), -boosted[cand]))
+    tick(0.77)
     grouper.link_greedy(ca[order].tolist(), cb[order].tolist())
     tick(0.82)
     grouper.join_neighbours()
     tick(0.90)
-    cont_a = shared / np.maximum(sa.total[ia], 1e-12)
-    cont_b = shared / np.maximum(sb.total[ib], 1e-12)
     # a sentence mostly carried by another links to it too, if the pair is nearly as good as
     # the carried sentence's best pair (a short headline is "carried" by many sentences)
     best_a = np.zeros(sa.n, dtype=np.float64)
@@ -546,6 +583,7 @@ def align(
         & (dice >= opts.contain_relative * best_of_carried)
     )
     extra = np.flatnonzero((dice >= opts.extra_link_threshold) | carried)
+    tick(0.92)
     grouper.extra_links(ia[extra].tolist(), ib[extra].tolist())
     tick(0.95)
     return grouper.groups()

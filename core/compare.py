@@ -92,13 +92,15 @@ def compare(
     tick()
     cov_b = sentence_coverage(b, "b", links, scores, opts)
     tick(0.98)
+    para_links = paragraph_links(a, b, links)
+    tick()
     facts = _facts(a, b, tuple(links), tick)
     tick(0.99)
     result = Comparison(
         a=a,
         b=b,
         links=tuple(links),
-        paragraph_links=paragraph_links(a, b, links),
+        paragraph_links=para_links,
         coverage_a=cov_a,
         coverage_b=cov_b,
         facts=facts,
