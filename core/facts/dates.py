@@ -129,6 +129,20 @@ def _windows(anchor: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     return out
 
 
+# fixed-date holidays are dates without a year ("Christmas Day" is --12-25)
+_HOLIDAYS = {
+    "christmas day": "--12-25",
+    "christmas eve": "--12-24",
+    "boxing day": "--12-26",
+    "new year's day": "--01-01",
+    "new year's eve": "--12-31",
+    "valentine's day": "--02-14",
+    "halloween": "--10-31",
+}
+_HOLIDAY = re.compile(
+    r"\b(?:Christmas (?:Day|Eve)|Boxing Day|New Year['’]s (?:Day|Eve)|Valentine['’]s Day"
+    r"|Halloween)\b"
+)
 _PART_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
 
 
@@ -206,6 +220,8 @@ def extract_dates(text: str) -> tuple[list[Mention], list[tuple[int, int]]]:
             slot = "date" if kind == FactKind.DATE and len(v) in (7, 10) and v[-3] == "-" else ""
             out.append(Mention(kind, v, v, s, e, slot=slot, note=note))
 
+    for m in _HOLIDAY.finditer(text):
+        add(m.start(), m.end(), _HOLIDAYS[m.group().casefold().replace("’", "'")])
     for m in _YEAR_RANGE.finditer(text):
         add(m.start(1), m.end(1), m[1])
         add(m.start(2), m.end(2), m[2] if len(m[2]) == 4 else m[1][:2] + m[2])

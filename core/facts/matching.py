@@ -362,6 +362,9 @@ def _word_diff(a: str, b: str, limit: int = 8) -> str:
 
 def _quote_score(x: str, y: str) -> float:
     nx, ny = len(x.split()), len(y.split())
+    short, long_ = (x, y) if nx <= ny else (y, x)
+    if min(nx, ny) >= 2 and f" {short} " in f" {long_} ":
+        return 90.0  # one article quotes a piece of the other's quote word for word
     score = fuzz.ratio(x, y)
     if min(nx, ny) >= 6:
         score = max(score, fuzz.partial_ratio(x, y) - 5)
@@ -401,6 +404,14 @@ def match_quotes(
         keys_a, keys_b = [q.key for q in qa], [q.key for q in qb]
         plain = process.cdist(keys_a, keys_b, scorer=fuzz.ratio, score_cutoff=55)
         pairs = {(int(i), int(j)) for i, j in zip(*plain.nonzero(), strict=True)}
+        # a short quote found word for word inside a longer one
+        for i, ka in enumerate(keys_a):
+            for j, kb in enumerate(keys_b):
+                if len(ka) < len(kb):
+                    if f" {ka} " in f" {kb} ":
+                        pairs.add((i, j))
+                elif f" {kb} " in f" {ka} ":
+                    pairs.add((i, j))
         # part of a longer quote (one article splits it): only quotes of 6+ words qualify
         long_a = [i for i, k in enumerate(keys_a) if k.count(" ") >= 5]
         long_b = [j for j, k in enumerate(keys_b) if k.count(" ") >= 5]

@@ -171,6 +171,8 @@ def _groups(text: str, words: list[_W]) -> list[list[int]]:
             and not (len(w.text) == 2 and w.text.endswith("."))
             and fold(_strip_dot(w.text)) in stop
             and w.text.rstrip(".").casefold() not in ("mr", "mrs", "ms", "dr")
+            # "Doctor Who": a stop word that completes a known name stays in it
+            and not (cur and fold(" ".join(words[k].text for k in cur) + w.text) in aliases())
         ):
             flush()
             continue
@@ -276,7 +278,11 @@ def _classify(
             if fold(nn) in places or nn.rstrip(".") in _state_abbrevs():
                 return FactKind.PLACE, name
     said = word_set("said_verbs")
-    if nxt in said or prev in said:
+    if initial and len(toks) == 1 and name.casefold().endswith("ing"):
+        return None, name  # "Being asked to play ...": a sentence's first word, not a name
+    # "said Putin", but not 'said: "Being asked ...' where a quote opens in between
+    said_before = prev in said and not before.rstrip().endswith(tuple('"“‘:'))
+    if nxt in said or said_before:
         return FactKind.PERSON, name
     # a lower-case noun after it says what it is, unless the capital is the sentence's own
     after_word = None if initial and len(toks) == 1 else re.match(r"\s+([a-z]+)", after)
@@ -292,7 +298,9 @@ def _classify(
         return FactKind.ORGANIZATION, name  # "the Genovese crime family"
     if prev == "from" and len(toks) > 1 and toks[0] not in word_set("given_names"):
         return FactKind.PLACE, name  # "from Little Italy to the docks"
-    if prev in ("in", "at", "near", "outside", "across", "into", "around", "inside"):
+    if prev in ("in", "at", "near", "outside", "across", "into", "around", "inside") and not (
+        after.startswith(("'s", "’s"))
+    ):
         return FactKind.PLACE, name
     # a run of capitalised words is a person only with some evidence: a known given name, a
     # role word before it, or an age after it ("Raj Chohan, 59,"); otherwise _join_people may
@@ -427,7 +435,8 @@ def _candidate(
     initial = words[part[0]].initial
     kind, canonical = _classify(toks, cued, prev, nxt, text[end : end + 60], before, initial)
     hint = None
-    if kind is None and prev in ("in", "at", "from", "near"):
+    possessive = text[end : end + 2] in ("'s", "’s")
+    if kind is None and prev in ("in", "at", "from", "near") and not possessive:
         hint = FactKind.PLACE
     elif kind is None and prev in ("a", "an", "the"):
         hint = FactKind.ORGANIZATION  # "a Rite Aid": something, not someone
@@ -442,7 +451,7 @@ def _split_known_acronym(
     for seg, cued in segments:
         head = words[seg[0]].text
         if (
-            len(seg) > 1
+            len(seg) == 2
             and _ACRONYM.match(head)
             and fold(head) in aliases()
             and fold(" ".join(words[i].text for i in seg)) not in aliases()

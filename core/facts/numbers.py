@@ -297,6 +297,16 @@ def extract_numbers(text: str, masks: list[tuple[int, int]]) -> list[Mention]:
         if t.kind == "num":
             value = _num_value(t.text)
             last = i
+        elif (
+            _is_num_word(t)
+            and t.text[0].isupper()
+            and i > 0
+            and toks[i - 1].kind == "word"
+            and toks[i - 1].text[0].isupper()
+            and text[toks[i - 1].end : t.start] == " "
+        ):
+            i += 1  # "BBC One", "The Three Musketeers": part of a name
+            continue
         elif _is_num_word(t) and t.low not in SCALES:
             run = _word_run(toks, i)
             if run is None:
