@@ -14,7 +14,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -73,19 +73,17 @@ def _wait_for_comparison(window: object, timeout_ms: int = 120_000) -> str | Non
         outcome.append(message)
         loop.quit()
 
-    window.controller.comparison_ready.connect(done, type=_queued())
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.timeout.connect(lambda: failed("timed out"))
+    window.controller.comparison_ready.connect(done, type=Qt.ConnectionType.QueuedConnection)
     window.controller.failed.connect(failed)
     window.controller.cancelled.connect(lambda: failed("cancelled"))
-    QTimer.singleShot(timeout_ms, lambda: failed("timed out"))
     if window.controller.busy:
+        timer.start(timeout_ms)
         loop.exec()
+        timer.stop()
     return outcome[0] if outcome else None
-
-
-def _queued() -> object:
-    from PySide6.QtCore import Qt
-
-    return Qt.ConnectionType.QueuedConnection
 
 
 def run_app(paths: tuple[Path, Path], screenshot: Path | None = None) -> int:
@@ -95,6 +93,7 @@ def run_app(paths: tuple[Path, Path], screenshot: Path | None = None) -> int:
     if screenshot is not None and os.environ.get("ARTICLE_COMPARER_THEME"):
         QCoreApplication.setApplicationName(APPLICATION + "-screenshot")
     window = MainWindow()
+    window.interactive = screenshot is None
     theme = os.environ.get("ARTICLE_COMPARER_THEME")
     if theme in ("light", "dark"):
         window.set_theme(theme)

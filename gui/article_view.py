@@ -12,6 +12,7 @@ Imports: PySide6, core.model, gui.positions, gui.style, gui.comparison_model.
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left, bisect_right
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
@@ -58,6 +59,7 @@ class ArticleView(QTextEdit):
         self._map: PositionMap | None = None
         self._last_sentence: int | None = None
         self._cursor: QTextCursor | None = None
+        self._sentence_paragraphs: list[int] = []
         self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
         self.setTextInteractionFlags(
@@ -153,6 +155,7 @@ class ArticleView(QTextEdit):
         old = self.document()
         ours = old is not None and old.parent() is self  # Qt deletes its own default document
         self._map = pmap
+        self._sentence_paragraphs = [s.paragraph for s in sentences]
         self.setDocument(doc)
         self._cursor = QTextCursor(doc)
         if ours:
@@ -242,9 +245,31 @@ class ArticleView(QTextEdit):
         rect = self._rect_at(self._map.to_qt(offset))
         return QPoint(rect.left() + 3, rect.center().y())
 
+    def _block_at_y(self, y: float) -> int:
+        """Number of the block at document ``y`` (binary search; lays out only up to there)."""
+        doc = self.document()
+        layout = doc.documentLayout()
+        lo, hi = 0, max(0, doc.blockCount() - 1)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if layout.blockBoundingRect(doc.findBlockByNumber(mid)).bottom() < y:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
     def offset_at(self, point: QPoint) -> int:
+        """Code-point offset of the character at (or nearest to) viewport ``point``."""
         assert self._map is not None
-        return self._map.from_qt(self.cursorForPosition(point).position())
+        doc = self.document()
+        block = doc.findBlockByNumber(
+            self._block_at_y(point.y() + self.verticalScrollBar().value())
+        )
+        position = self.cursorForPosition(point).position()
+        # In a frame margin Qt's hit test answers the end of the document: use the block instead.
+        if not block.position() <= position < block.position() + block.length():
+            position = block.position()
+        return self._map.from_qt(position)
 
     def sentence_at_point(self, point: QPoint) -> int | None:
         if self._map is None:
@@ -256,19 +281,16 @@ class ArticleView(QTextEdit):
         return found
 
     def visible_sentences(self) -> range:
-        """Sentences that may be on screen (by their offsets), first to last inclusive."""
+        """Sentences that may be on screen, found from the laid-out paragraphs."""
         comparison = self.model.comparison
         if comparison is None or self._map is None:
             return range(0)
-        vp = self.viewport().rect()
-        first = self.offset_at(QPoint(0, 0))
-        last = self.offset_at(QPoint(vp.width(), vp.height()))
-        starts = comparison.document(self.side).sentences
-        lo = self.model.sentence_at(self.side, first)
-        if lo is None:
-            lo = _first_at_or_after(starts, first)
-        hi = _first_at_or_after(starts, last + 1)
-        return range(max(0, lo - 1), min(len(starts), hi + 1))
+        top = self.verticalScrollBar().value()
+        first = self._block_at_y(top)
+        last = self._block_at_y(top + self.viewport().height())
+        lo = bisect_left(self._sentence_paragraphs, first)
+        hi = bisect_right(self._sentence_paragraphs, last)
+        return range(lo, hi)
 
     def content_height(self) -> float:
         return float(self.document().size().height())
@@ -376,14 +398,3 @@ class ArticleView(QTextEdit):
                 painter.setPen(mark)
                 painter.drawLine(MARKER_X + 2, top + 2, MARKER_X + 2, bottom - 2)
         painter.end()
-
-
-def _first_at_or_after(sentences: tuple, offset: int) -> int:  # type: ignore[type-arg]
-    lo, hi = 0, len(sentences)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if sentences[mid].span.end <= offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo

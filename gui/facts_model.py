@@ -128,8 +128,9 @@ class FactsFilter(QSortFilterProxyModel):
         self.setFilterKeyColumn(-1)
 
     def set_status(self, status: FactStatus | None) -> None:
+        self.beginFilterChange()
         self._status = status
-        self.invalidateFilter()
+        self.endFilterChange()
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         model = self.sourceModel()

@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.model = ComparisonModel(self)
         self.controller = CompareController(self)
         self._syncing = False
+        self.interactive = True
         self._pending: tuple[Source, Source] | None = None
         self._conflict_pos = -1
         theme = str(self.settings.value("theme", "system"))
@@ -434,6 +435,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Comparison cancelled.", 5000)
 
     def _show_error(self, title: str, message: str) -> None:
+        if not self.interactive:  # e.g. --screenshot: nobody is there to close a dialog
+            log.info("%s: %s", title, message)
+            return
         QMessageBox.warning(self, title, message)
 
     # -- selection and scrolling --------------------------------------------------------------

@@ -1,0 +1,35 @@
+"""``run_app(paths, screenshot)`` renders the real window with a link selected and saves a PNG."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+from core.bundled import example_pair
+from gui.app import run_app, showcase_link
+
+
+def test_screenshot_of_the_bundled_pair(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "shot.png"
+    assert run_app(example_pair(), screenshot=out) == 0
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1600, 1000)
+    # Not a blank window: many distinct colours (text, highlights, bands).
+    colours = {image.pixel(x, y) for x in range(0, 1600, 7) for y in range(0, 1000, 7)}
+    assert len(colours) > 50
+
+
+def test_screenshot_reports_unreadable_input(qapp, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    missing = tmp_path / "missing.txt"
+    assert run_app((missing, example_pair()[1]), screenshot=tmp_path / "x.png") == 1
+    assert "missing.txt" in capsys.readouterr().err
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_showcase_link_prefers_a_diffed_link(window, qtbot, bundled) -> None:  # type: ignore[no-untyped-def]
+    from tests.gui.conftest import compare_in
+
+    comparison = compare_in(window, qtbot, *bundled)
+    k = showcase_link(comparison)
+    assert k is not None and min(comparison.links[k].a) > 0

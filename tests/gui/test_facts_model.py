@@ -1,0 +1,45 @@
+"""The facts table model passes qtmodeltester and its filter keeps the right rows."""
+
+from __future__ import annotations
+
+from core.model import FactStatus
+from gui.facts_model import FactsFilter, FactsModel
+from tests.gui.conftest import compare_in, with_facts
+
+
+def test_facts_model_passes_modeltester(window, qtbot, qtmodeltester, bundled) -> None:  # type: ignore[no-untyped-def]
+    comparison = with_facts(compare_in(window, qtbot, *bundled))
+    model = FactsModel()
+    model.set_facts(comparison.facts)
+    qtmodeltester.check(model, force_py=True)
+    assert model.rowCount() == len(comparison.facts)
+    assert model.data(model.index(1, 3)) == "340 homes"
+    assert model.data(model.index(1, 4)) == "430 homes"
+
+
+def test_facts_filter(window, qtbot, qtmodeltester, bundled) -> None:  # type: ignore[no-untyped-def]
+    comparison = with_facts(compare_in(window, qtbot, *bundled))
+    model = FactsModel()
+    model.set_facts(comparison.facts)
+    proxy = FactsFilter()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy, force_py=True)
+    proxy.set_status(FactStatus.CONFLICT)
+    assert proxy.rowCount() == 1
+    proxy.set_status(None)
+    proxy.setFilterFixedString("nordv")
+    assert proxy.rowCount() == 1
+    model.set_facts(())
+    assert proxy.rowCount() == 0
+
+
+def test_dock_shows_counts(window, qtbot, bundled) -> None:  # type: ignore[no-untyped-def]
+    from tests.gui.conftest import show_comparison
+
+    comparison = with_facts(compare_in(window, qtbot, *bundled))
+    show_comparison(window, comparison)
+    dock = window.facts_dock
+    assert "1 conflicts" in dock.counts_label.text()
+    assert dock.status_box.itemText(0) == "All facts (4)"
+    dock.set_status_filter(FactStatus.ONLY_A)
+    assert dock.table.model().rowCount() == 1
