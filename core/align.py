@@ -291,7 +291,7 @@ def _build_sides(
         flat = canon[flat_ids[side]]
         tick()
         owner = np.repeat(np.arange(n_rows, dtype=np.int64), lengths_all[side])
-        key = np.unique(owner * nv + flat)  # sorted, unique (sentence, term)
+        key = _unique(owner * nv + flat)  # sorted, unique (sentence, term)
         tick()
         sent = key // nv
         term_ids = key % nv
@@ -354,6 +354,27 @@ def _build_sides(
     budget = PAIRS_PER_SENTENCE * (len(rows_a) + len(rows_b)) + MAX_TERM_PAIRS
     rare = usable[np.cumsum(prod[usable]) <= budget]
     return sides[0], sides[1], weight, np.sort(rare), nv
+
+
+def _unique(x: IntArray) -> IntArray:
+    """Sorted unique values (a sort: numpy's hash-based ``unique`` is slower on big arrays)."""
+    if len(x) == 0:
+        return x
+    y = np.sort(x)
+    keep = np.ones(len(y), dtype=bool)
+    keep[1:] = y[1:] != y[:-1]
+    return y[keep]
+
+
+def _unique_inverse(x: IntArray) -> tuple[IntArray, IntArray]:
+    """Sorted unique values and, for each input, the index of its value among them."""
+    order = np.argsort(x, kind="stable")
+    y = x[order]
+    first = np.ones(len(y), dtype=bool)
+    first[1:] = y[1:] != y[:-1]
+    inverse = np.empty(len(x), dtype=np.int64)
+    inverse[order] = np.cumsum(first) - 1
+    return y[first], inverse
 
 
 def _postings(side: _Side, nv: int) -> tuple[IntArray, IntArray]:
@@ -427,7 +448,7 @@ def _candidates(
             continue
         which, ib = _expand(ptr_b, post_b, t)
         keys = owner[which] * sb.n + ib
-        uniq, inverse = np.unique(keys, return_inverse=True)
+        uniq, inverse = _unique_inverse(keys)
         score = np.bincount(inverse, weights=weight[t[which]], minlength=len(uniq)).astype(
             np.float64
         )
@@ -473,7 +494,7 @@ def _candidates(
             more_b.append(nb[ok])
         all_a, all_b = np.concatenate(more_a), np.concatenate(more_b)
         inside = (all_a >= lo) & (all_a < hi)
-        out.append(np.unique(all_a[inside] * sb.n + all_b[inside]))
+        out.append(_unique(all_a[inside] * sb.n + all_b[inside]))
         pos = int(np.searchsorted(ia, hi, side="left"))
     keys = np.concatenate(out) if out else np.zeros(0, dtype=np.int64)
     tick(0.58)

@@ -116,21 +116,29 @@ def _normalize(word: str) -> tuple[str, ...]:
 def terms(text: str) -> list[tuple[str, bool]]:
     """Normalized terms of ``text`` with a flag: True when the word was capitalized mid-sentence
 
-    (a likely name). Stop words are kept (the caller weighs them low) so sentences made only of
-    short words still compare.
+    (a likely name; not in a title-cased headline, where every word is capitalized). Stop words
+    are kept (the caller weighs them low) so sentences made only of short words still compare.
     """
-    words = WORD.findall(text)
-    # In a title-cased headline every word is capitalized: no capital says "name" there.
-    long_words = [w for w in words if len(w) > 3]
-    title_case = len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) > 0.6 * len(
-        long_words
-    )
     out: list[tuple[str, bool]] = []
-    for k, raw in enumerate(words):
-        name = k > 0 and not title_case and raw[0].isupper()
-        for t in _normalize(raw.casefold()):
+    caps = longs = 0
+    first = True
+    for raw in WORD.findall(text):
+        upper = raw[0].isupper()
+        if len(raw) > 3:
+            longs += 1
+            caps += upper
+        name = upper and not first
+        first = False
+        for t in _normalize_raw(raw):
             out.append((t, name))
+    if longs >= 3 and caps > 0.6 * longs:
+        return [(t, False) for t, _ in out]
     return out
+
+
+@lru_cache(maxsize=200_000)
+def _normalize_raw(raw: str) -> tuple[str, ...]:
+    return _normalize(raw.casefold())
 
 
 def word_spans(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
