@@ -59,6 +59,7 @@ _FACT_ORDER = {
     FactStatus.ONLY_B: 3,
 }
 _MAX_OCCURRENCES = 6
+PDF_ANCHOR_LIMIT = 4000  # sentences of both articles up to which the PDF gets its jumps
 _PDF_ROW_CHARS = 8000  # characters of the longer article per PDF table row (a sync point)
 _MAX_CHARS = 90  # longer occurrences (quotes) are cut in the facts table; the value is whole
 
@@ -83,6 +84,11 @@ class _Renderer:
     def __init__(self, comparison: Comparison, variant: Variant) -> None:
         self.c = comparison
         self.variant = variant
+        # Jumps everywhere on screen; in the PDF only while QTextDocument's import of named
+        # anchors (quadratic in their number) stays quick.
+        self.jumps = variant == "screen" or (
+            len(comparison.a.sentences) + len(comparison.b.sentences) <= PDF_ANCHOR_LIMIT
+        )
         self.links = {s: sentence_links(comparison, s) for s in ("a", "b")}
         self.conflicts = {
             s: bucket_by_sentence(comparison.document(s), conflict_spans(comparison, s))
@@ -172,7 +178,7 @@ class _Renderer:
             label = esc(shown) + (
                 f' <span class="more">×{count[text]}</span>' if count[text] > 1 else ""
             )
-            if i is None or self.variant == "pdf":
+            if i is None or not self.jumps:
                 parts.append(label)
             else:
                 parts.append(f'<a href="#{_sid(side, i)}">{label}</a>')
@@ -223,7 +229,10 @@ class _Renderer:
     # ---- articles ----------------------------------------------------------------------
 
     def legend(self) -> str:
-        jump = "; click a passage to jump to its counterpart" if self.variant == "screen" else ""
+        if self.variant == "screen":
+            jump = "; click a passage or its number to jump to its counterpart"
+        else:
+            jump = "; click a number to jump to the counterpart" if self.jumps else ""
         return (
             '<p class="legend">'
             '<span class="s-shared">shared with the other article</span> '
@@ -264,10 +273,15 @@ class _Renderer:
         )
         classes = f"s-{cov.status}" if cov.counted else "s-nc"
         sid = _sid(side, i)
-        # QTextDocument's import slows down quadratically with anchors, and the PDF has no use
-        # for them: ids only on screen.
-        ident = f' id="{sid}"' if self.variant == "screen" else ""
+        # The PDF names its targets with <a name>, which QTextDocument turns into PDF
+        # destinations; id attributes would cost far more there.
+        if self.variant == "screen":
+            ident = f' id="{sid}"'
+        else:
+            ident = f' name="{sid}"' if self.jumps else ""
         if not counterparts:
+            if self.variant == "pdf":
+                return f'<a class="{classes}"{ident}>{content}</a>'
             return f'<span class="{classes}"{ident}>{content}</span>'
         them = other(side)
         best = max(self.c.links[k].similarity for k in my_links)
@@ -276,18 +290,19 @@ class _Renderer:
             f"{STATUS_LABEL[cov.status]}; link {', '.join(str(k + 1) for k in my_links)}: "
             f"{'/'.join(kinds)}, similarity {best:.2f}; click to jump to {them.upper()}"
         )
-        numbers = []
-        for k in my_links:
-            target = self.c.links[k].side(them)
-            if self.variant == "pdf":
-                numbers.append(str(k + 1))
-            else:
-                numbers.append(f'<a href="#{_sid(them, target[0])}">{k + 1}</a>')
+        numbers = [
+            f'<a class="ln" href="#{_sid(them, self.c.links[k].side(them)[0])}">{k + 1}</a>'
+            if self.jumps
+            else str(k + 1)
+            for k in my_links
+        ]
         sup = f'<sup class="ln">{",".join(numbers)}</sup>'
         if self.variant == "pdf":
-            return f'<span class="{classes}">{content}</span>{sup}'
+            # Qt drops the name of an anchor that is also a link, so in the PDF the passage is
+            # the target and its link numbers are what one clicks to jump across.
+            return f'<a class="{classes}"{ident}>{content}</a>{sup}'
         return (
-            f'<a class="{classes}" id="{sid}" href="#{_sid(them, counterparts[0])}" '
+            f'<a class="{classes}"{ident} href="#{_sid(them, counterparts[0])}" '
             f'title="{esc(title)}">{content}</a>{sup}'
         )
 

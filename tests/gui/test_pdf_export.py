@@ -127,3 +127,31 @@ def test_cli_pdf_headless_without_platform(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def _pdf_strings(raw: bytes) -> str:
+    return raw[2:].decode("utf-16-be") if raw.startswith(b"\xfe\xff") else raw.decode("latin-1")
+
+
+def test_pdf_link_numbers_jump_to_named_counterparts(
+    qapp: object, bundled: Comparison, tmp_path: Path
+) -> None:
+    """Each link number is a PDF link to a destination that exists: the counterpart passage."""
+    import re
+
+    out = tmp_path / "r.pdf"
+    write_pdf(bundled, out)
+    data = out.read_bytes()
+    targets = {_pdf_strings(m.group(1)) for m in re.finditer(rb"/Dest \((.*?)\)\n", data, re.S)}
+    names: set[str] = set()
+    for array in re.finditer(rb"/Names \[(.*?)\]\n>>", data, re.S):
+        names |= {
+            _pdf_strings(m.group(1))
+            for m in re.finditer(rb"\((.*?)\) \d+ 0 R", array.group(1), re.S)
+        }
+    expected = {f"b-s{link.b[0]}" for link in bundled.links} | {
+        f"a-s{link.a[0]}" for link in bundled.links
+    }
+    assert expected <= targets
+    assert targets <= names
+    assert {f"a-s{i}" for i in range(len(bundled.a.sentences))} <= names
