@@ -297,3 +297,16 @@ def test_unrelated_one_sentence_articles_with_emoji() -> None:
     assert tree.by_id["a-s0"] == ["Cats 😺 sleep all day & night."]
     assert tree.by_id["b-s0"] == ["Markets fell <5% on Friday."]
     assert "No facts were matched." in tree.visible
+
+
+def test_pdf_variant_drops_jumps_for_very_long_articles(
+    made: Comparison, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import core.export.html_report as html_report
+
+    with_jumps = render_html(made, "pdf")
+    assert 'name="a-s0"' in with_jumps and 'href="#b-s1"' in with_jumps
+    monkeypatch.setattr(html_report, "PDF_ANCHOR_LIMIT", len(made.a.sentences))
+    plain = render_html(made, "pdf")
+    assert "name=" not in plain and "href=" not in plain
+    assert '<sup class="ln">1</sup>' in plain  # the numbers still pair the passages
