@@ -308,5 +308,5 @@ def test_pdf_variant_drops_jumps_for_very_long_articles(
     assert 'name="a-s0"' in with_jumps and 'href="#b-s1"' in with_jumps
     monkeypatch.setattr(html_report, "PDF_ANCHOR_LIMIT", len(made.a.sentences))
     plain = render_html(made, "pdf")
-    assert "name=" not in plain and "href=" not in plain
+    assert ' name="a-s' not in plain and 'href="#' not in plain
     assert '<sup class="ln">1</sup>' in plain  # the numbers still pair the passages
