@@ -431,8 +431,6 @@ def _candidates(
     crc_a, crc_b = np.asarray(sa.crc, dtype=np.int64), np.asarray(sb.crc, dtype=np.int64)
     kept_a: list[IntArray] = []
     kept_b: list[IntArray] = []
-    kept_s: list[FloatArray] = []
-    kept_first: list[npt.NDArray[np.bool_]] = []
     s0 = 0
     while s0 < sa.n:
         tick(0.45 + 0.10 * s0 / sa.n)
@@ -453,21 +451,16 @@ def _candidates(
             np.float64
         )
         ia_c, ib_c = uniq // sb.n, uniq % sb.n
-        # best per A sentence (exact: the block holds whole sentences); best per B sentence
-        # within the block (a superset of its overall best)
+        # best per A sentence (exact: the block holds whole sentences) and best per B sentence
+        # within the block (all blocks together: a superset of its overall best, bounded by
+        # the linear pair budget)
         best_a = _top_per_group(ia_c, score, crc_b[ib_c], TOP_CANDIDATES)
         keep = best_a | _top_per_group(ib_c, score, crc_a[ia_c], TOP_CANDIDATES)
         kept_a.append(ia_c[keep])
         kept_b.append(ib_c[keep])
-        kept_s.append(score[keep])
-        kept_first.append(best_a[keep])
     ia = np.concatenate(kept_a) if kept_a else np.zeros(0, dtype=np.int64)
     ib = np.concatenate(kept_b) if kept_b else np.zeros(0, dtype=np.int64)
-    sc = np.concatenate(kept_s) if kept_s else np.zeros(0, dtype=np.float64)
     tick(0.55)
-    # overall best per B sentence, and what each A sentence's block already chose
-    keep = _top_per_group(ib, sc, crc_a[ia], TOP_CANDIDATES) | np.concatenate(kept_first)
-    ia, ib = ia[keep], ib[keep]
     if len(ia) > 1 and not bool(np.all(ia[1:] >= ia[:-1])):  # blocks come in A order
         order = np.argsort(ia, kind="stable")
         ia, ib = ia[order], ib[order]
