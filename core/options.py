@@ -15,7 +15,7 @@ from dataclasses import dataclass, fields
 class CompareOptions:
     """Thresholds of ``core.compare.compare``. Similarities are weighted Dice scores in [0, 1]."""
 
-    #: a sentence pair becomes a link at this similarity (after neighbour support)
+    #: a sentence pair becomes a one-to-one link at this similarity (after neighbour support)
     link_threshold: float = 0.20
     #: below this raw similarity a pair never links, whatever its neighbours say
     min_similarity: float = 0.16
@@ -23,7 +23,7 @@ class CompareOptions:
     neighbour_bonus: float = 0.35
     #: an adjacent sentence joins a link (split/merge) when this much of it is in the other side
     join_containment: float = 0.15
-    #: any further pair links (many-to-many) at this similarity
+    #: any further pair links too (many-to-many, sentences already linked) at this similarity
     extra_link_threshold: float = 0.42
     #: ... or when most of one sentence (this share of its weight) is carried by the other
     contain_threshold: float = 0.45
@@ -31,11 +31,13 @@ class CompareOptions:
     contain_relative: float = 0.70
     #: a link is "same" at or above this similarity
     same_threshold: float = 0.90
-    #: a link is "partial" when the less covered side carries under this share of its content
+    #: a link is "partial" when one side's covered share is under this fraction of the other's
+    #: (one sentence says more than its counterpart)
     partial_threshold: float = 0.45
     #: a sentence in a partial link counts as shared when this much of its content is carried
     shared_coverage: float = 0.60
-    #: rapidfuzz ratio (0-100) for two spellings to count as one word (Kyiv/Kiev style variants)
+    #: rapidfuzz ratio (0-100) for two spellings to count as one word (Witkoff/Witkof); above
+    #: 100 switches fuzzy matching off
     fuzzy_cutoff: float = 88.0
     #: weight factor of stop words (they still count a little, for very short sentences)
     stop_weight: float = 0.45
