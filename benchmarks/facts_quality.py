@@ -4,6 +4,7 @@ Usage:
     .venv/bin/python benchmarks/facts_quality.py            # every gold file
     .venv/bin/python benchmarks/facts_quality.py -v         # also list misses and extras
     .venv/bin/python benchmarks/facts_quality.py --draft A B  # system facts as a gold draft
+    .venv/bin/python benchmarks/facts_quality.py --speed 10000 100000  # timing per size
 
 Gold files are ``tests/data/gold/facts/*.json``; their article paths are relative to the
 shared data folder (``../shared``), which is other people's text and is never shipped. A gold
@@ -121,12 +122,61 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, f
 
 
+def speed(sizes: list[int]) -> None:
+    """Time compare() and compare_facts() on generated pairs (bench_compare's generator) and on
+    pairs made by concatenating the news articles, for each size in words per side."""
+    import glob
+    import random
+
+    from benchmarks.bench_compare import generate_pair
+    from core.reader import read_text
+
+    news_a = [
+        Path(p).read_text("utf-8")
+        for p in sorted(glob.glob(str(SHARED / "data/news-pairs/*/a.txt")))
+    ]
+    news_b = [
+        Path(p).read_text("utf-8")
+        for p in sorted(glob.glob(str(SHARED / "data/news-pairs/*/b.txt")))
+    ]
+
+    def concat(texts: list[str], words: int, seed: int) -> str:
+        rnd, out, n = random.Random(seed), [], 0
+        while n < words:
+            t = rnd.choice(texts)
+            out.append(t)
+            n += len(t.split())
+        return "\n\n".join(out)
+
+    for words in sizes:
+        pairs = [("generated", *generate_pair(words))]
+        if news_a and news_b:
+            pairs.append(("news", concat(news_a, words, 1), concat(news_b, words, 2)))
+        for name, ta, tb in pairs:
+            a, b = read_text(ta), read_text(tb)
+            t0 = time.perf_counter()
+            comparison = compare(a, b)
+            t1 = time.perf_counter()
+            facts = compare_facts(a, b, comparison.links)
+            t2 = time.perf_counter()
+            total, alone = t1 - t0, t2 - t1
+            print(
+                f"{name:9} {words:>8} words/side: compare() {total:6.2f}s (facts included), "
+                f"facts alone {alone:6.2f}s, alignment about {max(0.0, total - alone):6.2f}s, "
+                f"{len(facts)} facts"
+            )
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--draft", nargs=2, metavar=("A", "B"), help="print system facts as gold")
+    ap.add_argument("--speed", nargs="+", type=int, metavar="WORDS", help="time facts per size")
     ap.add_argument("files", nargs="*", type=Path)
     args = ap.parse_args()
+    if args.speed:
+        speed(args.speed)
+        return 0
     if args.draft:
         a, b = read_path(args.draft[0]), read_path(args.draft[1])
         facts = [_draft(f, a, b) for f in system_facts(a, b) if f.content]

@@ -83,9 +83,9 @@ _MONTH_ANCHOR = re.compile(
     r"|O(?:ct|CT)|N(?:ov|OV)|D(?:ec|EC))"
 )
 _RELATIVE_ANCHOR = re.compile(
-    r"\b(?:yesterday|today|tomorrow|tonight|last|next|this|past|earlier|later|coming|ago"
-    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
-    re.IGNORECASE,
+    r"\b(?=[YyTtLlNnPpEeCcAaMmWwFfSs])(?i:yesterday|today|tomorrow|tonight|last|next|this"
+    r"|past|earlier|later|coming|ago|monday|tuesday|wednesday|thursday|friday|saturday"
+    r"|sunday)\b"
 )
 
 

@@ -65,51 +65,55 @@ class _Tok:
     kind: str  # num | word | punct | cur | ord | wall
     low: str = ""
 
-    def __post_init__(self) -> None:
-        self.low = self.text.casefold()
 
-
+# the lookahead on first letters lets the engine skip most words before trying the list
 _ANCHOR = re.compile(
-    r"\d+|US\$|[$€£¥½¼¾]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-    r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty"
-    r"|sixty|seventy|eighty|ninety|dozen|hundred|thousand|million|billion)",
-    re.IGNORECASE,
+    r"\d+|US\$|[$€£¥½¼¾]|\b(?=[OoTtFfSsEeNnDdHhMmBb])(?i:one|two|three|four|five|six|seven"
+    r"|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+    r"|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen|hundred|thousand"
+    r"|million|billion)"
 )
 
 
 def _windows(text: str) -> list[tuple[int, int]]:
     """Stretches of text around anything that can start a number, merged; the rest is skipped."""
-    out: list[tuple[int, int]] = []
+    merged: list[list[int]] = []
     n = len(text)
     for m in _ANCHOR.finditer(text):
-        s = text.rfind(" ", 0, max(0, m.start() - 40)) + 1
-        e = text.find(" ", min(n, m.end() + 60))
-        e = n if e < 0 else e
-        if out and s <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], e))
+        s, e = m.start() - 40, m.end() + 60
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = e
         else:
-            out.append((s, e))
+            merged.append([s, e])
+    out: list[tuple[int, int]] = []
+    for s, e in merged:
+        # widen to spaces so no window cuts a word in two
+        s = text.rfind(" ", 0, max(0, s)) + 1
+        e2 = text.find(" ", min(n, e))
+        out.append((s, n if e2 < 0 else e2))
     return out
 
 
 def _tokens(text: str, masks: list[tuple[int, int]]) -> list[_Tok]:
+    """Tokens of the windows, a wall between windows and in place of masked text."""
     masks = sorted(masks)
     out: list[_Tok] = []
-    mi = 0
-    matches = (m for ws, we in _windows(text) for m in _window_tokens(text, ws, we))
-    for m in matches:
-        if m is None:
-            out.append(_Tok("", 0, 0, "wall"))
-            continue
-        s, e = m.start(), m.end()
-        while mi < len(masks) and masks[mi][1] <= s:
-            mi += 1
-        if mi < len(masks) and masks[mi][0] < e:
-            if not out or out[-1].kind != "wall":
-                out.append(_Tok("", s, e, "wall"))
-            continue
-        kind = m.lastgroup or "cur"
-        out.append(_Tok(m.group(), s, e, kind))
+    append = out.append
+    mi, n_masks = 0, len(masks)
+    wall = _Tok("", 0, 0, "wall")
+    for ws, we in _windows(text):
+        for m in _TOKEN.finditer(text, ws, we):
+            s, e = m.span()
+            if n_masks:
+                while mi < n_masks and masks[mi][1] <= s:
+                    mi += 1
+                if mi < n_masks and masks[mi][0] < e:
+                    if not out or out[-1].kind != "wall":
+                        append(wall)
+                    continue
+            g = m.group()
+            append(_Tok(g, s, e, m.lastgroup or "cur", g.casefold()))
+        append(wall)
     return out
 
 
@@ -177,12 +181,6 @@ def _charge(toks: list[_Tok], k: int) -> tuple[str, int] | None:
             return None
         return " ".join(head) + " charge", k + n
     return None
-
-
-def _window_tokens(text: str, start: int, end: int) -> list[re.Match[str] | None]:
-    out: list[re.Match[str] | None] = list(_TOKEN.finditer(text, start, end))
-    out.append(None)  # a wall between windows
-    return out
 
 
 def _num_value(text: str) -> float:
