@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
@@ -32,7 +33,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
-from core.model import Coverage, DiffTag, FactStatus, Role, Side, Span
+from core.model import Comparison, Coverage, DiffTag, FactStatus, Role, Side, Span
 from gui.comparison_model import ComparisonModel
 from gui.positions import PositionMap
 from gui.style import Style
@@ -60,6 +61,7 @@ class ArticleView(QTextEdit):
         self._last_sentence: int | None = None
         self._cursor: QTextCursor | None = None
         self._sentence_paragraphs: list[int] = []
+        self._visible_cache: tuple[tuple[object, ...], tuple[int, int]] | None = None
         self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
         self.setTextInteractionFlags(
@@ -93,73 +95,31 @@ class ArticleView(QTextEdit):
         comparison = self.model.comparison
         if comparison is None:
             return
-        document = comparison.document(self.side)
-        coverage = comparison.coverage(self.side)
-        pmap = PositionMap(document)
-        doc = QTextDocument(self)
-        doc.setUndoRedoEnabled(False)
-        doc.setDefaultFont(self._style.reading_font(self._font_size))
-        root = QTextFrameFormat(doc.rootFrame().frameFormat())
-        root.setLeftMargin(MARGIN_LEFT)
-        root.setRightMargin(14)
-        root.setTopMargin(12)
-        root.setBottomMargin(24)
-        doc.rootFrame().setFrameFormat(root)
-        cursor = QTextCursor(doc)
-        cursor.beginEditBlock()
-        formats: dict[tuple[Role, Coverage | None], QTextCharFormat] = {}
+        prepared = self.model.prepared.get(self.side)
+        if (
+            prepared is None
+            or prepared.comparison is not comparison
+            or prepared.dark != self._style.dark
+        ):
+            prepared = build_document(comparison, self.side, self._style, self._font_size)
+        self.install(prepared)
 
-        def fmt(role: Role, status: Coverage | None) -> QTextCharFormat:
-            key = (role, status)
-            if key not in formats:
-                base = self._style.role_format(role)
-                formats[key] = base if status is None else self._style.coverage_format(base, status)
-            return formats[key]
-
-        sentences = document.sentences
-        si = 0
-        for pi, paragraph in enumerate(document.paragraphs):
-            block_fmt = self._style.block_format(paragraph.role)
-            if pi == 0:
-                cursor.setBlockFormat(block_fmt)
-            else:
-                cursor.insertBlock(block_fmt)
-            text = pmap.block_text(pi)
-            start = paragraph.span.start
-            pos = 0  # local code-point offset already inserted
-            while si < len(sentences) and sentences[si].paragraph < pi:
-                si += 1
-            while si < len(sentences) and sentences[si].paragraph == pi:
-                span = sentences[si].span
-                s, e = span.start - start, span.end - start
-                if s > pos:
-                    cursor.setCharFormat(fmt(paragraph.role, None))
-                    cursor.insertText(text[pos:s])
-                cov = coverage[si]
-                cursor.setCharFormat(fmt(paragraph.role, cov.status if cov.counted else None))
-                cursor.insertText(text[s:e])
-                pos = e
-                si += 1
-            if pos < len(text):
-                cursor.setCharFormat(fmt(paragraph.role, None))
-                cursor.insertText(text[pos:])
-        conflict = self._style.conflict_format()
-        for fact in comparison.facts:
-            if fact.status is FactStatus.CONFLICT:
-                for span in fact.side(self.side):
-                    qs, qe = pmap.to_qt_span(span)
-                    cursor.setPosition(qs)
-                    cursor.setPosition(qe, QTextCursor.MoveMode.KeepAnchor)
-                    cursor.mergeCharFormat(conflict)
-        cursor.endEditBlock()
+    def install(self, prepared: PreparedDocument) -> None:
+        """Show a document built by ``build_document`` (possibly in a worker thread)."""
+        doc = prepared.document
         old = self.document()
         ours = old is not None and old.parent() is self  # Qt deletes its own default document
-        self._map = pmap
-        self._sentence_paragraphs = [s.paragraph for s in sentences]
+        self._map = prepared.positions
+        self._sentence_paragraphs = [
+            s.paragraph for s in prepared.comparison.document(self.side).sentences
+        ]
+        doc.setParent(self)
         self.setDocument(doc)
         self._cursor = QTextCursor(doc)
         if ours:
             old.deleteLater()
+        if prepared.font_size != self._font_size:
+            doc.setDefaultFont(self._style.reading_font(self._font_size))
         self._last_sentence = None
         self.setExtraSelections([])
         self.verticalScrollBar().setValue(0)
@@ -220,21 +180,38 @@ class ArticleView(QTextEdit):
         cursor.setPosition(min(qt_position, max(0, self.document().characterCount() - 1)))
         return self.cursorRect(cursor)
 
-    def span_y(self, start: int, end: int) -> tuple[int, int]:
-        """Viewport top and bottom of the text from code-point ``start`` to ``end``."""
+    def span_y(self, start: int, end: int, exact: bool = False) -> tuple[int, int]:
+        """Viewport top and bottom of the text from code-point ``start`` to ``end``.
+
+        Unless ``exact``, text far off screen is reported just beyond the viewport edge instead
+        of being measured, so painting never makes Qt lay out a long article to its end.
+        """
         assert self._map is not None
-        top = self._rect_at(self._map.to_qt(start)).top()
-        bottom = self._rect_at(self._map.to_qt(end)).bottom()
+        qs, qe = self._map.to_qt(start), self._map.to_qt(end)
+        if not exact:
+            lo, hi = self.visible_qt_range()
+            far = 2 * self.viewport().height() + 10
+            if qe < lo:
+                return -far - 1, -far
+            if qs > hi:
+                return far, far + 1
+            top = self._rect_at(qs).top() if qs >= lo else self._rect_at(lo).top() - far
+            bottom = self._rect_at(qe).bottom() if qe <= hi else self._rect_at(hi).bottom() + far
+            return top, max(bottom, top + 1)
+        top = self._rect_at(qs).top()
+        bottom = self._rect_at(qe).bottom()
         return top, max(bottom, top + 1)
 
-    def sentences_y(self, sentences: tuple[int, ...] | list[int]) -> tuple[int, int]:
+    def sentences_y(
+        self, sentences: tuple[int, ...] | list[int], exact: bool = False
+    ) -> tuple[int, int]:
         """Viewport top and bottom covering the given sentences of this side."""
         comparison = self.model.comparison
         assert comparison is not None
         doc_sentences = comparison.document(self.side).sentences
         tops, bottoms = [], []
         for i in sentences:
-            top, bottom = self.span_y(doc_sentences[i].span.start, doc_sentences[i].span.end)
+            top, bottom = self.span_y(doc_sentences[i].span.start, doc_sentences[i].span.end, exact)
             tops.append(top)
             bottoms.append(bottom)
         return min(tops), max(bottoms)
@@ -246,17 +223,44 @@ class ArticleView(QTextEdit):
         return QPoint(rect.left() + 3, rect.center().y())
 
     def _block_at_y(self, y: float) -> int:
-        """Number of the block at document ``y`` (binary search; lays out only up to there)."""
+        """Number of the block at document ``y``.
+
+        Gallops from the top, then bisects, so Qt lays out the document only about as far as
+        ``y`` (a bisection from the middle would lay out half of a long article at once).
+        """
         doc = self.document()
         layout = doc.documentLayout()
-        lo, hi = 0, max(0, doc.blockCount() - 1)
+        count = doc.blockCount()
+
+        def bottom(n: int) -> float:
+            return float(layout.blockBoundingRect(doc.findBlockByNumber(n)).bottom())
+
+        hi = 1
+        while hi < count and bottom(hi - 1) < y:
+            hi *= 2
+        lo, hi = hi // 2 - (1 if hi > 1 else 0), min(hi, count) - 1
+        lo = max(lo, 0)
         while lo < hi:
             mid = (lo + hi) // 2
-            if layout.blockBoundingRect(doc.findBlockByNumber(mid)).bottom() < y:
+            if bottom(mid) < y:
                 lo = mid + 1
             else:
                 hi = mid
         return lo
+
+    def visible_qt_range(self) -> tuple[int, int]:
+        """Qt positions of the first and last character of the blocks on screen."""
+        top = self.verticalScrollBar().value()
+        doc = self.document()
+        vp = self.viewport()
+        key = (top, vp.width(), vp.height(), id(doc), doc.defaultFont().pointSizeF())
+        if self._visible_cache is not None and self._visible_cache[0] == key:
+            return self._visible_cache[1]
+        first = doc.findBlockByNumber(self._block_at_y(top))
+        last = doc.findBlockByNumber(self._block_at_y(top + vp.height()))
+        result = (first.position(), last.position() + last.length())
+        self._visible_cache = (key, result)
+        return result
 
     def offset_at(self, point: QPoint) -> int:
         """Code-point offset of the character at (or nearest to) viewport ``point``."""
@@ -398,3 +402,84 @@ class ArticleView(QTextEdit):
                 painter.setPen(mark)
                 painter.drawLine(MARKER_X + 2, top + 2, MARKER_X + 2, bottom - 2)
         painter.end()
+
+
+@dataclass(frozen=True)
+class PreparedDocument:
+    """A pane's text document for one side of a comparison, ready to install."""
+
+    comparison: Comparison
+    side: Side
+    document: QTextDocument
+    positions: PositionMap
+    dark: bool
+    font_size: float
+
+
+def build_document(
+    comparison: Comparison, side: Side, style: Style, font_size: float
+) -> PreparedDocument:
+    """Build the text of one pane: a block per paragraph, formats by role and coverage, conflicting
+    facts underlined. Uses no widget, so the worker thread can call it (QTextDocument is
+    reentrant); the caller moves the document to the GUI thread.
+    """
+    document = comparison.document(side)
+    coverage = comparison.coverage(side)
+    pmap = PositionMap(document)
+    doc = QTextDocument()
+    doc.setUndoRedoEnabled(False)
+    doc.setDefaultFont(style.reading_font(font_size))
+    root = QTextFrameFormat(doc.rootFrame().frameFormat())
+    root.setLeftMargin(MARGIN_LEFT)
+    root.setRightMargin(14)
+    root.setTopMargin(12)
+    root.setBottomMargin(24)
+    doc.rootFrame().setFrameFormat(root)
+    cursor = QTextCursor(doc)
+    cursor.beginEditBlock()
+    formats: dict[tuple[Role, Coverage | None], QTextCharFormat] = {}
+
+    def fmt(role: Role, status: Coverage | None) -> QTextCharFormat:
+        key = (role, status)
+        if key not in formats:
+            base = style.role_format(role)
+            formats[key] = base if status is None else style.coverage_format(base, status)
+        return formats[key]
+
+    block_formats = {role: style.block_format(role) for role in Role}
+    sentences = document.sentences
+    si = 0
+    for pi, paragraph in enumerate(document.paragraphs):
+        if pi == 0:
+            cursor.setBlockFormat(block_formats[paragraph.role])
+        else:
+            cursor.insertBlock(block_formats[paragraph.role])
+        text = pmap.block_text(pi)
+        start = paragraph.span.start
+        pos = 0  # local code-point offset already inserted
+        while si < len(sentences) and sentences[si].paragraph < pi:
+            si += 1
+        while si < len(sentences) and sentences[si].paragraph == pi:
+            span = sentences[si].span
+            s, e = span.start - start, span.end - start
+            if s > pos:
+                cursor.setCharFormat(fmt(paragraph.role, None))
+                cursor.insertText(text[pos:s])
+            cov = coverage[si]
+            cursor.setCharFormat(fmt(paragraph.role, cov.status if cov.counted else None))
+            cursor.insertText(text[s:e])
+            pos = e
+            si += 1
+        if pos < len(text):
+            cursor.setCharFormat(fmt(paragraph.role, None))
+            cursor.insertText(text[pos:])
+    conflict = style.conflict_format()
+    for fact in comparison.facts:
+        if fact.status is FactStatus.CONFLICT:
+            for span in fact.side(side):
+                qs, qe = pmap.to_qt_span(span)
+                cursor.setPosition(qs)
+                cursor.setPosition(qe, QTextCursor.MoveMode.KeepAnchor)
+                cursor.mergeCharFormat(conflict)
+    cursor.endEditBlock()
+    return PreparedDocument(comparison, side, doc, pmap, style.dark, font_size)

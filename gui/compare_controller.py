@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
@@ -24,12 +25,14 @@ from gui.comparison_model import Source
 
 log = logging.getLogger(__name__)
 
+Prepare = Callable[[Comparison], object]
+
 _PROGRESS_INTERVAL = 0.05  # seconds between progress signals, so the event loop is not flooded
 
 
 class _JobSignals(QObject):
     progressed = Signal(int, float)
-    finished = Signal(int, object, object)  # request id, Comparison, sources
+    finished = Signal(int, object, object, object)  # request id, Comparison, sources, prepared
     failed = Signal(int, str)
     cancelled = Signal(int)
 
@@ -47,8 +50,10 @@ class _CompareJob(QRunnable):
         sources: tuple[Source, Source],
         cancel: threading.Event,
         signals: _JobSignals,
+        prepare: Prepare | None,
     ) -> None:
         super().__init__()
+        self._prepare = prepare
         self.setAutoDelete(True)
         self._id = request_id
         self._sources = sources
@@ -70,7 +75,10 @@ class _CompareJob(QRunnable):
             b = read_source(self._sources[1])
             self._signals.progressed.emit(self._id, 0.1)
             comparison = compare(a, b, progress=self._progress, should_cancel=self._cancel.is_set)
-            self._signals.finished.emit(self._id, comparison, self._sources)
+            if self._cancel.is_set():
+                raise Cancelled()
+            prepared = self._prepare(comparison) if self._prepare is not None else None
+            self._signals.finished.emit(self._id, comparison, self._sources, prepared)
         except Cancelled:
             self._signals.cancelled.emit(self._id)
         except ArticleComparerError as e:
@@ -85,12 +93,15 @@ class CompareController(QObject):
 
     started = Signal()
     progressed = Signal(float)
-    comparison_ready = Signal(object, object)  # Comparison, (Source, Source)
+    comparison_ready = Signal(object, object, object)  # Comparison, (Source, Source), prepared
     failed = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, prepare: Prepare | None = None) -> None:
+        """``prepare(comparison)`` runs in the worker after compare() (e.g. to build the panes'
+        text documents off the GUI thread); its result travels with ``comparison_ready``."""
         super().__init__(parent)
+        self._prepare = prepare
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(2)
         self._signals = _JobSignals(self)
@@ -117,7 +128,8 @@ class CompareController(QObject):
         self._request_id += 1
         self._cancel = threading.Event()
         self._busy = True
-        self._pool.start(_CompareJob(self._request_id, sources, self._cancel, self._signals))
+        job = _CompareJob(self._request_id, sources, self._cancel, self._signals, self._prepare)
+        self._pool.start(job)
         self.started.emit()
         return self._request_id
 
@@ -135,13 +147,15 @@ class CompareController(QObject):
         if request_id == self._request_id:
             self.progressed.emit(fraction)
 
-    @Slot(int, object, object)
-    def _on_job_finished(self, request_id: int, comparison: Comparison, sources: object) -> None:
+    @Slot(int, object, object, object)
+    def _on_job_finished(
+        self, request_id: int, comparison: Comparison, sources: object, prepared: object
+    ) -> None:
         if request_id != self._request_id:
             log.debug("dropping stale result of request %d", request_id)
             return
         self._busy = False
-        self.comparison_ready.emit(comparison, sources)
+        self.comparison_ready.emit(comparison, sources, prepared)
 
     @Slot(int, str)
     def _on_job_failed(self, request_id: int, message: str) -> None:

@@ -14,6 +14,7 @@ import logging
 from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -66,11 +67,19 @@ class ComparisonModel(QObject):
         self.sync_chain: list[int] = []  # link indices, increasing on both sides
         self._chain_a: list[int] = []  # first A sentence of each chain link
         self.conflicts: list[int] = []  # fact indices of conflicts, in reading order of A
+        # Pane documents built off the GUI thread for this comparison, by side (may be empty).
+        self.prepared: dict[Side, Any] = {}
 
     # -- setting ------------------------------------------------------------------------------
-    def set_comparison(self, comparison: Comparison, sources: tuple[Source, Source]) -> None:
+    def set_comparison(
+        self,
+        comparison: Comparison,
+        sources: tuple[Source, Source],
+        prepared: dict[Side, Any] | None = None,
+    ) -> None:
         self.comparison = comparison
         self.sources = sources
+        self.prepared = prepared or {}
         self.selected_link = self.selected_fact = None
         self.active = None
         for side in SIDES:

@@ -81,6 +81,11 @@ class ConnectorStrip(QWidget):
         h = self.height()
         if max(a_bottom, b_bottom) < 0 or min(a_top, b_top) > h:
             return None
+        # A counterpart far off screen would make a huge path that is slow to fill: clamp it to
+        # just beyond the strip, which keeps the band's direction.
+        a_top, a_bottom, b_top, b_bottom = (
+            min(max(v, -h), 2 * h) for v in (a_top, a_bottom, b_top, b_bottom)
+        )
         w = float(self.width())
         mid = w / 2
         path = QPainterPath(QPointF(0, a_top))

@@ -72,8 +72,15 @@ class FactsDock(QDockWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths, not ResizeToContents: that asks every row for its size on each change,
+        # which stalls the window for thousands of facts.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        for column, width in enumerate((90, 100, 0, 220, 220)):
+            if width:
+                header.resizeSection(column, width)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
         layout.addWidget(self.table, 1)
         self.setWidget(body)
         self.status_box.currentIndexChanged.connect(self._on_status_box_changed)

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, Slot
+from PySide6.QtCore import QByteArray, QCoreApplication, QPoint, QSettings, Qt, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -35,7 +35,7 @@ from core.errors import ArticleComparerError
 from core.model import Comparison, Side
 from core.scroll_sync import Anchor, sync_scroll
 from gui.article_pane import ArticlePane
-from gui.article_view import ArticleView
+from gui.article_view import ArticleView, PreparedDocument, build_document
 from gui.compare_controller import CompareController
 from gui.comparison_model import ComparisonModel, Source, other
 from gui.connector_strip import ConnectorStrip
@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Article Comparer")
         self.settings = QSettings()
         self.model = ComparisonModel(self)
-        self.controller = CompareController(self)
+        self.controller = CompareController(self, prepare=self._prepare_documents)
         self._syncing = False
         self.interactive = True
         self._pending: tuple[Source, Source] | None = None
@@ -405,11 +405,26 @@ class MainWindow(QMainWindow):
     def _on_controller_progressed(self, fraction: float) -> None:
         self.progress.setValue(round(fraction * 1000))
 
-    @Slot(object, object)
-    def _on_controller_comparison_ready(self, comparison: Comparison, sources: object) -> None:
+    def _prepare_documents(self, comparison: Comparison) -> dict[Side, PreparedDocument]:
+        """Runs in the worker: build both panes' documents there, hand them to the GUI thread."""
+        style, size = self.style_, self._font_size
+        gui_thread = QCoreApplication.instance().thread()  # type: ignore[union-attr]
+        prepared: dict[Side, PreparedDocument] = {}
+        for side in ("a", "b"):
+            built = build_document(comparison, side, style, size)  # type: ignore[arg-type]
+            built.document.moveToThread(gui_thread)
+            prepared[side] = built  # type: ignore[index]
+        return prepared
+
+    @Slot(object, object, object)
+    def _on_controller_comparison_ready(
+        self, comparison: Comparison, sources: object, prepared: object = None
+    ) -> None:
         assert isinstance(sources, tuple)
         self._set_busy(False)
-        self.model.set_comparison(comparison, sources)
+        self.model.set_comparison(
+            comparison, sources, prepared if isinstance(prepared, dict) else None
+        )
         self._conflict_pos = -1
         s = comparison.summary
         self.statusBar().showMessage(
@@ -464,14 +479,14 @@ class MainWindow(QMainWindow):
         with self._scroll_guard():
             doc_src = self.model.comparison.document(side)
             src_offset = doc_src.sentences[sentence].span.start
-            top, _ = src.span_y(src_offset, src_offset + 1)
+            top, _ = src.span_y(src_offset, src_offset + 1, exact=True)
             if top < 0 or top > src.viewport().height() - 20:
                 src.scroll_offset_to(src_offset, src.viewport().height() // 3)
-                top, _ = src.span_y(src_offset, src_offset + 1)
+                top, _ = src.span_y(src_offset, src_offset + 1, exact=True)
             doc_dst = self.model.comparison.document(other(side))
             dst_offset = doc_dst.sentences[min(link.side(other(side)))].span.start
             dst.scroll_offset_to(dst_offset, top)
-            dst_top, _ = dst.span_y(dst_offset, dst_offset + 1)
+            dst_top, _ = dst.span_y(dst_offset, dst_offset + 1, exact=True)
             if dst_top != top:  # the counterpart hit a document end: move the source instead
                 src.scroll_offset_to(src_offset, dst_top)
 
@@ -585,8 +600,8 @@ class MainWindow(QMainWindow):
         anchors: list[Anchor] = []
         for k in self.model.chain_around(side, sentence):
             link = comparison.links[k]
-            s_top, s_bottom = src.sentences_y(link.side(side))
-            t_top, t_bottom = dst.sentences_y(link.side(other(side)))
+            s_top, s_bottom = src.sentences_y(link.side(side), exact=True)
+            t_top, t_bottom = dst.sentences_y(link.side(other(side)), exact=True)
             anchors.append(
                 (
                     float(s_top + bar.value()),

@@ -1,15 +1,15 @@
 """A thin map beside a pane: where shared, partial, unique and conflicting passages are in the
 whole article, and a frame for the part on screen. Clicking or dragging jumps there.
 
-Positions come from the laid-out paragraphs (recomputed, throttled, when the layout changes);
-sentences are placed inside their paragraph by character share.
+Positions are character offsets scaled to the map's height (no full layout of a long article is
+needed), and the viewport frame is drawn from the offsets at the top and bottom of the view.
 
 Imports: PySide6, core.model, gui.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QPoint, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -59,43 +59,32 @@ class OverviewMap(QWidget):
         self._dirty = False
         self._rows = []
         comparison = self.model.comparison
-        pmap = self.view.positions
-        if comparison is None or pmap is None:
+        if comparison is None:
             return
-        doc = self.view.document()
-        height = float(doc.size().height())
-        if height <= 0:
-            return
-        layout = doc.documentLayout()
         document = comparison.document(self.view.side)
         coverage = comparison.coverage(self.view.side)
-        rects: list[QRectF] = []
-        block = doc.begin()
-        while block.isValid():
-            rects.append(layout.blockBoundingRect(block))
-            block = block.next()
-
-        def frac(offset: int) -> float:
-            p = pmap.paragraph_at(offset)
-            if p >= len(rects):
-                return 1.0
-            span = document.paragraphs[p].span
-            r = rects[p]
-            share = min(max((offset - span.start) / max(1, len(span)), 0.0), 1.0)
-            return (r.top() + r.height() * share) / height
-
+        total = max(1, len(document.text))
         names = {Coverage.SHARED: "band_same", Coverage.PARTIAL: "band_partial"}
+        rows = self._rows
         for i, sentence in enumerate(document.sentences):
             cov = coverage[i]
             if not cov.counted:
                 continue
             name = names.get(cov.status, "unique_mark")
-            self._rows.append((frac(sentence.span.start), frac(sentence.span.end), name))
+            top, bottom = sentence.span.start / total, sentence.span.end / total
+            if rows and rows[-1][2] == name and top - rows[-1][1] < 0.002:
+                rows[-1] = (rows[-1][0], bottom, name)  # merge neighbours: fewer rectangles
+            else:
+                rows.append((top, bottom, name))
         for fact in comparison.facts:
             if fact.status is FactStatus.CONFLICT:
                 for span in fact.side(self.view.side):
-                    y = frac(span.start)
-                    self._rows.append((y, y, "conflict_line"))
+                    y = span.start / total
+                    rows.append((y, y, "conflict_line"))
+
+    def _fraction(self) -> float:
+        comparison = self.model.comparison
+        return 1.0 / max(1, len(comparison.document(self.view.side).text)) if comparison else 0.0
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if self._dirty:
@@ -107,27 +96,29 @@ class OverviewMap(QWidget):
         colours: dict[str, QColor] = {}
         for top, bottom, name in self._rows:
             colour = colours.setdefault(name, self._style.color(name))
-            y0 = top * h
             full = name == "conflict_line"
-            rect = QRectF(0 if full else 3, y0, w if full else w - 6, max(2.0, (bottom - top) * h))
+            rect = QRectF(
+                0 if full else 3, top * h, w if full else w - 6, max(2.0, (bottom - top) * h)
+            )
             painter.fillRect(rect, colour)
-        bar = self.view.verticalScrollBar()
-        total = bar.maximum() + bar.pageStep()
-        if total > 0 and bar.maximum() > 0:
-            top = bar.value() / total * h
-            span = max(6.0, bar.pageStep() / total * h)
+        if self.view.positions is not None and self.view.verticalScrollBar().maximum() > 0:
+            # The frame shows the text on screen, by character offsets like the rows above.
+            scale = self._fraction() * h
+            vp = self.view.viewport().rect()
+            top = self.view.offset_at(QPoint(0, 0)) * scale
+            bottom = self.view.offset_at(QPoint(vp.width(), vp.height())) * scale
             painter.setPen(QPen(self._style.color("viewport"), 2))
             painter.setBrush(self._style.color("viewport", 40))
-            painter.drawRect(QRectF(1, top + 1, w - 2, span - 2))
+            painter.drawRect(QRectF(1, top + 1, w - 2, max(6.0, bottom - top) - 2))
         painter.end()
 
     def _jump(self, y: float) -> None:
-        bar = self.view.verticalScrollBar()
-        total = bar.maximum() + bar.pageStep()
-        if self.height() <= 0:
+        comparison = self.model.comparison
+        if comparison is None or self.view.positions is None or self.height() <= 0:
             return
-        target = y / self.height() * total - bar.pageStep() / 2
-        bar.setValue(round(min(max(target, 0), bar.maximum())))
+        text = comparison.document(self.view.side).text
+        offset = round(min(max(y / self.height(), 0.0), 1.0) * (len(text) - 1))
+        self.view.scroll_offset_to(offset, self.view.viewport().height() // 2)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._jump(event.position().y())

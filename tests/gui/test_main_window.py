@@ -232,7 +232,7 @@ def test_stale_results_are_dropped(window, qtbot, bundled, tmp_path: Path) -> No
     other = tmp_path / "other.txt"
     other.write_text("A different article entirely.\n\nIt has two paragraphs.\n", encoding="utf-8")
     received = []
-    window.controller.comparison_ready.connect(lambda c, s: received.append(s))
+    window.controller.comparison_ready.connect(lambda c, s, p: received.append(s))
     window.compare_paths(bundled[0], other)
     with qtbot.waitSignal(window.controller.comparison_ready, timeout=60_000):
         window.compare_paths(*bundled)
