@@ -6,7 +6,11 @@ many spellings; the markdown package already knows them all, so ``**Putin**`` an
 Headings become heading paragraphs (a leading ``#`` heading becomes the title), list items and
 quoted paragraphs their own paragraphs, and an image's alt text a caption.
 
-Imports: standard library, markdown, lxml (both project dependencies), core.
+Raw HTML inside Markdown passes through the markdown package untouched, so the rendering is
+sanitized with nh3 first: script and style bodies are dropped (a reader never sees them on the
+page), unknown tags are unwrapped to their text, so no markup can reach the compared text.
+
+Imports: standard library, markdown, nh3, lxml (all project dependencies), core.
 """
 
 from __future__ import annotations
@@ -23,6 +27,22 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _LEAVES = frozenset({"p", "li", "pre", "dt", "dd", "tr", "td", "th", *_HEADINGS})
 _CONTAINERS = frozenset({"div", "blockquote", "ul", "ol", "dl", "table", "thead", "tbody", "li"})
 
+
+# Tags the walk below understands; everything else is unwrapped by nh3 (its text kept).
+_SAFE_TAGS = {
+    *_LEAVES,
+    *_CONTAINERS,
+    "img",
+    "br",
+    "hr",
+    "a",
+    "em",
+    "strong",
+    "b",
+    "i",
+    "code",
+    "span",
+}
 
 _BREAK = "\ue000"  # private-use: stands for <br> while text is put together, never output
 # A line longer than this is not hard-wrapped: its single line breaks separate paragraphs, as in
@@ -62,8 +82,12 @@ def _walk(element: Any, out: list[Block], split_lines: bool = False) -> None:
                 continue
             role = Role.HEADING if tag in _HEADINGS else None
             out.extend(Block(piece, role) for piece in _pieces(child, split_lines and tag == "p"))
-        elif tag in _CONTAINERS:
+        elif tag in _CONTAINERS and any(c.tag in _LEAVES or c.tag in _CONTAINERS for c in child):
             _walk(child, out, split_lines)
+        elif tag in _CONTAINERS:  # a raw <div> of inline text is one paragraph
+            text = _text(child)
+            if text:
+                out.append(Block(text))
         elif tag == "hr":
             continue
         elif tag:
@@ -75,11 +99,18 @@ def _walk(element: Any, out: list[Block], split_lines: bool = False) -> None:
 def markdown_blocks(source_text: str) -> tuple[list[Block], str | None]:
     """The Markdown document as Blocks, and its title (a first-line heading), if any."""
     import markdown
+    import nh3
     from lxml import html as lxml_html  # type: ignore[import-untyped]
 
     unwrapped = any(len(line) > _UNWRAPPED_LINE for line in source_text.splitlines())
     extensions = ["tables", "sane_lists", *(["nl2br"] if unwrapped else [])]
-    rendered = markdown.markdown(source_text, extensions=extensions)
+    rendered = nh3.clean(
+        markdown.markdown(source_text, extensions=extensions),
+        tags=_SAFE_TAGS,
+        clean_content_tags={"script", "style"},
+        attributes={"img": {"alt"}},
+        url_schemes=set(),
+    )
     if not rendered.strip():
         return [], None
     root = lxml_html.fragment_fromstring(rendered, create_parent="div")

@@ -133,6 +133,19 @@ def test_markdown_one_paragraph_per_line_and_hard_wrapped() -> None:
     assert paragraphs(wrapped) == ["First line of a paragraph that wraps here.", "Next."]
 
 
+def test_markdown_raw_html_is_sanitized_not_compared() -> None:
+    doc = read_text(
+        "The plan passed <script>alert(1)</script> on Tuesday.\n\n"
+        '<div onclick="x()">Costs <b>rose</b></div><style>p{color:red}</style>\n\n'
+        "<iframe src='https://evil.example/'>inner</iframe> Critics objected.",
+        fmt="md",
+    )
+    assert "alert" not in doc.text and "color:red" not in doc.text
+    assert "<" not in doc.text and "onclick" not in doc.text
+    assert "The plan passed on Tuesday." in doc.text
+    assert "Costs rose" in doc.text and "Critics objected." in doc.text
+
+
 # ---------------------------------------------------------------- HTML
 
 PAGE = """<!DOCTYPE html><html><head><title>Dam opens on the river Vell | Daily Example</title>
