@@ -35,7 +35,7 @@ import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 from core.errors import Cancelled
-from core.model import Document
+from core.model import Document, Role
 from core.options import CompareOptions
 from core.tokens import STOP_WORDS, is_number, terms
 
@@ -100,6 +100,7 @@ class Group:
 class _Side:
     index: list[int]  # Document sentence index of each content sentence
     para: IntArray  # paragraph of each content sentence
+    head: IntArray  # 1 for the headline's sentences, 2 for the lead sentence, else 0
     indptr: IntArray  # CSR: terms of content sentence k are terms[indptr[k]:indptr[k+1]]
     terms: IntArray  # term ids, sorted and unique within a sentence
     total: FloatArray  # sum of term weights per sentence
@@ -241,6 +242,21 @@ def _prefix_edges(vocab: list[str], ids: list[int], tick: Ticker) -> list[tuple[
     return edges
 
 
+def _headline_marks(doc: Document, index: list[int]) -> IntArray:
+    """1 for sentences of the first title paragraph, 2 for the first body sentence (the lead)."""
+    marks = np.zeros(len(index), dtype=np.int64)
+    title_para = next((k for k, p in enumerate(doc.paragraphs) if p.role is Role.TITLE), None)
+    lead_seen = False
+    for k, i in enumerate(index):
+        p = doc.sentences[i].paragraph
+        if p == title_para:
+            marks[k] = 1
+        elif not lead_seen and doc.paragraphs[p].role is Role.BODY:
+            marks[k] = 2
+            lead_seen = True
+    return marks
+
+
 def _build_sides(
     a: Document, b: Document, opts: CompareOptions, tick: Ticker
 ) -> tuple[_Side, _Side, FloatArray, IntArray, int]:
@@ -337,6 +353,7 @@ def _build_sides(
             _Side(
                 index=index,
                 para=np.asarray([doc.sentences[i].paragraph for i in index], dtype=np.int64),
+                head=_headline_marks(doc, index),
                 indptr=indptr,
                 terms=term_ids,
                 total=total,
@@ -489,7 +506,14 @@ def _candidates(
         inside = (all_a >= lo) & (all_a < hi)
         out.append(_unique(all_a[inside] * sb.n + all_b[inside]))
         pos = int(np.searchsorted(ia, hi, side="left"))
-    keys = np.concatenate(out) if out else np.zeros(0, dtype=np.int64)
+    # headline pairs: the two headlines, and each headline with the other side's lead
+    ta, la = np.flatnonzero(sa.head == 1), np.flatnonzero(sa.head == 2)
+    tb, lb = np.flatnonzero(sb.head == 1), np.flatnonzero(sb.head == 2)
+    heads = [np.zeros(0, dtype=np.int64)]
+    for xs, ys in ((ta, tb), (ta, lb), (la, tb)):
+        heads.append((xs[:, None] * sb.n + ys[None, :]).ravel())
+    out.append(np.concatenate(heads))
+    keys = _unique(np.concatenate(out))
     tick(0.58)
     return keys // sb.n, keys % sb.n
 
@@ -557,6 +581,17 @@ def align(
     tick(0.74)
     boosted = np.where(dice >= opts.min_similarity, dice + opts.neighbour_bonus * support, 0.0)
     boosted = np.round(np.minimum(boosted, 2.0), 9)
+    # Two articles about one event: their headlines, and a headline and the other side's lead,
+    # tell the same main event, so a little shared wording is enough there.
+    head_pair = ((sa.head[ia] == 1) & (sb.head[ib] >= 1)) | (
+        (sa.head[ia] == 2) & (sb.head[ib] == 1)
+    )
+    head_pair &= dice >= opts.headline_min
+    # ... if the articles are about one event at all: enough sentences have a good partner
+    well_matched = len(np.unique(ia[dice >= opts.link_threshold]))
+    if well_matched < opts.headline_relatedness * max(1, min(sa.n, sb.n)):
+        head_pair[:] = False
+    boosted = np.where(head_pair, np.maximum(boosted, dice + opts.headline_bonus), boosted)
     cont_a = shared / np.maximum(sa.total[ia], 1e-12)
     cont_b = shared / np.maximum(sb.total[ib], 1e-12)
     tick(0.75)
@@ -596,7 +631,11 @@ def align(
         & (dice >= opts.min_similarity)
         & (dice >= opts.contain_relative * best_of_carried)
     )
-    extra = np.flatnonzero((dice >= opts.extra_link_threshold) | carried)
+    extra = np.flatnonzero(
+        (dice >= opts.extra_link_threshold)
+        | carried
+        | (head_pair & (boosted >= opts.link_threshold))
+    )
     tick(0.92)
     grouper.extra_links(ia[extra].tolist(), ib[extra].tolist())
     tick(0.95)

@@ -29,6 +29,13 @@ class CompareOptions:
     contain_threshold: float = 0.45
     #: ... and that pair scores at least this share of the carried sentence's best pair
     contain_relative: float = 0.70
+    #: headline-headline and headline-lead pairs get this bonus when their similarity is at
+    #: least ``headline_min``
+    headline_bonus: float = 0.20
+    headline_min: float = 0.03
+    #: ... provided this share of the shorter article's sentences has a partner on its own
+    #: (the articles are about one event)
+    headline_relatedness: float = 0.2
     #: a link is "same" at or above this similarity
     same_threshold: float = 0.90
     #: a link is "partial" when one side's covered share is under this fraction of the other's

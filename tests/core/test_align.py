@@ -78,3 +78,33 @@ def test_only_content_sentences_are_aligned() -> None:
     b = make_doc(text, roles=[Role.CAPTION, Role.BODY])
     groups = align(a, b, CompareOptions(), Ticker(None, None))
     assert [(g.a, g.b) for g in groups] == [((0,), (1,))]
+
+
+def test_headlines_link_to_headline_and_lead_on_little_shared_wording() -> None:
+    a = make_doc(
+        [
+            ["Coastal town adopts plan after winter storms"],
+            ["The council of Kestrel Bay voted on Tuesday for a 12-point flood plan."],
+            ["Fishermen fear the works will close the harbour."],
+        ],
+        roles=[Role.TITLE, Role.BODY, Role.BODY],
+    )
+    b = make_doc(
+        [
+            ["Kestrel Bay approves defences as the storm season ends"],
+            ["Kestrel Bay's council on Tuesday approved a plan of 12 points against floods."],
+            ["Tourism officials expect a record summer."],
+        ],
+        roles=[Role.TITLE, Role.BODY, Role.BODY],
+    )
+    pairs = {
+        (i, j) for g in align(a, b, CompareOptions(), Ticker(None, None)) for i in g.a for j in g.b
+    }
+    assert (0, 0) in pairs  # headline - headline
+    assert (1, 1) in pairs  # lead - lead
+    assert (2, 2) not in pairs
+    without = CompareOptions(headline_bonus=0.0)
+    plain = {(i, j) for g in align(a, b, without, Ticker(None, None)) for i in g.a for j in g.b}
+    assert (0, 0) not in plain  # the headlines share too little on their own
+    head = next(g for g in align(a, b, CompareOptions(), Ticker(None, None)) if g.a == (0,))
+    assert head.similarity < CompareOptions().link_threshold
