@@ -2,7 +2,9 @@
 
 With ``screenshot`` set, the real main window is rendered offscreen at 1600x1000 once the
 comparison has finished, with one link selected so bands, highlights and word diff all show,
-saved as PNG, and the function returns without entering the event loop for the user.
+saved as PNG, and the function returns without entering the event loop for the user. Saved
+window settings are neither used nor changed then; ``ARTICLE_COMPARER_THEME=light|dark`` and
+``ARTICLE_COMPARER_ZOOM=<steps>`` pick the palette and zoom of the picture.
 
 Imports: PySide6, core, gui.
 """
@@ -41,16 +43,17 @@ def application() -> QApplication:
 
 
 def showcase_link(comparison: Comparison) -> int | None:
-    """A link worth showing: a paraphrase with a word diff, early in A (not the title)."""
+    """A link worth showing: a clear paraphrase with a word diff, early in A, not the title."""
     best: tuple[float, int] | None = None
     for k, link in enumerate(comparison.links):
-        if min(link.a) == 0:
+        if min(link.a) == 0 or not comparison.a.is_content_sentence(min(link.a)):
             continue
         score = (
-            (2.0 if link.diff else 0.0)
-            + (1.0 if link.kind is not LinkKind.SAME else 0.0)
-            + (0.5 if len(link.a) + len(link.b) > 2 else 0.0)
-            - min(link.a) / max(1, len(comparison.a.sentences))
+            (1.0 if link.diff else 0.0)
+            + (1.0 if link.kind is LinkKind.PARAPHRASE else 0.0)
+            - abs(link.similarity - 0.75)
+            + (0.3 if len(link.a) + len(link.b) > 2 else 0.0)
+            - 0.5 * min(link.a) / max(1, len(comparison.a.sentences))
         )
         if best is None or score > best[0]:
             best = (score, k)
@@ -90,19 +93,18 @@ def run_app(paths: tuple[Path, Path], screenshot: Path | None = None) -> int:
     app = application()
     from gui.main_window import MainWindow
 
-    if screenshot is not None and os.environ.get("ARTICLE_COMPARER_THEME"):
-        QCoreApplication.setApplicationName(APPLICATION + "-screenshot")
-    window = MainWindow()
+    window = MainWindow(remember=screenshot is None)
     window.interactive = screenshot is None
     theme = os.environ.get("ARTICLE_COMPARER_THEME")
-    if theme in ("light", "dark"):
-        window.set_theme(theme)
+    if theme in ("light", "dark"):  # for screenshots of either palette; not remembered
+        window.set_theme(theme, remember=False)
     zoom = os.environ.get("ARTICLE_COMPARER_ZOOM")
     if screenshot is not None:
         window.resize(*SCREENSHOT_SIZE)
         window.zoom(0)
-        if zoom:
-            window.zoom(int(zoom))
+        if zoom and zoom.lstrip("-").isdigit():  # ARTICLE_COMPARER_ZOOM=3: three steps larger
+            for _ in range(abs(int(zoom))):
+                window.zoom(1 if int(zoom) > 0 else -1)
     window.show()
     window.compare_paths(paths[0], paths[1])
     if screenshot is None:

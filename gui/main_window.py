@@ -16,7 +16,16 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QPoint, QSettings, Qt, Slot
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QGuiApplication,
+    QIcon,
+    QKeySequence,
+    QPalette,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -34,6 +43,7 @@ from PySide6.QtWidgets import (
 from core.errors import ArticleComparerError
 from core.model import Comparison, Side
 from core.scroll_sync import Anchor, sync_scroll
+from gui import icons
 from gui.article_pane import ArticlePane
 from gui.article_view import ArticleView, PreparedDocument, build_document
 from gui.compare_controller import CompareController
@@ -57,8 +67,10 @@ _SUFFIX_FORMAT = {".html": "html", ".htm": "html", ".md": "md", ".json": "json",
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, remember: bool = True) -> None:
+        """``remember=False`` ignores and keeps the saved geometry and layout (screenshots)."""
         super().__init__(parent)
+        self._remember = remember
         self.setObjectName("main_window")
         self.setWindowTitle("Article Comparer")
         self.settings = QSettings()
@@ -68,7 +80,7 @@ class MainWindow(QMainWindow):
         self.interactive = True
         self._pending: tuple[Source, Source] | None = None
         self._conflict_pos = -1
-        theme = str(self.settings.value("theme", "system"))
+        theme = str(self.settings.value("theme", "system")) if remember else "system"
         self._apply_palette(theme)
         self.style_ = Style(is_dark(QApplication.palette()))
 
@@ -113,9 +125,11 @@ class MainWindow(QMainWindow):
         self._connect()
         self._font_size = float(self.settings.value("font_size", DEFAULT_FONT_SIZE))
         self._apply_font_size()
-        self._restore()
-        if self.settings.value("window_state") is None:
-            self.resizeDocks([self.facts_dock], [190], Qt.Orientation.Vertical)
+        if remember:
+            self._restore()
+        else:
+            self.resize(1600, 1000)
+        self._first_show = not remember or self.settings.value("window_state") is None
 
     # -- construction -------------------------------------------------------------------------
     def _action(
@@ -261,6 +275,7 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self.facts_dock.toggleViewAction())
 
+        self._paint_icons()
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("main_toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -282,6 +297,17 @@ class MainWindow(QMainWindow):
         self.act_next_unique.setIconText("Next unique")
         self.act_prev_conflict.setIconText("Prev conflict")
         self.act_next_conflict.setIconText("Next conflict")
+
+    def _paint_icons(self) -> None:
+        """Icons drawn in the palette's text colour (standard ones vanish on dark themes)."""
+        ink = QApplication.palette().color(QPalette.ColorRole.WindowText)
+        unique, conflict = self.style_.color("unique_mark"), self.style_.color("conflict_line")
+        self.act_next_unique.setIcon(icons.arrow_icon(True, unique, ink))
+        self.act_prev_unique.setIcon(icons.arrow_icon(False, unique, ink))
+        self.act_next_conflict.setIcon(icons.arrow_icon(True, conflict, ink))
+        self.act_prev_conflict.setIcon(icons.arrow_icon(False, conflict, ink))
+        self.act_lock.setIcon(icons.lock_icon(ink))
+        self.act_swap.setIcon(icons.swap_icon(ink))
 
     def _connect(self) -> None:
         self.controller.started.connect(self._on_controller_started)
@@ -312,8 +338,17 @@ class MainWindow(QMainWindow):
         if isinstance(splitter, QByteArray | bytes):
             self.splitter.restoreState(splitter)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._first_show:  # no saved layout: give the articles most of the height
+            self._first_show = False
+            self.resizeDocks([self.facts_dock], [170], Qt.Orientation.Vertical)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.controller.shutdown()
+        if not self._remember:
+            super().closeEvent(event)
+            return
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("window_state", self.saveState())
         self.settings.setValue("splitter", self.splitter.saveState())
@@ -646,8 +681,9 @@ class MainWindow(QMainWindow):
         elif theme == "light":
             app.setPalette(app.style().standardPalette())
 
-    def set_theme(self, theme: str) -> None:
-        self.settings.setValue("theme", theme)
+    def set_theme(self, theme: str, remember: bool = True) -> None:
+        if remember:
+            self.settings.setValue("theme", theme)
         app = QApplication.instance()
         if theme == "system" and isinstance(app, QApplication):
             app.setPalette(app.style().standardPalette())
@@ -657,6 +693,7 @@ class MainWindow(QMainWindow):
             pane.set_style(self.style_)
         self.strip.set_style(self.style_)
         self.legend.set_style(self.style_)
+        self._paint_icons()
         self._apply_font_size()
         self.model.selection_changed.emit()
         if theme in self.theme_actions:
