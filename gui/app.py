@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from importlib.resources import as_file, files
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
@@ -27,7 +28,13 @@ log = logging.getLogger(__name__)
 ORGANIZATION = "Article Comparer"
 APPLICATION = "article-comparer"
 SCREENSHOT_SIZE = (1600, 1000)
-ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "article-comparer.svg"
+
+
+def _icon() -> QIcon:
+    """The application icon shipped in resources/icons (found via importlib.resources)."""
+    resource = files("resources") / "icons" / "article-comparer.svg"
+    with as_file(resource) as path:
+        return QIcon(str(path)) if Path(path).is_file() else QIcon()
 
 
 def application() -> QApplication:
@@ -37,8 +44,7 @@ def application() -> QApplication:
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Article Comparer")
-    if ICON.is_file():
-        app.setWindowIcon(QIcon(str(ICON)))
+    app.setWindowIcon(_icon())
     return app
 
 

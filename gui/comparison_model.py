@@ -174,12 +174,23 @@ class ComparisonModel(QObject):
             if not cov.counted:
                 return f"Not compared: caption, byline or boilerplate of {name}."
             return f"Only in {name}: this passage has no counterpart in the other article."
-        link = comparison.links[k]
         more = f" (link {links.index(k) + 1} of {len(links)}; click again for the next)"
+        return self.describe_link(k) + (more if len(links) > 1 else "")
+
+    def select_link(self, index: int) -> None:
+        """Select a link directly (e.g. a band clicked in the connector strip)."""
+        assert self.comparison is not None
+        self.selected_link = index
+        self.selected_fact = None
+        self.active = ("a", min(self.comparison.links[index].a))
+        self.selection_changed.emit()
+
+    def describe_link(self, index: int) -> str:
+        assert self.comparison is not None
+        link = self.comparison.links[index]
         return (
             f"{link.kind.value.capitalize()} link, similarity {link.similarity:.2f}: "
             f"{len(link.a)} sentence(s) of A ↔ {len(link.b)} of B"
-            + (more if len(links) > 1 else "")
         )
 
     def select_fact(self, index: int | None) -> None:

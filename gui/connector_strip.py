@@ -9,9 +9,9 @@ Imports: PySide6, core.model, gui.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, QSize, Qt
-from PySide6.QtGui import QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QPoint, QPointF, QSize, Qt, Signal
+from PySide6.QtGui import QHelpEvent, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from gui.article_view import ArticleView
 from gui.comparison_model import ComparisonModel
@@ -19,6 +19,8 @@ from gui.style import Style
 
 
 class ConnectorStrip(QWidget):
+    link_clicked = Signal(int)
+
     def __init__(
         self,
         model: ComparisonModel,
@@ -37,7 +39,6 @@ class ConnectorStrip(QWidget):
         self.setMinimumWidth(60)
         self.setObjectName("connector_strip")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setToolTip("Links between the articles: click a band to select it")
         for view in self._views:
             view.verticalScrollBar().valueChanged.connect(self.update)
             view.verticalScrollBar().rangeChanged.connect(self.update)
@@ -125,21 +126,30 @@ class ConnectorStrip(QWidget):
             self.painted_links.append(k)
         painter.end()
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        point = event.position()
-        for path, k in reversed(self._hits):  # topmost first
+    def link_at(self, point: QPointF) -> int | None:
+        """The topmost band under ``point`` as last painted."""
+        for path, k in reversed(self._hits):
             if path.contains(point):
-                link = self.model.link(k)
-                self.model.select_passage("a", link.a[0])
-                if self.model.selected_link != k:
-                    self.model.selected_link = k
-                    self.model.selection_changed.emit()
-                event.accept()
-                return
-        event.ignore()
+                return k
+        return None
 
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        self.mousePressEvent(event)
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        k = self.link_at(event.position())
+        if k is None:
+            event.ignore()
+            return
+        self.link_clicked.emit(k)
+        event.accept()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            k = self.link_at(QPointF(event.pos()))
+            if k is None:
+                QToolTip.showText(event.globalPos(), "Click a band to select its link", self)
+            else:
+                QToolTip.showText(event.globalPos(), self.model.describe_link(k), self)
+            return True
+        return super().event(event)
 
     def minimumSizeHint(self) -> QSize:
         return QSize(40, 100)

@@ -317,6 +317,7 @@ class MainWindow(QMainWindow):
         self.controller.cancelled.connect(self._on_controller_cancelled)
         self.cancel_button.clicked.connect(self.controller.cancel)
         self.facts_dock.fact_activated.connect(self._on_facts_dock_fact_activated)
+        self.strip.link_clicked.connect(self._on_strip_link_clicked)
         for side, view in self.views.items():
             view.passage_activated.connect(
                 lambda sentence, s=side: self.activate_passage(s, sentence)
@@ -548,6 +549,11 @@ class MainWindow(QMainWindow):
             f"({', '.join(where)}){values}",
             15000,
         )
+
+    @Slot(int)
+    def _on_strip_link_clicked(self, index: int) -> None:
+        self.model.select_link(index)
+        self.statusBar().showMessage(self.model.describe_link(index), 15000)
 
     @Slot(int)
     def _on_facts_dock_fact_activated(self, index: int) -> None:

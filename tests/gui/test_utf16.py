@@ -15,7 +15,7 @@ def test_emoji_before_linked_passage_highlights_right_characters(
     passage = "The council approved the harbour plan on Tuesday after a long debate."
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     a.write_text(
-        f"Storm news 🌊🌊 today 🎉😀.\n\nResidents 😀 cheered 👏👏👏 loudly.\n\n{passage}\n",
+        f"Storm news 🌊🌊 today 🎉😀.\n\nResidents 😀 cheered 👏👏👏 loudly. {passage}\n",
         encoding="utf-8",
     )
     b.write_text(
