@@ -113,3 +113,16 @@ def sync_scroll(
     target_y = map_offset(source_y, anchors, maximum + page, target_maximum + target_page)
     target = target_y - fraction * target_page
     return round(min(max(target, 0.0), max(target_maximum, 0.0)))
+
+
+def steady(previous: float, proposed: float, source_delta: float) -> float:
+    """Keep the follower from scrolling against the leader's direction.
+
+    Where one article has a passage the other lacks, the map is nearly flat and the moving
+    sync point alone would pull the follower backwards for a while; it waits instead.
+    """
+    if source_delta > 0 and proposed < previous:
+        return previous
+    if source_delta < 0 and proposed > previous:
+        return previous
+    return proposed

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from core.compare import compare
-from core.errors import ArticleComparerError, Cancelled
+from core.errors import ArticleComparerError, Cancelled, InputError
 from core.model import Comparison, Document
 from core.reader import read_path, read_text
 from gui.comparison_model import Source
@@ -40,7 +40,14 @@ class _JobSignals(QObject):
 def read_source(source: Source) -> Document:
     if source.path is not None:
         return read_path(source.path)
-    return read_text(source.text or "", source=source.name)
+    if source.html:
+        try:
+            return read_text(source.html, source=source.name, fmt="html")
+        except InputError:
+            if not (source.text and source.text.strip()):
+                raise
+            log.debug("pasted HTML gave no article; reading the plain text instead")
+    return read_text(source.text or "", source=source.name, fmt="auto")
 
 
 class _CompareJob(QRunnable):

@@ -37,6 +37,7 @@ class Source:
     path: Path | None = None
     text: str | None = None
     name: str = "<pasted>"
+    html: str | None = None  # pasted rich text, read as HTML first (plain text as fallback)
 
     @staticmethod
     def of_path(path: Path | str) -> Source:
@@ -44,8 +45,8 @@ class Source:
         return Source(path=p, name=p.name)
 
     @staticmethod
-    def pasted(text: str, name: str = "<pasted>") -> Source:
-        return Source(text=text, name=name)
+    def pasted(text: str, name: str = "<pasted>", html: str | None = None) -> Source:
+        return Source(text=text, name=name, html=html)
 
     @property
     def label(self) -> str:

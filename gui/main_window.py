@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 
 from core.errors import ArticleComparerError
 from core.model import Comparison, Side
-from core.scroll_sync import Anchor, sync_scroll
+from core.scroll_sync import Anchor, steady, sync_scroll, syncpoint
 from gui import icons
 from gui.article_pane import ArticlePane
 from gui.article_view import ArticleView, PreparedDocument, build_document
@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self.model = ComparisonModel(self)
         self.controller = CompareController(self, prepare=self._prepare_documents)
         self._syncing = False
+        self._synced_at: dict[Side, int] = {}  # scroll values when the panes were last synced
         self.interactive = True
         self._pending: tuple[Source, Source] | None = None
         self._conflict_pos = -1
@@ -403,11 +404,14 @@ class MainWindow(QMainWindow):
         self._replace_side(side, Source.of_path(path))
 
     def paste_side(self, side: Side) -> None:
-        text = QGuiApplication.clipboard().text()
-        if not text.strip():
+        mime = QGuiApplication.clipboard().mimeData()
+        text = mime.text() if mime is not None and mime.hasText() else ""
+        html = mime.html() if mime is not None and mime.hasHtml() else ""
+        if not (text.strip() or html.strip()):
             self.statusBar().showMessage("The clipboard holds no text.", 5000)
             return
-        self._replace_side(side, Source.pasted(text, f"<pasted {side.upper()}>"))
+        name = f"<pasted {side.upper()}>"
+        self._replace_side(side, Source.pasted(text, name, html=html or None))
 
     def _replace_side(self, side: Side, source: Source) -> None:
         current = self._current_sources()
@@ -633,8 +637,6 @@ class MainWindow(QMainWindow):
         if src.positions is None or dst.positions is None:
             return
         bar, target_bar = src.verticalScrollBar(), dst.verticalScrollBar()
-        from core.scroll_sync import syncpoint
-
         fraction = syncpoint(bar.value(), bar.pageStep(), bar.maximum())
         y = int(fraction * src.viewport().height())
         sentence = self.model.sentence_near(side, src.offset_at(QPoint(0, y)))
@@ -659,8 +661,11 @@ class MainWindow(QMainWindow):
             target_bar.maximum(),
             anchors,
         )
+        delta = bar.value() - self._synced_at.get(side, bar.value())
+        value = round(steady(target_bar.value(), value, delta))
         with self._scroll_guard():
             target_bar.setValue(value)
+        self._synced_at = {side: bar.value(), other(side): target_bar.value()}
 
     # -- view ---------------------------------------------------------------------------------
     def zoom(self, step: int) -> None:

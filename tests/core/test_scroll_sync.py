@@ -7,7 +7,7 @@ import itertools
 from hypothesis import given
 from hypothesis import strategies as st
 
-from core.scroll_sync import map_offset, monotone_chain, sync_scroll, syncpoint
+from core.scroll_sync import map_offset, monotone_chain, steady, sync_scroll, syncpoint
 
 
 def test_syncpoint_moves_from_top_to_middle_to_bottom() -> None:
@@ -68,3 +68,11 @@ def test_sync_scroll_reaches_both_ends() -> None:
     # In the middle the anchor's top is kept level with the same viewport fraction.
     value = 300 - 100  # source sync point (middle of a 200 px view) at 300
     assert sync_scroll(value, 200, 1800, 300, 2700, anchors) == 900 - 150
+
+
+def test_steady_never_moves_against_the_leader() -> None:
+    assert steady(500, 460, source_delta=30) == 500
+    assert steady(500, 540, source_delta=30) == 540
+    assert steady(500, 540, source_delta=-30) == 500
+    assert steady(500, 460, source_delta=-30) == 460
+    assert steady(500, 460, source_delta=0) == 460

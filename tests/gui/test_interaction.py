@@ -130,3 +130,19 @@ def test_theme_keeps_text_readable(window, qtbot, bundled, theme) -> None:  # ty
         assert lightness > 180 if theme == "dark" else lightness < 80
     finally:
         window.set_theme("light", remember=False)
+
+
+def test_paste_rich_text_reads_the_html(window, qtbot, bundled) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtWidgets import QApplication
+
+    compare_in(window, qtbot, *bundled)
+    mime = QMimeData()
+    body = " ".join(["The harbour council met on Tuesday to approve the new sea walls."] * 3)
+    mime.setHtml(f"<html><body><h1>Harbour vote</h1><p>{body}</p><p>{body}</p></body></html>")
+    mime.setText(f"Harbour vote\n\n{body}\n\n{body}")
+    QApplication.clipboard().setMimeData(mime)
+    with qtbot.waitSignal(window.model.comparison_changed, timeout=60_000):
+        window.act_paste_b.trigger()
+    shown = window.views["b"].toPlainText()
+    assert "Harbour vote" in shown and "<p>" not in shown
