@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from core.model import Side
 from gui.article_view import ArticleView
@@ -31,6 +31,9 @@ class ArticlePane(QWidget):
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setContentsMargins(8, 4, 8, 4)
         self.header.setWordWrap(False)
+        # A long file name must not stop the pane from getting narrow: let the header clip.
+        self.header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.header.setMinimumWidth(40)
         self.view = ArticleView(model, side, style, self)
         self.overview = OverviewMap(model, self.view, style, self)
         outer = QVBoxLayout(self)

@@ -226,6 +226,9 @@ def test_zoom_and_settings_are_remembered(window, qtbot, bundled) -> None:  # ty
     size = window.views["a"].document().defaultFont().pointSizeF()
     window.act_zoom_in.trigger()
     assert window.views["a"].document().defaultFont().pointSizeF() > size
+    window.resize(760, 540)
+    window.splitter.setSizes([200, 60, 450])
+    sizes = window.splitter.sizes()
     window.close()
     from gui.main_window import MainWindow
 
@@ -233,6 +236,13 @@ def test_zoom_and_settings_are_remembered(window, qtbot, bundled) -> None:  # ty
     qtbot.addWidget(again)
     assert again.font_size() == window.font_size()
     assert again.recent_pairs()[0] == tuple(bundled)
+    assert (again.size().width(), again.size().height()) == (760, 540)
+    again.show()
+    qtbot.waitExposed(again)
+    assert all(abs(x - y) <= 4 for x, y in zip(again.splitter.sizes(), sizes, strict=True)), (
+        again.splitter.sizes(),
+        sizes,
+    )
 
 
 def test_stale_results_are_dropped(window, qtbot, bundled, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
