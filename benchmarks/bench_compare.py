@@ -44,6 +44,7 @@ _SYLLABLE_TEXT = (
     "lan ces vit ro ba ne qui sto var len"
 )
 SYLLABLES = _SYLLABLE_TEXT.split()
+FACTS_FRACTION = 0.98
 _WORD = re.compile(r"\w+(?:['’]\w+)*(?:[.,]\d+)*")
 
 
@@ -164,17 +165,24 @@ def run_one(words: int, peer_rows: int, cancel: bool) -> dict[str, float]:
     read_tok = time.perf_counter() - t0
     rss_before = _maxrss_mb()
 
-    stamps: list[float] = []
+    stamps: list[tuple[float, float]] = []
 
-    def progress(_: float) -> None:
-        stamps.append(time.perf_counter())
+    def progress(fraction: float) -> None:
+        stamps.append((time.perf_counter(), fraction))
 
     t0 = time.perf_counter()
-    stamps.append(t0)
+    stamps.append((t0, 0.0))
     result = compare(a, b, progress=progress)
     elapsed = time.perf_counter() - t0
-    stamps.append(time.perf_counter())
-    gaps = [y - x for x, y in itertools.pairwise(stamps)]
+    stamps.append((time.perf_counter(), 1.0))
+    gaps = [y[0] - x[0] for x, y in itertools.pairwise(stamps)]
+    # compare() holds progress at 0.98 while core.facts runs: gaps there are the facts step's
+    own_gaps = [
+        y[0] - x[0] for x, y in itertools.pairwise(stamps) if not (x[1] == y[1] == FACTS_FRACTION)
+    ]
+    facts_time = sum(
+        y[0] - x[0] for x, y in itertools.pairwise(stamps) if x[1] == y[1] == FACTS_FRACTION
+    )
     out: dict[str, float] = {
         "words": words,
         "words_a": len(text_a.split()),
@@ -187,6 +195,8 @@ def run_one(words: int, peer_rows: int, cancel: bool) -> dict[str, float]:
         "rss_mb": _maxrss_mb(),
         "rss_added_mb": max(0.0, _maxrss_mb() - rss_before),
         "max_progress_gap": max(gaps) if gaps else 0.0,
+        "max_gap_outside_facts": max(own_gaps) if own_gaps else 0.0,
+        "facts_seconds": facts_time,
     }
     del result
     if peer_rows:
@@ -214,6 +224,7 @@ def run_one(words: int, peer_rows: int, cancel: bool) -> dict[str, float]:
                 # from the moment cancelling was wanted to the moment compare() gave up
                 lat.append(time.perf_counter() - deadline)
         out["cancel_latency_max"] = max(lat) if lat else float("nan")
+        out["cancel_latency_early"] = max(lat[:3]) if lat else float("nan")  # at 10/30/50 %
     return out
 
 
@@ -236,7 +247,8 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{'words/side':>10} {'sents A/B':>13} {'compare s':>9} {'peak MB':>8} {'+MB':>6}"
         f" {'peer s':>10} {'x peer':>8} {'read+tok s':>10} {'x read':>6} {'/doubling':>9}"
-        f" {'max prog gap':>12}" + (f" {'cancel s':>8}" if args.cancel else "")
+        f" {'facts s':>7} {'gap all/own':>13}"
+        + (f" {'cancel all/early':>16}" if args.cancel else "")
     )
     for size in args.sizes:
         cmd = [sys.executable, __file__, "--child", str(size), "--peer-rows", str(args.peer_rows)]
@@ -259,8 +271,13 @@ def main(argv: list[str] | None = None) -> int:
             f" {r['seconds']:9.3f} {r['rss_mb']:8.0f} {r['rss_added_mb']:6.0f}"
             f" {peer:10.1f} {peer / r['seconds']:8.0f} {r['read_tokenize']:10.3f}"
             f" {r['seconds'] / r['read_tokenize']:6.2f} {growth:>9}"
-            f" {r['max_progress_gap'] * 1000:10.0f}ms"
-            + (f" {r['cancel_latency_max'] * 1000:6.0f}ms" if args.cancel else ""),
+            f" {r['facts_seconds']:7.2f}"
+            f" {r['max_progress_gap'] * 1000:6.0f}/{r['max_gap_outside_facts'] * 1000:4.0f}ms"
+            + (
+                f" {r['cancel_latency_max'] * 1000:9.0f}/{r['cancel_latency_early'] * 1000:4.0f}ms"
+                if args.cancel
+                else ""
+            ),
             flush=True,
         )
     return 0
