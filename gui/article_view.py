@@ -414,6 +414,7 @@ class PreparedDocument:
     positions: PositionMap
     dark: bool
     font_size: float
+    overview: list[tuple[float, float, str]] | None = None  # rows for the overview map
 
 
 def build_document(

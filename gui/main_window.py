@@ -10,6 +10,7 @@ Imports: PySide6, core, gui.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -51,6 +52,7 @@ from gui.comparison_model import ComparisonModel, Source, other
 from gui.connector_strip import ConnectorStrip
 from gui.facts_dock import FactsDock
 from gui.legend import Legend
+from gui.overview_map import overview_rows
 from gui.style import Style, dark_palette, is_dark
 
 log = logging.getLogger(__name__)
@@ -453,7 +455,8 @@ class MainWindow(QMainWindow):
         for side in ("a", "b"):
             built = build_document(comparison, side, style, size)  # type: ignore[arg-type]
             built.document.moveToThread(gui_thread)
-            prepared[side] = built  # type: ignore[index]
+            rows = overview_rows(comparison, side)  # type: ignore[arg-type]
+            prepared[side] = dataclasses.replace(built, overview=rows)  # type: ignore[index]
         return prepared
 
     @Slot(object, object, object)

@@ -13,7 +13,7 @@ from PySide6.QtCore import QPoint, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
-from core.model import Coverage, FactStatus
+from core.model import Comparison, Coverage, FactStatus, Side
 from gui.article_view import ArticleView
 from gui.comparison_model import ComparisonModel
 from gui.style import Style
@@ -39,7 +39,7 @@ class OverviewMap(QWidget):
         self.setObjectName(f"overview_map_{view.side}")
         view.verticalScrollBar().valueChanged.connect(self.update)
         view.verticalScrollBar().rangeChanged.connect(self._on_layout_changed)
-        model.comparison_changed.connect(self._on_layout_changed)
+        model.comparison_changed.connect(self._on_model_comparison_changed)
 
     def sizeHint(self) -> QSize:
         return QSize(16, 400)
@@ -48,8 +48,11 @@ class OverviewMap(QWidget):
         self._style = style
         self.update()
 
+    def _on_model_comparison_changed(self) -> None:
+        self._compute()  # now: the worker's rows are only offered while the signal runs
+        self.update()
+
     def _on_layout_changed(self) -> None:
-        self._dirty = True
         self._timer.start()
 
     def _on_timer_timeout(self) -> None:
@@ -57,30 +60,12 @@ class OverviewMap(QWidget):
 
     def _compute(self) -> None:
         self._dirty = False
-        self._rows = []
         comparison = self.model.comparison
-        if comparison is None:
-            return
-        document = comparison.document(self.view.side)
-        coverage = comparison.coverage(self.view.side)
-        total = max(1, len(document.text))
-        names = {Coverage.SHARED: "band_same", Coverage.PARTIAL: "band_partial"}
-        rows = self._rows
-        for i, sentence in enumerate(document.sentences):
-            cov = coverage[i]
-            if not cov.counted:
-                continue
-            name = names.get(cov.status, "unique_mark")
-            top, bottom = sentence.span.start / total, sentence.span.end / total
-            if rows and rows[-1][2] == name and top - rows[-1][1] < 0.002:
-                rows[-1] = (rows[-1][0], bottom, name)  # merge neighbours: fewer rectangles
-            else:
-                rows.append((top, bottom, name))
-        for fact in comparison.facts:
-            if fact.status is FactStatus.CONFLICT:
-                for span in fact.side(self.view.side):
-                    y = span.start / total
-                    rows.append((y, y, "conflict_line"))
+        prepared = self.model.prepared.get(self.view.side)
+        if prepared is not None and prepared.comparison is comparison and prepared.overview:
+            self._rows = prepared.overview  # computed by the worker
+        else:
+            self._rows = overview_rows(comparison, self.view.side) if comparison else []
 
     def _fraction(self) -> float:
         comparison = self.model.comparison
@@ -126,3 +111,34 @@ class OverviewMap(QWidget):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if event.buttons() & Qt.MouseButton.LeftButton:
             self._jump(event.position().y())
+
+
+Row = tuple[float, float, str]
+
+
+def overview_rows(comparison: Comparison, side: Side) -> list[Row]:
+    """Map rows of one side: (top, bottom) as fractions of the text, and a colour name.
+
+    Pure and widget-free, so the worker thread can compute it with the pane documents.
+    """
+    document = comparison.document(side)
+    coverage = comparison.coverage(side)
+    total = max(1, len(document.text))
+    names = {Coverage.SHARED: "band_same", Coverage.PARTIAL: "band_partial"}
+    rows: list[Row] = []
+    for i, sentence in enumerate(document.sentences):
+        cov = coverage[i]
+        if not cov.counted:
+            continue
+        name = names.get(cov.status, "unique_mark")
+        top, bottom = sentence.span.start / total, sentence.span.end / total
+        if rows and rows[-1][2] == name and top - rows[-1][1] < 0.002:
+            rows[-1] = (rows[-1][0], bottom, name)  # merge neighbours: fewer rectangles
+        else:
+            rows.append((top, bottom, name))
+    for fact in comparison.facts:
+        if fact.status is FactStatus.CONFLICT:
+            for span in fact.side(side):
+                y = span.start / total
+                rows.append((y, y, "conflict_line"))
+    return rows
