@@ -30,6 +30,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFrameFormat,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
@@ -48,6 +49,7 @@ MARKER_WIDTH = 5
 class ArticleView(QTextEdit):
     passage_activated = Signal(int)  # sentence index picked by click or keyboard
     file_dropped = Signal(Path)
+    zoom_requested = Signal(int)  # Ctrl+wheel: +1 larger, -1 smaller, for both panes
 
     def __init__(
         self, model: ComparisonModel, side: Side, style: Style, parent: QWidget | None = None
@@ -337,6 +339,16 @@ class ArticleView(QTextEdit):
         if sentence is not None and sentence != self._last_sentence:
             self._last_sentence = sentence
             self.passage_activated.emit(sentence)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        # QTextEdit zooms only itself, with the widget font; zoom both panes the same instead.
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            delta = event.angleDelta().y()
+            if delta:
+                self.zoom_requested.emit(1 if delta > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):

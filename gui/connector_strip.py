@@ -120,7 +120,7 @@ class ConnectorStrip(QWidget):
                 painter.setBrush(self._style.color("selected", 230))
             else:  # fill only: an antialiased outline doubles the cost of a band
                 painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(self._style.band_color(link.kind, 120))
+                painter.setBrush(self._style.band_color(link.kind, 140))
             painter.drawPath(path)
             self._hits.append((path, k))
             self.painted_links.append(k)

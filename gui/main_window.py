@@ -58,6 +58,7 @@ from gui.style import Style, dark_palette, is_dark
 log = logging.getLogger(__name__)
 
 MAX_RECENT = 8
+_system_palette: QPalette | None = None
 DEFAULT_FONT_SIZE = 11.5
 EXPORT_FILTERS = {
     "HTML report (*.html)": "html",
@@ -126,6 +127,7 @@ class MainWindow(QMainWindow):
 
         self._make_actions(theme)
         self._connect()
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
         self._font_size = float(self.settings.value("font_size", DEFAULT_FONT_SIZE))
         self._apply_font_size()
         if remember:
@@ -326,6 +328,7 @@ class MainWindow(QMainWindow):
                 lambda sentence, s=side: self.activate_passage(s, sentence)
             )
             view.file_dropped.connect(lambda path, s=side: self.open_side(s, path))
+            view.zoom_requested.connect(self.zoom)
             view.verticalScrollBar().valueChanged.connect(
                 lambda _value, s=side: self._on_view_scrolled(s)
             )
@@ -687,20 +690,30 @@ class MainWindow(QMainWindow):
         return self._font_size
 
     def _apply_palette(self, theme: str) -> None:
+        global _system_palette
         app = QApplication.instance()
         if not isinstance(app, QApplication):
             return
+        if _system_palette is None:  # what the platform gave us, before any theme was applied
+            _system_palette = QPalette(app.palette())
         if theme == "dark":
             app.setPalette(dark_palette())
         elif theme == "light":
             app.setPalette(app.style().standardPalette())
+        else:
+            app.setPalette(_system_palette)
+
+    def _on_color_scheme_changed(self) -> None:
+        """The desktop switched between light and dark: follow it unless a theme was chosen."""
+        global _system_palette
+        if str(self.settings.value("theme", "system")) == "system":
+            _system_palette = None
+            QApplication.setPalette(QPalette())
+            self.set_theme("system", remember=False)
 
     def set_theme(self, theme: str, remember: bool = True) -> None:
         if remember:
             self.settings.setValue("theme", theme)
-        app = QApplication.instance()
-        if theme == "system" and isinstance(app, QApplication):
-            app.setPalette(app.style().standardPalette())
         self._apply_palette(theme)
         self.style_ = Style(is_dark(QApplication.palette()))
         for pane in (self.pane_a, self.pane_b):

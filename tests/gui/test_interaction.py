@@ -146,3 +146,30 @@ def test_paste_rich_text_reads_the_html(window, qtbot, bundled) -> None:  # type
         window.act_paste_b.trigger()
     shown = window.views["b"].toPlainText()
     assert "Harbour vote" in shown and "<p>" not in shown
+
+
+def test_ctrl_wheel_zooms_both_panes(window, qtbot, bundled) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPoint as P
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    compare_in(window, qtbot, *bundled)
+    before = window.font_size()
+    view = window.views["a"]
+    centre = QPointF(view.viewport().rect().center())
+    event = QWheelEvent(
+        centre,
+        QPointF(view.viewport().mapToGlobal(centre.toPoint())),
+        P(0, 0),
+        P(0, 120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(view.viewport(), event)
+    assert window.font_size() == before + 1
+    sizes = {v.document().defaultFont().pointSizeF() for v in window.views.values()}
+    assert sizes == {before + 1}
+    families = {v.document().defaultFont().family() for v in window.views.values()}
+    assert len(families) == 1
