@@ -35,6 +35,11 @@ class ArticlePane(QWidget):
         self.header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.header.setMinimumWidth(40)
         self.view = ArticleView(model, side, style, self)
+        self.view.setAccessibleName(f"Article {side.upper()}")
+        self.view.setAccessibleDescription(
+            "Read-only article text. Click or move the caret to a passage to select it and its "
+            "counterpart in the other article."
+        )
         self.overview = OverviewMap(model, self.view, style, self)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
