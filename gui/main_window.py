@@ -444,7 +444,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_controller_started(self) -> None:
         self._set_busy(True)
-        self.statusBar().showMessage("Comparing…")
+        names = " and ".join(s.label for s in self._pending) if self._pending else "the articles"
+        self.statusBar().showMessage(f"Reading and comparing {names}…")
 
     @Slot(float)
     def _on_controller_progressed(self, fraction: float) -> None:
@@ -511,6 +512,8 @@ class MainWindow(QMainWindow):
             yield
         finally:
             self._syncing = previous
+            if not previous:
+                self._synced_at = {}  # the panes moved on their own: no direction to keep
 
     def activate_passage(self, side: Side, sentence: int) -> None:
         """Select a passage; level its counterpart with it in the other pane."""
@@ -669,8 +672,11 @@ class MainWindow(QMainWindow):
         )
         delta = bar.value() - self._synced_at.get(side, bar.value())
         value = round(steady(target_bar.value(), value, delta))
-        with self._scroll_guard():
+        self._syncing = True
+        try:
             target_bar.setValue(value)
+        finally:
+            self._syncing = False
         self._synced_at = {side: bar.value(), other(side): target_bar.value()}
 
     # -- view ---------------------------------------------------------------------------------

@@ -212,10 +212,13 @@ def test_scroll_lock_follows_links(window, qtbot, tmp_path: Path) -> None:  # ty
     window.act_lock.setChecked(True)
     bar_a, bar_b = (window.views[s].verticalScrollBar() for s in "ab")
     qtbot.waitUntil(lambda: bar_a.maximum() > 0 and bar_b.maximum() > 0)
-    bar_a.setValue(bar_a.maximum() // 2)
-    assert bar_b.value() > 0
-    bar_a.setValue(bar_a.maximum())
-    assert bar_b.value() == bar_b.maximum()
+    followed = []
+    for step in range(21):
+        bar_a.setValue(bar_a.maximum() * step // 20)
+        followed.append(bar_b.value())
+    assert followed[0] == 0 and followed[10] > 0
+    assert followed == sorted(followed), "B never scrolls against A"
+    assert followed[-1] == bar_b.maximum()
     window.act_lock.setChecked(False)
     bar_a.setValue(0)
     assert bar_b.value() == bar_b.maximum()
