@@ -30,6 +30,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFrameFormat,
+    QTextOption,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
@@ -73,6 +74,9 @@ class ArticleView(QTextEdit):
         self.setAcceptDrops(True)
         self.viewport().setAcceptDrops(True)
         self.setFrameShape(QTextEdit.Shape.NoFrame)
+        # Text always wraps to the pane; a long token (URL) breaks rather than scrolling sideways.
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setObjectName(f"article_view_{side}")
         model.comparison_changed.connect(self._on_model_comparison_changed)
         model.selection_changed.connect(self._on_model_selection_changed)

@@ -51,6 +51,7 @@ class FactsDock(QDockWidget):
         row = QHBoxLayout()
         self.status_box = QComboBox(body)
         self.status_box.setObjectName("facts_status")
+        self.status_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.filter_edit = QLineEdit(body)
         self.filter_edit.setPlaceholderText("Filter facts…")
         self.filter_edit.setClearButtonEnabled(True)
