@@ -64,6 +64,7 @@ class ArticleView(QTextEdit):
         self._last_sentence: int | None = None
         self._cursor: QTextCursor | None = None
         self._sentence_paragraphs: list[int] = []
+        self.shown: Comparison | None = None  # the comparison whose text is on screen
         self._visible_cache: tuple[tuple[object, ...], tuple[int, int]] | None = None
         self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
@@ -116,6 +117,7 @@ class ArticleView(QTextEdit):
         old = self.document()
         ours = old is not None and old.parent() is self  # Qt deletes its own default document
         self._map = prepared.positions
+        self.shown = prepared.comparison
         self._sentence_paragraphs = [
             s.paragraph for s in prepared.comparison.document(self.side).sentences
         ]

@@ -66,7 +66,8 @@ class ConnectorStrip(QWidget):
     def band_path(self, link_index: int) -> QPainterPath | None:
         """The band of one link in strip coordinates, or None when it is off the strip."""
         view_a, view_b = self._views
-        if view_a.positions is None or view_b.positions is None:
+        comparison = self.model.comparison
+        if comparison is None or view_a.shown is not comparison or view_b.shown is not comparison:
             return None
         link = self.model.link(link_index)
         a_top, a_bottom = view_a.sentences_y(link.a)

@@ -643,8 +643,8 @@ class MainWindow(QMainWindow):
         if comparison is None or not self.act_lock.isChecked():
             return
         src, dst = self.views[side], self.views[other(side)]
-        if src.positions is None or dst.positions is None:
-            return
+        if src.shown is not comparison or dst.shown is not comparison:
+            return  # a pane is still being switched to a new comparison
         bar, target_bar = src.verticalScrollBar(), dst.verticalScrollBar()
         fraction = syncpoint(bar.value(), bar.pageStep(), bar.maximum())
         y = int(fraction * src.viewport().height())
