@@ -2,7 +2,8 @@
 
 With ``screenshot`` set, the real main window is rendered offscreen at 1600x1000 once the
 comparison has finished, with one link selected so bands, highlights and word diff all show,
-saved as PNG, and the function returns without entering the event loop for the user. Saved
+saved as PNG, and the function returns without entering the event loop for the user; an input
+that cannot be read raises ``ArticleComparerError`` (one line, printed by the CLI, exit 1). Saved
 window settings are neither used nor changed then; ``ARTICLE_COMPARER_THEME=light|dark`` and
 ``ARTICLE_COMPARER_ZOOM=<steps>`` pick the palette and zoom of the picture.
 
@@ -21,6 +22,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from core.errors import ArticleComparerError, ExportError
 from core.model import Comparison, LinkKind
 
 log = logging.getLogger(__name__)
@@ -117,9 +119,9 @@ def run_app(paths: tuple[Path, Path], screenshot: Path | None = None) -> int:
         return int(app.exec())
     error = _wait_for_comparison(window)
     if error is not None:
-        print(error, file=sys.stderr)  # noqa: T201 - the CLI's one-line error
         window.close()
-        return 1
+        # The message already names the input ("b.txt: no such file"); the CLI prints it, exit 1.
+        raise ArticleComparerError(error)
     comparison = window.model.comparison
     assert comparison is not None
     k = showcase_link(comparison)
@@ -132,6 +134,5 @@ def run_app(paths: tuple[Path, Path], screenshot: Path | None = None) -> int:
     ok = window.grab().save(str(screenshot))
     window.close()
     if not ok:
-        print(f"{screenshot}: cannot write the PNG", file=sys.stderr)  # noqa: T201
-        return 1
+        raise ExportError(str(screenshot), "cannot write the PNG")
     return 0

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QImage
 
 from core.bundled import example_pair
+from core.errors import ArticleComparerError
 from gui.app import run_app, showcase_link
 
 
@@ -20,11 +22,27 @@ def test_screenshot_of_the_bundled_pair(qapp, tmp_path: Path) -> None:  # type: 
     assert len(colours) > 50
 
 
-def test_screenshot_reports_unreadable_input(qapp, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_screenshot_reports_unreadable_input(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     missing = tmp_path / "missing.txt"
-    assert run_app((missing, example_pair()[1]), screenshot=tmp_path / "x.png") == 1
-    assert "missing.txt" in capsys.readouterr().err
+    with pytest.raises(ArticleComparerError, match=r"missing\.txt"):
+        run_app((missing, example_pair()[1]), screenshot=tmp_path / "x.png")
     assert not (tmp_path / "x.png").exists()
+
+
+def test_cli_screenshot_of_a_missing_file_exits_1(qapp, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from gui.cli import main
+
+    code = main(
+        [
+            str(tmp_path / "nope.txt"),
+            str(example_pair()[1]),
+            "--screenshot",
+            str(tmp_path / "x.png"),
+        ]
+    )
+    assert code == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "nope.txt" in err[0]
 
 
 def test_showcase_link_prefers_a_diffed_link(window, qtbot, bundled) -> None:  # type: ignore[no-untyped-def]
