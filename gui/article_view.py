@@ -78,6 +78,7 @@ class ArticleView(QTextEdit):
         # Text always wraps to the pane; a long token (URL) breaks rather than scrolling sideways.
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTabChangesFocus(True)  # Tab moves between the panes; the text is read-only
         self.setObjectName(f"article_view_{side}")
         model.comparison_changed.connect(self._on_model_comparison_changed)
         model.selection_changed.connect(self._on_model_selection_changed)

@@ -336,8 +336,11 @@ class MainWindow(QMainWindow):
     def _restore(self) -> None:
         geometry = self.settings.value("geometry")
         restored = isinstance(geometry, QByteArray | bytes) and self.restoreGeometry(geometry)
-        if not restored:
-            self.resize(1600, 1000)
+        if not restored:  # first run: 1600x1000, or 90% of a smaller screen
+            available = self.screen().availableGeometry()
+            self.resize(
+                min(1600, int(available.width() * 0.9)), min(1000, int(available.height() * 0.9))
+            )
         state = self.settings.value("window_state")
         if isinstance(state, QByteArray | bytes):
             self.restoreState(state)
