@@ -375,13 +375,21 @@ class ArticleView(QTextEdit):
         cov = comparison.coverage(self.side)[sentence]
         other = "B" if self.side == "a" else "A"
         if not cov.counted:
-            return "Caption, byline or boilerplate: not compared"
-        if not cov.links:
-            return f"Unique: not in {other}"
-        lines = [f"{cov.status.value.capitalize()} (coverage {cov.score:.2f})"]
-        for k in cov.links[:4]:
-            link = comparison.links[k]
-            lines.append(f"{link.kind.value} link to {other}, similarity {link.similarity:.2f}")
+            lines = ["Caption, byline or boilerplate: not compared"]
+        elif not cov.links:
+            lines = [f"Unique: not in {other}"]
+        else:
+            lines = [f"{cov.status.value.capitalize()} (coverage {cov.score:.2f})"]
+            for k in cov.links[:4]:
+                link = comparison.links[k]
+                lines.append(f"{link.kind.value} link to {other}, similarity {link.similarity:.2f}")
+        offset = self.offset_at(point)
+        for fact in comparison.facts:
+            if any(span.contains(offset) for span in fact.side(self.side)):
+                line = f"{fact.kind.value} “{fact.value}”: {fact.status.value.replace('_', ' ')}"
+                if fact.values is not None:
+                    line += f" (A: {fact.values[0]}, B: {fact.values[1]})"
+                lines.append(line)
         return "\n".join(lines)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -134,6 +134,14 @@ def test_next_and_previous_navigation(window, qtbot, bundled) -> None:  # type: 
     assert window.model.selected_fact == conflicts[-1]
     shown = [sel.cursor.selectedText() for sel in window.views["b"].extraSelections()]
     assert shown == ["430 homes"]
+    assert "F8" in [k.toString() for k in window.act_next_unique.shortcuts()]
+    assert window.act_next_conflict.shortcut().toString() == "F9"
+    # Hovering the conflicting number says what each side claims.
+    view_a = window.views["a"]
+    span = comparison.facts[1].a[0]
+    view_a.scroll_offset_to(span.start, 100)
+    tip = view_a.tooltip_at(view_a.point_of(span.start + 1))
+    assert "conflict" in tip and "340 homes" in tip and "430 homes" in tip
 
 
 def test_drop_a_file_on_pane_b(window, qtbot, bundled, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
