@@ -19,6 +19,9 @@ _ITEMS = (
     ("selected", "Selected link"),
     ("diff", "Changed words"),
     ("fact", "Selected fact"),
+    ("band_same", "Link: same"),
+    ("band_paraphrase", "paraphrase"),
+    ("band_partial", "partial"),
 )
 
 
@@ -49,8 +52,25 @@ class Legend(QWidget):
         text_colour = self.palette().windowText().color()
         for key, label in _ITEMS:
             rect = QRectF(x, y, sw, sh)
-            colour = self._style.color(key)
-            painter.fillRect(rect, colour)
+            if key.startswith("band_"):  # a little band, as drawn in the connector strip
+                band = QPainterPath(QPointF(x, y + 2))
+                band.cubicTo(
+                    QPointF(x + sw / 2, y + 2),
+                    QPointF(x + sw / 2, y + sh / 2),
+                    QPointF(x + sw, y + sh / 2),
+                )
+                band.lineTo(QPointF(x + sw, y + sh - 1))
+                band.cubicTo(
+                    QPointF(x + sw / 2, y + sh - 1),
+                    QPointF(x + sw / 2, y + sh / 2 + 2),
+                    QPointF(x, y + sh / 2 + 2),
+                )
+                band.closeSubpath()
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(self._style.color(key, 160))
+                painter.drawPath(band)
+            else:
+                painter.fillRect(rect, self._style.color(key))
             if key == "unique":
                 painter.fillRect(QRectF(x, y, 4, sh), self._style.color("unique_mark"))
                 pen = QPen(self._style.color("unique_mark"), 1, Qt.PenStyle.DotLine)
