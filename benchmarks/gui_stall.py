@@ -27,7 +27,6 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-import gui  # noqa: E402, F401  (None-refcount guard before Qt)
 from benchmarks.bench_compare import generate_pair  # noqa: E402
 
 INTERVAL_MS = 5

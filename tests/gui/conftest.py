@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-import gui  # noqa: F401  (applies the None-refcount guard before Qt is used)
 from core.bundled import example_pair
 from core.model import Comparison, Fact, FactKind, FactStatus, Span
 

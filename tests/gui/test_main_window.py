@@ -155,9 +155,10 @@ def test_drop_a_file_on_pane_b(window, qtbot, bundled, tmp_path: Path) -> None: 
     view = window.views["b"]
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(dropped))])
-    pos = QPointF(view.viewport().rect().center())
-    enter = QDragEnterEvent(
-        pos,
+    point = view.viewport().rect().center()
+    pos = QPointF(point)
+    enter = QDragEnterEvent(  # takes a QPoint, QDropEvent a QPointF
+        point,
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,
