@@ -48,11 +48,16 @@ install-check: check-system
 	test -s build/install-check/shot.png
 	@echo "install-check: wheel install works from another directory"
 
+# Measurements, not tests (machines are noisy): each script prints its own table.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_compare.py
+	$(BIN)/python benchmarks/bench_read.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/gui_stall.py
 
 quality: $(STAMP)
 	$(BIN)/python benchmarks/quality.py
+	$(BIN)/python benchmarks/facts_quality.py
+	$(BIN)/python benchmarks/reading_quality.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
