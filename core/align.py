@@ -24,6 +24,7 @@ Imports: numpy, rapidfuzz, core.
 from __future__ import annotations
 
 import logging
+import math
 import time
 import zlib
 from array import array
@@ -446,6 +447,10 @@ def _candidates(
     entry_cost = np.where(is_rare[sa.terms], df_b[sa.terms], 0)
     cost_cum = np.concatenate(([0], np.cumsum(entry_cost)))[sa.indptr]  # per sentence boundary
     crc_a, crc_b = np.asarray(sa.crc, dtype=np.int64), np.asarray(sb.crc, dtype=np.int64)
+    # B's best are picked per block; with many blocks each keeps fewer, so the union stays
+    # near TOP_CANDIDATES per B sentence (and memory linear) on very long articles
+    blocks = max(1, math.ceil(float(cost_cum[-1]) / BATCH_PAIRS))
+    keep_b = max(2, TOP_CANDIDATES // blocks)
     kept_a: list[IntArray] = []
     kept_b: list[IntArray] = []
     s0 = 0
@@ -472,7 +477,7 @@ def _candidates(
         # within the block (all blocks together: a superset of its overall best, bounded by
         # the linear pair budget)
         best_a = _top_per_group(ia_c, score, crc_b[ib_c], TOP_CANDIDATES)
-        keep = best_a | _top_per_group(ib_c, score, crc_a[ia_c], TOP_CANDIDATES)
+        keep = best_a | _top_per_group(ib_c, score, crc_a[ia_c], keep_b)
         kept_a.append(ia_c[keep])
         kept_b.append(ib_c[keep])
     ia = np.concatenate(kept_a) if kept_a else np.zeros(0, dtype=np.int64)
@@ -539,24 +544,37 @@ def _score(
 
 
 def _neighbour_support(
-    sa: _Side, sb: _Side, ia: IntArray, ib: IntArray, dice: FloatArray, floor: float
+    sa: _Side,
+    sb: _Side,
+    ia: IntArray,
+    ib: IntArray,
+    dice: FloatArray,
+    floor: float,
+    tick: Ticker,
 ) -> FloatArray:
     """Best Dice of the previous or next pair (same paragraph on both sides), if >= floor."""
     keys = ia * sb.n + ib
-    order = np.argsort(keys)
+    if len(keys) > 1 and not bool(np.all(keys[1:] > keys[:-1])):
+        order = np.argsort(keys, kind="stable")
+    else:
+        order = np.arange(len(keys))  # candidates arrive sorted
     sorted_keys = keys[order]
     support = np.zeros(len(ia), dtype=np.float64)
-    for step in (-1, 1):
-        na, nb = ia + step, ib + step
-        ok = (na >= 0) & (na < sa.n) & (nb >= 0) & (nb < sb.n)
-        ok[ok] &= (sa.para[na[ok]] == sa.para[ia[ok]]) & (sb.para[nb[ok]] == sb.para[ib[ok]])
-        probe = na * sb.n + nb
-        pos = np.searchsorted(sorted_keys, probe)
-        pos[pos >= len(sorted_keys)] = 0
-        hit = ok & (sorted_keys[pos] == probe) if len(sorted_keys) else ok & False
-        val = np.where(hit, dice[order[pos]], 0.0)
-        val[val < floor] = 0.0
-        support = np.maximum(support, val)
+    for start in range(0, len(ia), BATCH_PAIRS):
+        tick()
+        stop = min(len(ia), start + BATCH_PAIRS)
+        ca, cb = ia[start:stop], ib[start:stop]
+        for step in (-1, 1):
+            na, nb = ca + step, cb + step
+            ok = (na >= 0) & (na < sa.n) & (nb >= 0) & (nb < sb.n)
+            ok[ok] &= (sa.para[na[ok]] == sa.para[ca[ok]]) & (sb.para[nb[ok]] == sb.para[cb[ok]])
+            probe = na * sb.n + nb
+            pos = np.searchsorted(sorted_keys, probe)
+            pos[pos >= len(sorted_keys)] = 0
+            hit = ok & (sorted_keys[pos] == probe)
+            val = np.where(hit, dice[order[pos]], 0.0)
+            val[val < floor] = 0.0
+            support[start:stop] = np.maximum(support[start:stop], val)
     return support
 
 
@@ -577,7 +595,7 @@ def align(
     dice: FloatArray = np.where(denom > 0, 2 * shared / np.maximum(denom, 1e-12), 0.0)
     dice = np.round(np.minimum(dice, 1.0), 9).astype(np.float64)
     tick(0.73)
-    support = _neighbour_support(sa, sb, ia, ib, dice, opts.link_threshold)
+    support = _neighbour_support(sa, sb, ia, ib, dice, opts.link_threshold, tick)
     tick(0.74)
     boosted = np.where(dice >= opts.min_similarity, dice + opts.neighbour_bonus * support, 0.0)
     boosted = np.round(np.minimum(boosted, 2.0), 9)
