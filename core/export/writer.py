@@ -25,13 +25,15 @@ log = logging.getLogger(__name__)
 _TEMP_ATTEMPTS = 20
 
 
-def _problem(error: OSError) -> str:
+def _problem(error: OSError, folder: Path) -> str:
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return "cannot write here (permission denied)"
     if error.errno == errno.ENOSPC:
         return "the disk is full"
     if error.errno == errno.ENOENT:
-        return "the folder does not exist"
+        if folder.is_dir():  # e.g. /proc: the folder is there but takes no new files
+            return f"cannot create a file in the folder {str(folder)!r}"
+        return f"the folder {str(folder)!r} does not exist"
     if error.errno == errno.EISDIR:
         return "is a folder, not a file"
     return error.strerror or str(error)
@@ -59,6 +61,8 @@ def check_target(path: Path, protect: Iterable[str | PathLike[str]] = ()) -> Non
     if path.is_dir():
         raise ExportError(str(path), "is a folder, not a file")
     parent = path.parent
+    if parent.exists() and not parent.is_dir():
+        raise ExportError(str(path), f"{str(parent)!r} is a file, not a folder")
     if not parent.is_dir():
         raise ExportError(str(path), f"the folder {str(parent)!r} does not exist")
 
@@ -110,7 +114,7 @@ def write_bytes(
     try:
         fd, temp = _open_temp(folder, target.name)
     except OSError as e:
-        raise ExportError(str(target), _problem(e)) from None
+        raise ExportError(str(target), _problem(e, folder)) from None
     try:
         try:
             _write_all(fd, data)
@@ -127,6 +131,6 @@ def write_bytes(
             temp.unlink()
         if isinstance(e, OSError):
             log.debug("writing %s failed", target, exc_info=True)
-            raise ExportError(str(target), _problem(e)) from None
+            raise ExportError(str(target), _problem(e, folder)) from None
         raise
     log.debug("wrote %s (%d bytes)", target, len(data))

@@ -122,6 +122,34 @@ def test_unwritable_targets_are_one_line_errors(
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_file_where_the_folder_should_be_is_named_as_such(
+    made: Comparison, tmp_path: Path
+) -> None:
+    # Regression: /etc/hostname/x.json used to say "the folder '/etc/hostname' does not exist".
+    plain = tmp_path / "plain.txt"
+    plain.write_text("keep")
+    with pytest.raises(ExportError) as e:
+        write_report(made, plain / "r.json", "json")
+    assert str(e.value) == f"{plain / 'r.json'}: {str(plain)!r} is a file, not a folder"
+    assert plain.read_text() == "keep"
+
+
+def test_a_folder_that_takes_no_files_is_not_called_missing(
+    made: Comparison, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Regression: /proc/x.json (ENOENT from open, folder present) said "the folder does not exist".
+    def refuse(folder: Path, name: str) -> tuple[int, Path]:
+        raise FileNotFoundError(errno.ENOENT, "No such file or directory")
+
+    monkeypatch.setattr(writer, "_open_temp", refuse)
+    with pytest.raises(ExportError) as e:
+        write_report(made, tmp_path / "r.json", "json")
+    assert (
+        str(e.value)
+        == f"{tmp_path / 'r.json'}: cannot create a file in the folder {str(tmp_path)!r}"
+    )
+
+
 def test_read_only_folder(made: Comparison, tmp_path: Path) -> None:
     if os.geteuid() == 0:
         pytest.skip("root ignores folder permissions")
