@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -51,11 +52,19 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+_URL = re.compile(r"[a-z][a-z0-9+.-]+://", re.IGNORECASE)
+
+
 def _inputs(args: argparse.Namespace) -> tuple[Path, Path]:
     if args.a is None and args.b is None:
         return example_pair()
     if args.a is None or args.b is None:
         raise UsageError("give two articles (A and B), or none for the bundled example")
+    for name in (args.a, args.b):
+        if _URL.match(name):  # Path() would fold '//' and then say "no such file"
+            raise InputError(
+                name, "web addresses are not read yet; save the page and give the file"
+            )
     return Path(args.a), Path(args.b)
 
 
@@ -122,6 +131,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(
         level=logging.DEBUG if args.debug else logging.WARNING, format="%(name)s: %(message)s"
     )
+    if not args.debug:  # its "discarding data: None" lines would wrap our one-line messages
+        logging.getLogger("trafilatura").setLevel(logging.ERROR)
     try:
         if args.export and args.screenshot:
             raise UsageError("--export and --screenshot cannot be combined")
