@@ -16,6 +16,7 @@ from gui.article_view import ArticleView
 from gui.comparison_model import ComparisonModel
 from gui.overview_map import OverviewMap
 from gui.style import Style
+from gui.wording import counted
 
 
 class ArticlePane(QWidget):
@@ -72,7 +73,7 @@ class ArticlePane(QWidget):
         shared = comparison.summary.a_shared if self.side == "a" else comparison.summary.b_shared
         unique = comparison.summary.a_unique if self.side == "a" else comparison.summary.b_unique
         name = html.escape(source.label)
-        extra = f" · {unique} unique passage{'s' * (unique != 1)}" if unique else ""
+        extra = f" · {counted(unique, 'unique passage')}" if unique else ""
         self.header.setText(
             f"<span style='font-size:large'><b>{letter}</b>&nbsp; <b>{name}</b></span>"
             f"&nbsp;&nbsp; {shared:.0%} found in {other}{extra}"

@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, Signal
 
 from core.model import Comparison, Coverage, Fact, FactStatus, Link, Side
 from core.scroll_sync import monotone_chain
+from gui.wording import counted
 
 log = logging.getLogger(__name__)
 
@@ -191,7 +192,7 @@ class ComparisonModel(QObject):
         link = self.comparison.links[index]
         return (
             f"{link.kind.value.capitalize()} link, similarity {link.similarity:.2f}: "
-            f"{len(link.a)} sentence(s) of A ↔ {len(link.b)} of B"
+            f"{counted(len(link.a), 'sentence')} of A ↔ {len(link.b)} of B"
         )
 
     def select_fact(self, index: int | None) -> None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from core.model import FactStatus
 from gui.comparison_model import ComparisonModel
 from gui.facts_model import FACT_INDEX_ROLE, STATUS_LABELS, FactsFilter, FactsModel
+from gui.wording import counted
 
 _FILTERS: tuple[FactStatus | None, ...] = (
     None,
@@ -104,9 +105,10 @@ class FactsDock(QDockWidget):
                 self.status_box.addItem(f"{STATUS_LABELS[status].capitalize()} ({counts[status]})")
         self.status_box.setCurrentIndex(current)
         self.status_box.blockSignals(False)
+        conflicts = counted(counts[FactStatus.CONFLICT], "conflict")
         self.counts_label.setText(
             f"{counts[FactStatus.SHARED]} shared · {counts[FactStatus.ONLY_A]} only in A · "
-            f"{counts[FactStatus.ONLY_B]} only in B · {counts[FactStatus.CONFLICT]} conflicts"
+            f"{counts[FactStatus.ONLY_B]} only in B · {conflicts}"
         )
 
     def _on_model_comparison_changed(self) -> None:

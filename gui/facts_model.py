@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 )
 
 from core.model import Fact, FactStatus
+from gui.wording import counted
 
 STATUS_LABELS = {
     FactStatus.SHARED: "shared",
@@ -96,7 +97,7 @@ class FactsModel(QAbstractTableModel):
             parts = [f"{fact.kind.value}: {fact.value} ({STATUS_LABELS[fact.status]})"]
             if fact.values is not None:
                 parts.append(f"A says {fact.values[0]!r}, B says {fact.values[1]!r}")
-            parts.append(f"{len(fact.a)} occurrence(s) in A, {len(fact.b)} in B")
+            parts.append(f"{counted(len(fact.a), 'occurrence')} in A, {len(fact.b)} in B")
             if not fact.content:
                 parts.append("only in captions, bylines or boilerplate")
             if fact.note:

@@ -54,6 +54,7 @@ from gui.facts_dock import FactsDock
 from gui.legend import Legend
 from gui.overview_map import overview_rows
 from gui.style import Style, dark_palette, is_dark
+from gui.wording import counted
 
 log = logging.getLogger(__name__)
 
@@ -478,8 +479,8 @@ class MainWindow(QMainWindow):
         self._conflict_pos = -1
         s = comparison.summary
         self.statusBar().showMessage(
-            f"{s.links} links · {s.a_shared:.0%} of A and {s.b_shared:.0%} of B shared · "
-            f"{s.conflicts} conflicting facts",
+            f"{counted(s.links, 'link')} · {s.a_shared:.0%} of A and {s.b_shared:.0%} of B "
+            f"shared · {counted(s.conflicts, 'conflicting fact')}",
             10000,
         )
         self.setWindowTitle(f"{sources[0].label} ↔ {sources[1].label} — Article Comparer")
@@ -612,7 +613,7 @@ class MainWindow(QMainWindow):
         n = runs.index(target) + 1
         end = self.model.unique_run_end(side, target)
         self.statusBar().showMessage(
-            f"Unique passage {n} of {len(runs)} in {name} ({end - target} sentence(s))"
+            f"Unique passage {n} of {len(runs)} in {name} ({counted(end - target, 'sentence')})"
             + (" — wrapped around" if wrapped else ""),
             10000,
         )

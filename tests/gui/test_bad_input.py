@@ -173,3 +173,19 @@ def test_export_onto_an_input_is_refused_and_the_input_kept(  # type: ignore[no-
     assert not window.export_to(a, "md")
     assert shown == [f"{a}: is one of the compared articles; choose another file name"]
     assert a.read_text(encoding="utf-8") == _TEXT
+
+
+def test_one_sentence_articles_read_in_the_singular(window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # Regression: "1 conflicts", "1 links", "1 sentence(s) of A" in the window's labels.
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("The harbour plan was approved on Monday with 340 votes.", encoding="utf-8")
+    b.write_text("On Monday the harbour plan was approved with 430 votes.", encoding="utf-8")
+    comparison = compare_in(window, qtbot, a, b)
+    assert len(comparison.links) == 1
+    status = window.statusBar().currentMessage()
+    assert status.startswith("1 link · ") and "s)" not in status
+    assert window.model.describe_link(0).endswith(": 1 sentence of A ↔ 1 of B")
+    conflicts = sum(f.status.value == "conflict" for f in comparison.facts)
+    assert conflicts == 1
+    assert window.facts_dock.counts_label.text().endswith(" · 1 conflict")
+    assert status.endswith(" · 1 conflicting fact")

@@ -39,7 +39,7 @@ def test_dock_shows_counts(window, qtbot, bundled) -> None:  # type: ignore[no-u
     comparison = with_facts(compare_in(window, qtbot, *bundled))
     show_comparison(window, comparison)
     dock = window.facts_dock
-    assert "1 conflicts" in dock.counts_label.text()
+    assert "1 conflict" in dock.counts_label.text()
     assert dock.status_box.itemText(0) == "All facts (4)"
     dock.set_status_filter(FactStatus.ONLY_A)
     assert dock.table.model().rowCount() == 1
