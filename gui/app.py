@@ -18,11 +18,12 @@ import sys
 from importlib.resources import as_file, files
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QEventLoop, QIODevice, Qt, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from core.errors import ArticleComparerError, ExportError
+from core.export import check_target, write_bytes
 from core.model import Comparison, LinkKind
 
 log = logging.getLogger(__name__)
@@ -97,7 +98,21 @@ def _wait_for_comparison(window: object, timeout_ms: int = 120_000) -> str | Non
     return outcome[0] if outcome else None
 
 
+def _png(widget: QWidget) -> bytes | None:
+    """The widget rendered as PNG bytes, whatever the target file is called."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    ok = widget.grab().save(buffer, "PNG")
+    buffer.close()
+    return bytes(data.data()) if ok else None
+
+
 def run_app(paths: tuple[Path, Path], screenshot: Path | None = None) -> int:
+    if screenshot is not None:
+        # Before any work, and never through QImage.save(path): Qt truncates the file before it
+        # finds out it cannot write the format, so "--screenshot a.txt" used to empty article a.
+        check_target(screenshot, paths)
     app = application()
     from gui.main_window import MainWindow
 
@@ -131,8 +146,9 @@ def run_app(paths: tuple[Path, Path], screenshot: Path | None = None) -> int:
         window.activate_passage("a", comparison.links[k].a[0])
     for _ in range(5):
         app.processEvents()
-    ok = window.grab().save(str(screenshot))
+    png = _png(window)
     window.close()
-    if not ok:
-        raise ExportError(str(screenshot), "cannot write the PNG")
+    if png is None:
+        raise ExportError(str(screenshot), "cannot render the window as PNG")
+    write_bytes(screenshot, png, protect=paths)
     return 0

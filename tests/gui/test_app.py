@@ -22,6 +22,24 @@ def test_screenshot_of_the_bundled_pair(qapp, tmp_path: Path) -> None:  # type: 
     assert len(colours) > 50
 
 
+def test_screenshot_never_writes_over_an_input(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # Regression: "--screenshot a.txt" emptied article a (Qt truncated it, then failed on ".txt").
+    a = tmp_path / "a.txt"
+    a.write_bytes(example_pair()[0].read_bytes())
+    before = a.read_bytes()
+    with pytest.raises(ArticleComparerError, match="is one of the compared articles"):
+        run_app((a, example_pair()[1]), screenshot=a)
+    assert a.read_bytes() == before
+
+
+def test_screenshot_is_png_whatever_the_name(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # Regression: a name without ".png" gave "cannot write the PNG" after all the work.
+    out = tmp_path / "shot"
+    assert run_app(example_pair(), screenshot=out) == 0
+    assert out.read_bytes().startswith(b"\x89PNG\r\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["shot"]
+
+
 def test_screenshot_reports_unreadable_input(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     missing = tmp_path / "missing.txt"
     with pytest.raises(ArticleComparerError, match=r"missing\.txt"):
