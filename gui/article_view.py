@@ -6,7 +6,7 @@ overlay of extra selections, so selecting never rebuilds the text. All offsets g
 ``gui.positions.PositionMap``. Geometry helpers answer in viewport pixels for the connector strip,
 the overview map and scroll sync.
 
-Imports: PySide6, core.model, gui.positions, gui.style, gui.comparison_model.
+Imports: PySide6, core.model, gui.positions, gui.style, gui.comparison_model, gui.wording.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ from core.model import Comparison, Coverage, DiffTag, FactStatus, Role, Side, Sp
 from gui.comparison_model import ComparisonModel
 from gui.positions import PositionMap
 from gui.style import Style
+from gui.wording import fact_label
 
 log = logging.getLogger(__name__)
 
@@ -386,7 +387,9 @@ class ArticleView(QTextEdit):
         offset = self.offset_at(point)
         for fact in comparison.facts:
             if any(span.contains(offset) for span in fact.side(self.side)):
-                line = f"{fact.kind.value} “{fact.value}”: {fact.status.value.replace('_', ' ')}"
+                line = (
+                    f"{fact.kind.value} “{fact_label(fact)}”: {fact.status.value.replace('_', ' ')}"
+                )
                 if fact.values is not None:
                     line += f" (A: {fact.values[0]}, B: {fact.values[1]})"
                 lines.append(line)

@@ -3,7 +3,7 @@
 Rows are ``Comparison.facts`` in order (the row is the fact index); the model never changes a
 fact. Columns: status, kind, value, what A says, what B says.
 
-Imports: PySide6.QtCore, PySide6.QtGui, core.model.
+Imports: PySide6.QtCore, PySide6.QtGui, core.model, gui.wording.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 )
 
 from core.model import Fact, FactStatus
-from gui.wording import counted
+from gui.wording import counted, fact_label
 
 STATUS_LABELS = {
     FactStatus.SHARED: "shared",
@@ -91,10 +91,10 @@ class FactsModel(QAbstractTableModel):
             if col == 1:
                 return fact.kind.value
             if col == 2:
-                return fact.value
+                return fact_label(fact)
             return _side_text(fact, col - 3)
         if role == Qt.ItemDataRole.ToolTipRole:
-            parts = [f"{fact.kind.value}: {fact.value} ({STATUS_LABELS[fact.status]})"]
+            parts = [f"{fact.kind.value}: {fact_label(fact)} ({STATUS_LABELS[fact.status]})"]
             if fact.values is not None:
                 parts.append(f"A says {fact.values[0]!r}, B says {fact.values[1]!r}")
             parts.append(f"{counted(len(fact.a), 'occurrence')} in A, {len(fact.b)} in B")

@@ -54,7 +54,7 @@ from gui.facts_dock import FactsDock
 from gui.legend import Legend
 from gui.overview_map import overview_rows
 from gui.style import Style, dark_palette, is_dark
-from gui.wording import counted
+from gui.wording import counted, fact_label
 
 log = logging.getLogger(__name__)
 
@@ -562,7 +562,7 @@ class MainWindow(QMainWindow):
             where.append(f"{len(fact.b)}× in B")
         values = f" — A: {fact.values[0]!r}, B: {fact.values[1]!r}" if fact.values else ""
         self.statusBar().showMessage(
-            f"{fact.status.value.replace('_', ' ')} {fact.kind.value}: {fact.value} "
+            f"{fact.status.value.replace('_', ' ')} {fact.kind.value}: {fact_label(fact)} "
             f"({', '.join(where)}){values}",
             15000,
         )

@@ -43,3 +43,13 @@ def test_dock_shows_counts(window, qtbot, bundled) -> None:  # type: ignore[no-u
     assert dock.status_box.itemText(0) == "All facts (4)"
     dock.set_status_filter(FactStatus.ONLY_A)
     assert dock.table.model().rowCount() == 1
+
+
+def test_year_less_dates_read_as_words(window, qtbot, bundled) -> None:  # type: ignore[no-untyped-def]
+    # Regression: the Fact column showed the canonical "--03-14" of "14/3" and "March 14".
+    comparison = compare_in(window, qtbot, *bundled)
+    model = FactsModel()
+    model.set_facts(comparison.facts)
+    shown = [model.data(model.index(row, 2)) for row in range(model.rowCount())]
+    assert "14 March (no year)" in shown
+    assert not any(s.startswith("--") for s in shown)
