@@ -19,15 +19,11 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from core.export.layout import FACT_STATUS_LABEL
 from core.model import Fact, FactStatus
 from gui.wording import counted, fact_label
 
-STATUS_LABELS = {
-    FactStatus.SHARED: "shared",
-    FactStatus.ONLY_A: "only in A",
-    FactStatus.ONLY_B: "only in B",
-    FactStatus.CONFLICT: "conflict",
-}
+STATUS_LABELS = FACT_STATUS_LABEL  # the reports' words, so window and report agree
 COLUMNS = ("Status", "Kind", "Fact", "A", "B")
 FACT_INDEX_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -6,13 +6,11 @@ Imports: core.
 
 from __future__ import annotations
 
+from core.export.layout import counted
 from core.facts.dates import readable_date
 from core.model import Fact, FactKind
 
-
-def counted(n: int, noun: str, plural: str | None = None) -> str:
-    """``n`` and the noun in the right number: ``counted(1, "link")`` is ``"1 link"``."""
-    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+__all__ = ["counted", "fact_label"]
 
 
 def fact_label(fact: Fact) -> str:

@@ -25,10 +25,13 @@ from importlib.resources import files
 from typing import Literal
 
 from core.export.layout import (
+    FACT_STATUS_LABEL,
     Run,
     bucket_by_sentence,
     conflict_spans,
+    counted,
     diff_spans,
+    facts_in_order,
     other,
     percent,
     runs,
@@ -45,18 +48,6 @@ STATUS_LABEL = {
     Coverage.SHARED: "shared",
     Coverage.PARTIAL: "partly shared",
     Coverage.UNIQUE: "only in this article",
-}
-FACT_LABEL = {
-    FactStatus.CONFLICT: "conflict",
-    FactStatus.SHARED: "shared",
-    FactStatus.ONLY_A: "only in A",
-    FactStatus.ONLY_B: "only in B",
-}
-_FACT_ORDER = {
-    FactStatus.CONFLICT: 0,
-    FactStatus.SHARED: 1,
-    FactStatus.ONLY_A: 2,
-    FactStatus.ONLY_B: 3,
 }
 _MAX_OCCURRENCES = 6
 PDF_ANCHOR_LIMIT = 4000  # sentences of both articles up to which the PDF gets its jumps
@@ -198,7 +189,7 @@ class _Renderer:
         return (
             f'<tr{ident} class="{row_class}">'
             f'<td class="status"><span class="b-{fact.status}">'
-            f"{FACT_LABEL[fact.status]}</span></td>"
+            f"{FACT_STATUS_LABEL[fact.status]}</span></td>"
             f"<td>{esc(str(fact.kind))}</td><td>{esc(fact.value)}{note}</td>"
             f"<td>{in_a}</td><td>{in_b}</td></tr>"
         )
@@ -210,11 +201,11 @@ class _Renderer:
         counts = {st: 0 for st in FactStatus}
         for fact in self.c.facts:
             counts[fact.status] += 1
-        summary = " · ".join(f"{counts[st]} {FACT_LABEL[st]}" for st in _FACT_ORDER)
-        order = sorted(
-            range(len(self.c.facts)), key=lambda f: (_FACT_ORDER[self.c.facts[f].status], f)
+        summary = " · ".join(
+            counted(counts[st], label) if st is FactStatus.CONFLICT else f"{counts[st]} {label}"
+            for st, label in FACT_STATUS_LABEL.items()
         )
-        rows = "\n".join(self._fact_row(f, self.c.facts[f]) for f in order)
+        rows = "\n".join(self._fact_row(f, self.c.facts[f]) for f in facts_in_order(self.c))
         return (
             head
             + f'<p class="meta">{summary}</p>\n'

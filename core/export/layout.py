@@ -26,6 +26,26 @@ from core.model import (
 
 _OTHER: dict[Side, Side] = {"a": "b", "b": "a"}
 
+# How every report (and the window) names a fact's status; reports list facts in this order.
+FACT_STATUS_LABEL = {
+    FactStatus.CONFLICT: "conflict",
+    FactStatus.SHARED: "shared",
+    FactStatus.ONLY_A: "only in A",
+    FactStatus.ONLY_B: "only in B",
+}
+_FACT_ORDER = {status: n for n, status in enumerate(FACT_STATUS_LABEL)}
+
+
+def facts_in_order(comparison: Comparison) -> list[int]:
+    """Fact indices for a report: conflicts first, then shared, only in A, only in B."""
+    facts = comparison.facts
+    return sorted(range(len(facts)), key=lambda f: (_FACT_ORDER[facts[f].status], f))
+
+
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """``n`` and the noun in the right number: ``counted(1, "link")`` is ``"1 link"``."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
 
 def other(side: Side) -> Side:
     return _OTHER[side]

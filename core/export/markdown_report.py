@@ -14,8 +14,10 @@ import re
 from collections.abc import Sequence
 
 from core.export.layout import (
+    FACT_STATUS_LABEL,
     collapse,
     diff_spans,
+    facts_in_order,
     link_groups,
     percent,
     sentence_links,
@@ -36,19 +38,6 @@ _INLINE = re.compile(r"([\\`*_\[\]])")
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 # Characters that only start a block at the beginning of a line (headings, lists, quotes, rules).
 _LINE_START = re.compile(r"^([#>+-]|\d+(?=[.)]))")
-
-FACT_STATUS_LABEL = {
-    FactStatus.CONFLICT: "conflict",
-    FactStatus.SHARED: "shared",
-    FactStatus.ONLY_A: "only in A",
-    FactStatus.ONLY_B: "only in B",
-}
-_STATUS_ORDER = {
-    FactStatus.CONFLICT: 0,
-    FactStatus.SHARED: 1,
-    FactStatus.ONLY_A: 2,
-    FactStatus.ONLY_B: 3,
-}
 
 
 def escape_md(text: str, block_start: bool = False) -> str:
@@ -174,11 +163,7 @@ def _facts(comparison: Comparison) -> list[str]:
         _table_row(["Status", "Kind", "Value", "In A", "In B"]),
         "| --- | --- | --- | --- | --- |",
     ]
-    order = sorted(
-        range(len(comparison.facts)),
-        key=lambda f: (_STATUS_ORDER[comparison.facts[f].status], f),
-    )
-    for f in order:
+    for f in facts_in_order(comparison):
         fact = comparison.facts[f]
         in_a = _surface(comparison.a, fact.a)
         in_b = _surface(comparison.b, fact.b)

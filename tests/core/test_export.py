@@ -310,3 +310,17 @@ def test_pdf_variant_drops_jumps_for_very_long_articles(
     plain = render_html(made, "pdf")
     assert ' name="a-s' not in plain and 'href="#' not in plain
     assert '<sup class="ln">1</sup>' in plain  # the numbers still pair the passages
+
+
+def test_html_fact_summary_counts_conflicts_in_the_right_number(made: Comparison) -> None:
+    # Regression: the summary line said "2 conflict · ..." for two conflicts.
+    import dataclasses
+
+    from core.export.layout import counted
+
+    conflict = next(f for f in made.facts if f.status is FactStatus.CONFLICT)
+    one = render(made, "html")
+    two = render(dataclasses.replace(made, facts=(*made.facts, conflict)), "html")
+    assert '<p class="meta">1 conflict · ' in one
+    assert '<p class="meta">2 conflicts · ' in two
+    assert [counted(n, "link") for n in (0, 1, 2)] == ["0 links", "1 link", "2 links"]
