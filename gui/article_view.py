@@ -306,22 +306,12 @@ class ArticleView(QTextEdit):
         hi = bisect_right(self._sentence_paragraphs, last)
         return range(lo, hi)
 
-    def content_height(self) -> float:
-        return float(self.document().size().height())
-
     def scroll_offset_to(self, offset: int, y: int) -> None:
         """Scroll so the line holding code-point ``offset`` sits at viewport ``y``."""
         assert self._map is not None
         top = self._rect_at(self._map.to_qt(offset)).top()
         bar = self.verticalScrollBar()
         bar.setValue(bar.value() + top - y)
-
-    def doc_y(self, offset: int) -> float:
-        """Document y of code-point ``offset`` (independent of scrolling)."""
-        assert self._map is not None
-        return float(
-            self._rect_at(self._map.to_qt(offset)).top() + self.verticalScrollBar().value()
-        )
 
     # -- input --------------------------------------------------------------------------------
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:

@@ -201,11 +201,6 @@ class ComparisonModel(QObject):
         self.active = None
         self.selection_changed.emit()
 
-    def clear_selection(self) -> None:
-        self.selected_link = self.selected_fact = None
-        self.active = None
-        self.selection_changed.emit()
-
     def fact(self, index: int) -> Fact:
         assert self.comparison is not None
         return self.comparison.facts[index]

@@ -22,7 +22,6 @@ from PySide6.QtGui import (
     QActionGroup,
     QCloseEvent,
     QGuiApplication,
-    QIcon,
     QKeySequence,
     QPalette,
     QShowEvent,
@@ -806,6 +805,3 @@ class MainWindow(QMainWindow):
             return False
         self.statusBar().showMessage(f"Report written to {path}", 10000)
         return True
-
-    def set_window_icon_from(self, icon: QIcon) -> None:
-        self.setWindowIcon(icon)

@@ -116,6 +116,13 @@ class OverviewMap(QWidget):
 Row = tuple[float, float, str]
 
 
+_COVERAGE_COLOR = {
+    Coverage.SHARED: "band_same",
+    Coverage.PARTIAL: "band_partial",
+    Coverage.UNIQUE: "unique_mark",
+}
+
+
 def overview_rows(comparison: Comparison, side: Side) -> list[Row]:
     """Map rows of one side: (top, bottom) as fractions of the text, and a colour name.
 
@@ -124,13 +131,12 @@ def overview_rows(comparison: Comparison, side: Side) -> list[Row]:
     document = comparison.document(side)
     coverage = comparison.coverage(side)
     total = max(1, len(document.text))
-    names = {Coverage.SHARED: "band_same", Coverage.PARTIAL: "band_partial"}
     rows: list[Row] = []
     for i, sentence in enumerate(document.sentences):
         cov = coverage[i]
         if not cov.counted:
             continue
-        name = names.get(cov.status, "unique_mark")
+        name = _COVERAGE_COLOR[cov.status]
         top, bottom = sentence.span.start / total, sentence.span.end / total
         if rows and rows[-1][2] == name and top - rows[-1][1] < 0.002:
             rows[-1] = (rows[-1][0], bottom, name)  # merge neighbours: fewer rectangles

@@ -199,10 +199,3 @@ class Style:
             LinkKind.PARTIAL: "band_partial",
         }[kind]
         return self.color(name, alpha)
-
-    def coverage_color(self, status: Coverage) -> QColor:
-        if status is Coverage.SHARED:
-            return self.color("band_same")
-        if status is Coverage.PARTIAL:
-            return self.color("band_partial")
-        return self.color("unique_mark")
