@@ -204,9 +204,19 @@ def read_text(text: str, source: str = "<pasted>", fmt: str = "txt") -> Document
     return _read(normalize_text(text), source, fmt)
 
 
+_WHOLE_PAGE = re.compile(r"\A\s*(?:<!doctype\s+html\b|<html\b)", re.IGNORECASE)
+
+
 def format_of(path: Path, text: str) -> str:
-    """The reader for ``path``: by suffix, else by sniffing the text."""
-    return _SUFFIXES.get(path.suffix.lower()) or sniff_format(text)
+    """The reader for ``path``: by suffix, else by sniffing the text.
+
+    A ``.txt`` that is a whole web page (a browser's "save as" with the wrong name) is read as
+    HTML: nobody means to compare the markup, and plain text never starts with ``<!DOCTYPE html``.
+    """
+    fmt = _SUFFIXES.get(path.suffix.lower())
+    if fmt == "txt" and _WHOLE_PAGE.match(text):
+        return "html"
+    return fmt or sniff_format(text)
 
 
 def read_path(path: str | Path) -> Document:

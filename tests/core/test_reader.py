@@ -228,6 +228,18 @@ def test_unknown_suffix_is_sniffed(tmp_path: Path) -> None:
     assert read_path(path).title == "Dam opens on the river Vell"
 
 
+def test_a_web_page_saved_as_txt_is_read_as_html(tmp_path: Path) -> None:
+    # Regression: the markup itself was compared ("<html><body><article><p>The mayor ...").
+    page = tmp_path / "article.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    doc = read_path(page)
+    assert doc.title == "Dam opens on the river Vell"
+    assert "<" not in doc.text
+    prose = tmp_path / "prose.txt"
+    prose.write_text("<p> is the paragraph tag, the tutorial said.\nIt closes with </p>.")
+    assert read_path(prose).text.startswith("<p> is the paragraph tag")
+
+
 # ---------------------------------------------------------------- bad input
 
 
