@@ -16,6 +16,7 @@ Imports: standard library, markdown, nh3, lxml (all project dependencies), core.
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from core.model import Role
@@ -96,11 +97,31 @@ def _walk(element: Any, out: list[Block], split_lines: bool = False) -> None:
                 out.append(Block(text))
 
 
+# YAML front matter (Jekyll, Hugo, Pandoc): ``---`` on the first line, ``key: value`` lines, then
+# ``---`` or ``...``. The markdown package would render it as a heading ("title: x") and a rule.
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>(?:.*\n)*?)(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
+_FRONT_KEY = re.compile(r"[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|$)")
+_FRONT_TITLE = re.compile(r"^title[ \t]*:[ \t]*(?P<t>.+?)[ \t]*$", re.MULTILINE)
+
+
+def _front_matter(source_text: str) -> tuple[str, str | None]:
+    """The text without its front matter, and the front matter's title, if any."""
+    match = _FRONT_MATTER.match(source_text)
+    if match is None or not _FRONT_KEY.match(match["body"]):
+        return source_text, None
+    title = _FRONT_TITLE.search(match["body"])
+    name = title["t"].strip("\"'") if title else None
+    return source_text[match.end() :], name or None
+
+
 def markdown_blocks(source_text: str) -> tuple[list[Block], str | None]:
-    """The Markdown document as Blocks, and its title (a first-line heading), if any."""
+    """The Markdown document as Blocks, and its title (a first-line heading, else the front
+    matter's ``title:``), if any."""
     import markdown
     import nh3
     from lxml import html as lxml_html  # type: ignore[import-untyped]
+
+    source_text, front_title = _front_matter(source_text)
 
     unwrapped = any(len(line) > _UNWRAPPED_LINE for line in source_text.splitlines())
     extensions = ["tables", "sane_lists", *(["nl2br"] if unwrapped else [])]
@@ -112,7 +133,7 @@ def markdown_blocks(source_text: str) -> tuple[list[Block], str | None]:
         url_schemes=set(),
     )
     if not rendered.strip():
-        return [], None
+        return ([Block(front_title, Role.TITLE)], front_title) if front_title else ([], None)
     root = lxml_html.fragment_fromstring(rendered, create_parent="div")
     for br in root.iter("br"):
         br.tail = _BREAK + (br.tail or "")
@@ -123,4 +144,7 @@ def markdown_blocks(source_text: str) -> tuple[list[Block], str | None]:
     if blocks and blocks[0].role is Role.HEADING and first_tag in {"h1", "h2"}:
         title = blocks[0].text
         blocks[0] = Block(title, Role.TITLE)
+    elif front_title:
+        title = front_title
+        blocks.insert(0, Block(title, Role.TITLE))
     return blocks, title

@@ -146,6 +146,21 @@ def test_markdown_raw_html_is_sanitized_not_compared() -> None:
     assert "Costs rose" in doc.text and "Critics objected." in doc.text
 
 
+def test_markdown_front_matter_is_not_compared() -> None:
+    # Regression: Jekyll/Hugo front matter became a heading "title: ... date: ..." and a rule.
+    post = (
+        '---\ntitle: "Harbour plan approved"\ndate: 2024-03-14\ntags:\n  - news\n---\n\n'
+        "The council approved the plan on Monday.\n"
+    )
+    doc = read_text(post, fmt="md")
+    assert doc.text == "Harbour plan approved\n\nThe council approved the plan on Monday."
+    assert doc.title == "Harbour plan approved"
+    assert [p.role for p in doc.paragraphs] == [Role.TITLE, Role.BODY]
+    # A leading rule followed by prose is not front matter.
+    ruled = read_text("---\n\nA rule first.\n\n---\n\nMore text.", fmt="md")
+    assert ruled.text == "A rule first.\n\nMore text."
+
+
 # ---------------------------------------------------------------- HTML
 
 PAGE = """<!DOCTYPE html><html><head><title>Dam opens on the river Vell | Daily Example</title>
