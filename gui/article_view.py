@@ -39,7 +39,7 @@ from core.model import Comparison, Coverage, DiffTag, FactStatus, Role, Side, Sp
 from gui.comparison_model import ComparisonModel
 from gui.positions import PositionMap
 from gui.style import Style
-from gui.wording import fact_label
+from gui.wording import fact_label, fact_words
 
 log = logging.getLogger(__name__)
 
@@ -375,13 +375,14 @@ class ArticleView(QTextEdit):
                 link = comparison.links[k]
                 lines.append(f"{link.kind.value} link to {other}, similarity {link.similarity:.2f}")
         offset = self.offset_at(point)
+        texts = (comparison.a.text, comparison.b.text)
         for fact in comparison.facts:
             if any(span.contains(offset) for span in fact.side(self.side)):
-                line = (
-                    f"{fact.kind.value} “{fact_label(fact)}”: {fact.status.value.replace('_', ' ')}"
-                )
-                if fact.values is not None:
-                    line += f" (A: {fact.values[0]}, B: {fact.values[1]})"
+                status = fact.status.value.replace("_", " ")
+                line = f"{fact.kind.value} “{fact_label(fact, texts)}”: {status}"
+                words = fact_words(fact, texts)
+                if words is not None:
+                    line += f" (A: {words[0]}, B: {words[1]})"
                 lines.append(line)
         return "\n".join(lines)
 

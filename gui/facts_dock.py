@@ -113,7 +113,10 @@ class FactsDock(QDockWidget):
 
     def _on_model_comparison_changed(self) -> None:
         comparison = self.model.comparison
-        self.facts_model.set_facts(comparison.facts if comparison else ())
+        if comparison is None:
+            self.facts_model.set_facts(())
+        else:
+            self.facts_model.set_facts(comparison.facts, (comparison.a.text, comparison.b.text))
         self._fill_status_box()
 
     def _on_status_box_changed(self, index: int) -> None:

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 
 from core.export.layout import FACT_STATUS_LABEL
 from core.model import Fact, FactStatus
-from gui.wording import counted, fact_label
+from gui.wording import Texts, counted, fact_label, fact_words
 
 STATUS_LABELS = FACT_STATUS_LABEL  # the reports' words, so window and report agree
 COLUMNS = ("Status", "Kind", "Fact", "A", "B")
@@ -31,9 +31,10 @@ STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def _side_text(fact: Fact, side: int) -> str:
-    if fact.values is not None:
-        return fact.values[side]
+def _side_text(fact: Fact, side: int, texts: Texts | None) -> str:
+    words = fact_words(fact, texts)
+    if words is not None:
+        return words[side]
     spans = fact.a if side == 0 else fact.b
     if not spans:
         return "—"
@@ -44,10 +45,13 @@ class FactsModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._facts: tuple[Fact, ...] = ()
+        self._texts: Texts | None = None
 
-    def set_facts(self, facts: tuple[Fact, ...]) -> None:
+    def set_facts(self, facts: tuple[Fact, ...], texts: Texts | None = None) -> None:
+        """``texts`` (A's and B's plain text) lets conflicts show each article's own words."""
         self.beginResetModel()
         self._facts = facts
+        self._texts = texts
         self.endResetModel()
 
     def fact(self, row: int) -> Fact:
@@ -87,12 +91,14 @@ class FactsModel(QAbstractTableModel):
             if col == 1:
                 return fact.kind.value
             if col == 2:
-                return fact_label(fact)
-            return _side_text(fact, col - 3)
+                return fact_label(fact, self._texts)
+            return _side_text(fact, col - 3, self._texts)
         if role == Qt.ItemDataRole.ToolTipRole:
-            parts = [f"{fact.kind.value}: {fact_label(fact)} ({STATUS_LABELS[fact.status]})"]
-            if fact.values is not None:
-                parts.append(f"A says {fact.values[0]!r}, B says {fact.values[1]!r}")
+            label = fact_label(fact, self._texts)
+            parts = [f"{fact.kind.value}: {label} ({STATUS_LABELS[fact.status]})"]
+            words = fact_words(fact, self._texts)
+            if words is not None:
+                parts.append(f"A says {words[0]!r}, B says {words[1]!r}")
             parts.append(f"{counted(len(fact.a), 'occurrence')} in A, {len(fact.b)} in B")
             if not fact.content:
                 parts.append("only in captions, bylines or boilerplate")

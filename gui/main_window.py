@@ -53,7 +53,7 @@ from gui.facts_dock import FactsDock
 from gui.legend import Legend
 from gui.overview_map import overview_rows
 from gui.style import Style, dark_palette, is_dark
-from gui.wording import counted, fact_label
+from gui.wording import counted, fact_label, fact_words
 
 log = logging.getLogger(__name__)
 
@@ -559,9 +559,11 @@ class MainWindow(QMainWindow):
             where.append(f"{len(fact.a)}× in A")
         if fact.b:
             where.append(f"{len(fact.b)}× in B")
-        values = f" — A: {fact.values[0]!r}, B: {fact.values[1]!r}" if fact.values else ""
+        texts = (self.model.comparison.a.text, self.model.comparison.b.text)
+        words = fact_words(fact, texts)
+        values = f" — A: {words[0]!r}, B: {words[1]!r}" if words else ""
         self.statusBar().showMessage(
-            f"{fact.status.value.replace('_', ' ')} {fact.kind.value}: {fact_label(fact)} "
+            f"{fact.status.value.replace('_', ' ')} {fact.kind.value}: {fact_label(fact, texts)} "
             f"({', '.join(where)}){values}",
             15000,
         )

@@ -53,3 +53,18 @@ def test_year_less_dates_read_as_words(window, qtbot, bundled) -> None:  # type:
     shown = [model.data(model.index(row, 2)) for row in range(model.rowCount())]
     assert "14 March (no year)" in shown
     assert not any(s.startswith("--") for s in shown)
+
+
+def test_conflicts_show_each_article_s_own_words(window, qtbot, bundled) -> None:  # type: ignore[no-untyped-def]
+    # Regression: the table and status bar showed the canonical "340 home" / "430 home".
+    comparison = compare_in(window, qtbot, *bundled)
+    row = next(i for i, f in enumerate(comparison.facts) if f.status is FactStatus.CONFLICT)
+    assert comparison.facts[row].values == ("340 home", "430 home")  # matching's canonical form
+    table = window.facts_dock.facts_model
+    assert [table.data(table.index(row, col)) for col in (2, 3, 4)] == [
+        "340 homes / 430 homes",
+        "340 homes",
+        "430 homes",
+    ]
+    window.select_fact(row)
+    assert window.statusBar().currentMessage().endswith("— A: '340 homes', B: '430 homes'")
