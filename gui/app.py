@@ -15,16 +15,33 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib.resources import as_file, files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QEventLoop, QIODevice, Qt, QTimer
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QEventLoop,
+    QIODevice,
+    QMessageLogContext,
+    Qt,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from core.errors import ArticleComparerError, ExportError
 from core.export import check_target, write_bytes
 from core.model import Comparison, LinkKind
+
+if TYPE_CHECKING:
+    from gui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +115,31 @@ def _wait_for_comparison(window: object, timeout_ms: int = 120_000) -> str | Non
     return outcome[0] if outcome else None
 
 
+# What the offscreen platform says about every top-level window; harmless, and it would be the
+# only output of a successful --screenshot run.
+_OFFSCREEN_NOISE = "does not support propagateSizeHints"
+
+
+@contextmanager
+def _quiet_offscreen_platform() -> Iterator[None]:
+    """Drop the offscreen plugin's noise; pass every other Qt message on as before."""
+    previous = None
+
+    def handler(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        if _OFFSCREEN_NOISE in message:
+            return
+        if previous is not None:
+            previous(mode, context, message)
+        else:
+            sys.stderr.write(message + "\n")
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        yield
+    finally:
+        qInstallMessageHandler(previous)
+
+
 def _png(widget: QWidget) -> bytes | None:
     """The widget rendered as PNG bytes, whatever the target file is called."""
     data = QByteArray()
@@ -128,10 +170,17 @@ def run_app(paths: tuple[Path, Path], screenshot: Path | None = None) -> int:
         if zoom and zoom.lstrip("-").isdigit():  # ARTICLE_COMPARER_ZOOM=3: three steps larger
             for _ in range(abs(int(zoom))):
                 window.zoom(1 if int(zoom) > 0 else -1)
+    if screenshot is None:
+        window.show()
+        window.compare_paths(paths[0], paths[1])
+        return int(app.exec())
+    with _quiet_offscreen_platform():
+        return _screenshot(app, window, paths, screenshot)
+
+
+def _screenshot(app: QApplication, window: MainWindow, paths: tuple[Path, Path], out: Path) -> int:
     window.show()
     window.compare_paths(paths[0], paths[1])
-    if screenshot is None:
-        return int(app.exec())
     error = _wait_for_comparison(window)
     if error is not None:
         window.close()
@@ -149,6 +198,6 @@ def run_app(paths: tuple[Path, Path], screenshot: Path | None = None) -> int:
     png = _png(window)
     window.close()
     if png is None:
-        raise ExportError(str(screenshot), "cannot render the window as PNG")
-    write_bytes(screenshot, png, protect=paths)
+        raise ExportError(str(out), "cannot render the window as PNG")
+    write_bytes(out, png, protect=paths)
     return 0

@@ -69,3 +69,22 @@ def test_showcase_link_prefers_a_diffed_link(window, qtbot, bundled) -> None:  #
     comparison = compare_in(window, qtbot, *bundled)
     k = showcase_link(comparison)
     assert k is not None and min(comparison.links[k].a) > 0
+
+
+def test_cli_screenshot_prints_nothing_on_success(tmp_path: Path) -> None:
+    # Regression: every run printed "This plugin does not support propagateSizeHints()".
+    import os
+    import subprocess
+    import sys
+
+    out = tmp_path / "shot.png"
+    done = subprocess.run(
+        [sys.executable, "-m", "gui.cli", "--screenshot", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).resolve().parents[2],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
+    assert out.read_bytes().startswith(b"\x89PNG")
