@@ -259,18 +259,79 @@ def _qualifier(text: str, start: int) -> str:
     return ""
 
 
-def extract_numbers(text: str, masks: list[tuple[int, int]]) -> list[Mention]:
-    """Number mentions outside ``masks`` (dates and clock times)."""
-    toks = _tokens(text, masks)
-    out: list[Mention] = []
-    person_nouns = word_set("person_nouns")
-    dead, injured = word_set("dead_words"), word_set("injured_words")
-    kill_verbs, injure_verbs = word_set("kill_verbs"), word_set("injure_verbs")
-    stop = word_set("unit_stopwords")
-    skip_adj = word_set("unit_skip")
-    n = len(toks)
-    i = 0
-    while i < n:
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The lexicon lists number reading needs, loaded once per call."""
+
+    person_nouns: frozenset[str]
+    dead: frozenset[str]
+    injured: frozenset[str]
+    kill_verbs: frozenset[str]
+    injure_verbs: frozenset[str]
+    stop: frozenset[str]
+    skip_adj: frozenset[str]
+
+    @classmethod
+    def load(cls) -> _Words:
+        return cls(
+            word_set("person_nouns"),
+            word_set("dead_words"),
+            word_set("injured_words"),
+            word_set("kill_verbs"),
+            word_set("injure_verbs"),
+            word_set("unit_stopwords"),
+            word_set("unit_skip"),
+        )
+
+    def harm(self, low: str) -> str:
+        """ "dead", "injured" or "" for a casualty word."""
+        return "dead" if low in self.dead else "injured" if low in self.injured else ""
+
+
+@dataclass(slots=True)
+class _Number:
+    """A number being read: its tokens ``first..last`` and what has been found so far."""
+
+    first: int  # the currency sign, if any, else the number
+    at: int  # the number itself
+    value: float
+    last: int
+    currency: str = ""
+    range_text: str = ""
+    percent: bool = False
+    unit: str = ""
+    slot_extra: str = ""
+
+
+class _Scanner:
+    """Reads number mentions token by token (``extract_numbers`` is the entry point).
+
+    Each number goes through the same steps: where it starts (currency sign, digits or number
+    words, minus things that only look like counts), what follows it (a range, a magnitude word,
+    percent, a currency word), and what it counts (a unit after it, or the words before it).
+    """
+
+    def __init__(self, text: str, toks: list[_Tok]) -> None:
+        self.text = text
+        self.toks = toks
+        self.n = len(toks)
+        self.words = _Words.load()
+
+    def at(self, k: int) -> _Tok | None:
+        return self.toks[k] if k < self.n else None
+
+    def skip_hyphen(self, k: int) -> int:
+        tk = self.at(k)
+        return k + 1 if tk is not None and tk.text == "-" else k
+
+    def before(self, first: int) -> tuple[_Tok | None, _Tok | None]:
+        toks = self.toks
+        return (toks[first - 1] if first > 0 else None, toks[first - 2] if first > 1 else None)
+
+    # -- where a number starts --------------------------------------------------------------
+    def start(self, i: int) -> _Number | int:
+        """The number starting at token ``i``, or the index to go on from when there is none."""
+        toks, text, n = self.toks, self.text, self.n
         t = toks[i]
         currency = ""
         first = i
@@ -283,214 +344,233 @@ def extract_numbers(text: str, masks: list[tuple[int, int]]) -> list[Mention]:
             currency = _CURRENCY_SIGNS[t.text]
             i += 1
             t = toks[i]
-        if t.kind == "num" and t.start > 0 and text[t.start - 1].isalpha():
-            i += 1  # "x86", "NY1": part of a name
-            continue
-        if t.kind == "num" and _is_address(toks, i):
-            i += 1  # "473 East 52nd Street": a house number, not a count
-            continue
-        if t.kind == "num" and t.text in _PHONE and _phone_context(toks, i):
-            i += 1  # "911 calls", "called 911": a phone number, not a count
-            continue
         if t.kind == "num":
-            value = _num_value(t.text)
-            last = i
-        elif (
-            _is_num_word(t)
-            and t.text[0].isupper()
+            if t.start > 0 and text[t.start - 1].isalpha():
+                return i + 1  # "x86", "NY1": part of a name
+            if _is_address(toks, i):
+                return i + 1  # "473 East 52nd Street": a house number, not a count
+            if t.text in _PHONE and _phone_context(toks, i):
+                return i + 1  # "911 calls", "called 911": a phone number, not a count
+            return _Number(first, i, _num_value(t.text), i, currency)
+        if not _is_num_word(t):
+            return i + 1
+        if (
+            t.text[0].isupper()
             and i > 0
             and toks[i - 1].kind == "word"
             and toks[i - 1].text[0].isupper()
             and text[toks[i - 1].end : t.start] == " "
         ):
-            i += 1  # "BBC One", "The Three Musketeers": part of a name
-            continue
-        elif _is_num_word(t) and t.low not in SCALES:
-            run = _word_run(toks, i)
-            if run is None:
-                i += 1
-                continue
-            value, last = run
-            if t.low == "one" and last == i:
-                word_before = toks[i - 1].low if i > 0 else ""
-                word_after = toks[i + 1].low if i + 1 < n else ""
-                if word_before in _NOT_ONE_BEFORE or (
-                    word_after in ("of", "another", "day", "thing", "")
-                    or word_after in stop
-                    or (i + 1 < n and toks[i + 1].kind != "word")
-                ):
-                    i += 1
-                    continue
-        else:
-            i += 1
-            continue
-        # a score or range: 20-13
-        range_text = ""
-        if (
+            return i + 1  # "BBC One", "The Three Musketeers": part of a name
+        if t.low in SCALES:
+            return i + 1
+        run = _word_run(toks, i)
+        if run is None or (t.low == "one" and run[1] == i and not self._counting_one(i)):
+            return i + 1
+        return _Number(first, i, run[0], run[1], currency)
+
+    def _counting_one(self, i: int) -> bool:
+        """Whether a lone "one" counts something ("one person") rather than being a pronoun
+        ("no one", "one of them", "one day")."""
+        toks = self.toks
+        word_before = toks[i - 1].low if i > 0 else ""
+        word_after = toks[i + 1].low if i + 1 < self.n else ""
+        return not (
+            word_before in _NOT_ONE_BEFORE
+            or word_after in ("of", "another", "day", "thing", "")
+            or word_after in self.words.stop
+            or (i + 1 < self.n and toks[i + 1].kind != "word")
+        )
+
+    # -- what follows it: range, magnitude, percent, currency word --------------------------
+    def suffixes(self, num: _Number) -> int:
+        """Read what follows the number into ``num``; returns the first token after it."""
+        toks, n = self.toks, self.n
+        t = toks[num.at]
+        last = num.last
+        if (  # a score or range: 20-13
             t.kind == "num"
             and last + 2 < n
             and toks[last + 1].text in ("-", "–")
             and toks[last + 2].kind == "num"
             and toks[last + 1].start == t.end
         ):
-            range_text = f"{_fmt(value)}-{_fmt(_num_value(toks[last + 2].text))}"
+            num.range_text = f"{_fmt(num.value)}-{_fmt(_num_value(toks[last + 2].text))}"
             last += 2
         j = last + 1
-
-        def at(k: int) -> _Tok | None:
-            return toks[k] if k < n else None
-
-        def skip_hyphen(k: int) -> int:
-            tk = at(k)
-            return k + 1 if tk is not None and tk.text == "-" else k
-
-        # magnitude words: million, m, bn
-        k = skip_hyphen(j)
-        tk = at(k)
+        k = self.skip_hyphen(j)  # magnitude words: million, m, bn
+        tk = self.at(k)
         if (
             tk is not None
             and tk.kind == "word"
             and (
                 tk.low in SCALES
-                or (tk.low in _SHORT_SCALES and (currency or tk.text in ("bn", "M")))
+                or (tk.low in _SHORT_SCALES and (num.currency or tk.text in ("bn", "M")))
             )
         ):
-            value *= SCALES.get(tk.low, _SHORT_SCALES.get(tk.low, 1))
+            num.value *= SCALES.get(tk.low, _SHORT_SCALES.get(tk.low, 1))
             last = k
             j = k + 1
-        percent = False
-        tk = at(j)
+        tk = self.at(j)
         if tk is not None and (tk.text == "%" or tk.low == "percent"):
-            percent, last, j = True, j, j + 1
-        elif tk is not None and tk.low == "per" and (nx := at(j + 1)) and nx.low == "cent":
-            percent, last, j = True, j + 1, j + 2
-        if not currency and not percent:
-            k = skip_hyphen(j)
-            tk = at(k)
+            num.percent, last, j = True, j, j + 1
+        elif tk is not None and tk.low == "per" and (nx := self.at(j + 1)) and nx.low == "cent":
+            num.percent, last, j = True, j + 1, j + 2
+        if not num.currency and not num.percent:
+            k = self.skip_hyphen(j)
+            tk = self.at(k)
             if tk is not None and tk.low in _CURRENCY_WORDS:
-                currency, last, j = _CURRENCY_WORDS[tk.low], k, k + 1
-        # what it counts
-        unit = ""
-        slot_extra = ""
-        prev = toks[first - 1] if first > 0 else None
-        prev2 = toks[first - 2] if first > 1 else None
-        magnitude_before = prev is not None and (
+                num.currency, last, j = _CURRENCY_WORDS[tk.low], k, k + 1
+        num.last = last
+        return j
+
+    # -- what it counts ---------------------------------------------------------------------
+    def unit_after(self, num: _Number, j: int) -> None:
+        """The unit from the words after the number: "3 dead", "12 people", "5 years old"."""
+        words = self.words
+        k = self.skip_hyphen(j)
+        tk = self.at(k)
+        while tk is not None and tk.low in words.skip_adj and (nt := self.at(k + 1)):
+            if nt.kind != "word":
+                break
+            k, tk = k + 1, nt
+        if tk is None or tk.kind != "word":
+            return
+        w = tk.low
+        if words.harm(w):
+            num.unit, num.last = words.harm(w), k
+        elif (charge := _charge(self.toks, k)) is not None:
+            num.unit, num.last = charge
+        elif w in ("year", "years") and (o := self.at(self.skip_hyphen(k + 1))) and o.low == "old":
+            num.unit, num.last = "year old", self.skip_hyphen(k + 1)
+        elif w in words.person_nouns:
+            for q in range(k, min(k + 5, self.n)):
+                tq = self.toks[q]
+                if tq.kind != "word":
+                    break
+                if words.harm(tq.low):
+                    num.unit = words.harm(tq.low)
+                    break
+            if not num.unit and w != "of":
+                num.unit, num.last = _lemma(w), k
+        elif w not in words.stop and not tk.text[0].isupper():
+            num.unit, num.last = _lemma(w), k
+            # "three biology professors dead": a person noun close by, then a death
+            for q in range(k + 1, min(k + 3, self.n)):
+                tq = self.toks[q]
+                if tq.kind != "word":
+                    break
+                if tq.low in words.person_nouns:
+                    nx2 = self.at(q + 1)
+                    if nx2 is not None and words.harm(nx2.low):
+                        num.unit = words.harm(nx2.low)
+                    break
+
+    def unit(self, num: _Number, j: int) -> None:
+        """What the number counts, from the words after it, then from the words before it."""
+        prev, prev2 = self.before(num.first)
+        after_magnitude = prev is not None and (
             prev.low == "magnitude"
             or (prev.text == "-" and prev2 is not None and prev2.low == "magnitude")
             or (prev.low == "of" and prev2 is not None and prev2.low == "magnitude")
         )
-        if percent:
-            unit = "%"
-        elif magnitude_before and not currency:
-            unit = "magnitude"  # "magnitude-5.4 quake", "a magnitude of 5.4"
-        elif not currency and not range_text:
-            k = skip_hyphen(j)
-            tk = at(k)
-            while tk is not None and tk.low in skip_adj and (nt := at(k + 1)) and nt.kind == "word":
-                k, tk = k + 1, nt
-            if tk is not None and tk.kind == "word":
-                w = tk.low
-                if w in dead or w in injured:
-                    unit = "dead" if w in dead else "injured"
-                    last = k
-                elif (charge := _charge(toks, k)) is not None:
-                    unit, last = charge
-                elif w in ("year", "years") and (o := at(skip_hyphen(k + 1))) and o.low == "old":
-                    unit, last = "year old", skip_hyphen(k + 1)
-                elif w in person_nouns:
-                    for q in range(k, min(k + 5, n)):
-                        tq = toks[q]
-                        if tq.kind != "word":
-                            break
-                        if tq.low in dead or tq.low in injured:
-                            unit = "dead" if tq.low in dead else "injured"
-                            break
-                    if not unit and w != "of":
-                        unit, last = _lemma(w), k
-                elif w not in stop and not tk.text[0].isupper():
-                    unit, last = _lemma(w), k
-                    # "three biology professors dead": a person noun close by, then a death
-                    for q in range(k + 1, min(k + 3, n)):
-                        tq = toks[q]
-                        if tq.kind != "word":
-                            break
-                        if tq.low in person_nouns:
-                            nx2 = at(q + 1)
-                            if nx2 is not None and (nx2.low in dead or nx2.low in injured):
-                                unit = "dead" if nx2.low in dead else "injured"
-                            break
+        if num.percent:
+            num.unit = "%"
+        elif after_magnitude and not num.currency:
+            num.unit = "magnitude"  # "magnitude-5.4 quake", "a magnitude of 5.4"
+        elif not num.currency and not num.range_text:
+            self.unit_after(num, j)
+        self._unit_before(num, prev, prev2)
         if (
-            not unit
-            and not currency
-            and prev is not None
-            and prev.text == "-"
-            and prev2 is not None
-            and prev2.low == "magnitude"
-        ):
-            unit = "magnitude"
-        counts_people = unit in ("people", "person") or (
-            bool(unit) and (unit in person_nouns or unit + "s" in person_nouns)
-        )
-        if (
-            counts_people
-            and prev is not None
-            and (prev.low in kill_verbs or (prev2 is not None and prev2.low == "fatally"))
-            and prev.low != "left"
-        ):
-            unit = "dead"  # "killing 3 people", "fatally shot eight people"
-        elif counts_people and prev is not None and prev.low in injure_verbs:
-            unit = "injured"  # "wounding two others"
-        if not unit and not currency and prev is not None and prev.kind == "word":
-            if (prev.low in kill_verbs and prev.low != "left") or (
-                prev2 is not None and prev2.low == "fatally"
-            ):
-                unit = "dead"
-            elif prev.low in injure_verbs:
-                unit = "injured"
-            elif prev.low == "magnitude" or (
-                prev.low == "of" and prev2 is not None and prev2.low == "magnitude"
-            ):
-                unit = "magnitude"
-            elif prev.low == "aged" or (prev.low == "age" and not range_text):
-                unit = "year old"
-            elif prev.low in ("toll", "deaths") or (
-                prev.low in ("of", "to", "at")
-                and prev2 is not None
-                and prev2.low in ("toll", "deaths")
-            ):
-                unit = "dead"
-        if (
-            not unit
-            and not currency
-            and not range_text
+            not num.unit
+            and not num.currency
+            and not num.range_text
             and prev is not None
             and prev.text == ","
             and prev2 is not None
             and prev2.kind == "word"
             and prev2.text[0].isupper()
-            and value == int(value)
-            and 1 <= value <= 120
-            and ((nx := at(j)) is None or nx.text in (",", ")", ".", ";") or nx.low == "and")
+            and num.value == int(num.value)
+            and 1 <= num.value <= 120
+            and ((nx := self.at(j)) is None or nx.text in (",", ")", ".", ";") or nx.low == "and")
         ):
-            unit, slot_extra = "year old", prev2.text
-        start = toks[first].start if currency else t.start
-        end = toks[last].end
-        if currency:
-            shown = f"{currency} {_fmt_money(value)}"
-            slot = f"money {currency}"
+            num.unit, num.slot_extra = "year old", prev2.text  # "Kimani Gray, 16, ..."
+
+    def _unit_before(self, num: _Number, prev: _Tok | None, prev2: _Tok | None) -> None:
+        """Casualties, magnitudes and ages told by the words before the number."""
+        words = self.words
+        if prev is None:
+            return
+        if (
+            not (num.unit or num.currency)
+            and prev.text == "-"
+            and prev2
+            and prev2.low == "magnitude"
+        ):
+            num.unit = "magnitude"
+        fatally = prev2 is not None and prev2.low == "fatally"
+        counts_people = num.unit in ("people", "person") or (
+            bool(num.unit)
+            and (num.unit in words.person_nouns or num.unit + "s" in words.person_nouns)
+        )
+        if counts_people and (prev.low in words.kill_verbs or fatally) and prev.low != "left":
+            num.unit = "dead"  # "killing 3 people", "fatally shot eight people"
+        elif counts_people and prev.low in words.injure_verbs:
+            num.unit = "injured"  # "wounding two others"
+        if num.unit or num.currency or prev.kind != "word":
+            return
+        after = prev2.low if prev2 is not None else ""
+        if (prev.low in words.kill_verbs and prev.low != "left") or fatally:
+            num.unit = "dead"
+        elif prev.low in words.injure_verbs:
+            num.unit = "injured"
+        elif prev.low == "magnitude" or (prev.low == "of" and after == "magnitude"):
+            num.unit = "magnitude"
+        elif prev.low == "aged" or (prev.low == "age" and not num.range_text):
+            num.unit = "year old"
+        elif prev.low in ("toll", "deaths") or (
+            prev.low in ("of", "to", "at") and after in ("toll", "deaths")
+        ):
+            num.unit = "dead"
+
+    # -- the mention ------------------------------------------------------------------------
+    def mention(self, num: _Number) -> Mention | None:
+        toks, text = self.toks, self.text
+        t = toks[num.at]
+        start = toks[num.first].start if num.currency else t.start
+        end = toks[num.last].end
+        if num.currency:
+            shown = f"{num.currency} {_fmt_money(num.value)}"
+            slot = f"money {num.currency}"
         else:
-            num = range_text or _fmt(value)
-            shown = f"{num}%" if unit == "%" else f"{num} {unit}".strip()
-            slot = unit if unit and unit not in ("people",) else ""
-            if unit == "year old":
-                slot = f"age of {slot_extra}" if slot_extra else ""
-        note = ""
+            figure = num.range_text or _fmt(num.value)
+            shown = f"{figure}%" if num.unit == "%" else f"{figure} {num.unit}".strip()
+            slot = num.unit if num.unit and num.unit not in ("people",) else ""
+            if num.unit == "year old":
+                slot = f"age of {num.slot_extra}" if num.slot_extra else ""
         qual = _qualifier(text, start)
-        if qual:
-            note = f"qualified: {qual}"
-        if t.kind != "num" or text[toks[first].start : toks[last].end] != "":
-            out.append(
-                Mention(FactKind.NUMBER, shown.casefold(), shown, start, end, slot=slot, note=note)
+        note = f"qualified: {qual}" if qual else ""
+        if t.kind != "num" or text[toks[num.first].start : toks[num.last].end] != "":
+            return Mention(
+                FactKind.NUMBER, shown.casefold(), shown, start, end, slot=slot, note=note
             )
-        i = last + 1
+        return None
+
+
+def extract_numbers(text: str, masks: list[tuple[int, int]]) -> list[Mention]:
+    """Number mentions outside ``masks`` (dates and clock times)."""
+    scanner = _Scanner(text, _tokens(text, masks))
+    out: list[Mention] = []
+    i = 0
+    while i < scanner.n:
+        found = scanner.start(i)
+        if isinstance(found, int):
+            i = found
+            continue
+        j = scanner.suffixes(found)
+        scanner.unit(found, j)
+        mention = scanner.mention(found)
+        if mention is not None:
+            out.append(mention)
+        i = found.last + 1
     return out
