@@ -371,6 +371,7 @@ def _build_sides(
     usable = usable[np.argsort(prod[usable], kind="stable")]
     budget = PAIRS_PER_SENTENCE * (len(rows_a) + len(rows_b)) + MAX_TERM_PAIRS
     rare = usable[np.cumsum(prod[usable]) <= budget]
+    tick()
     return sides[0], sides[1], weight, np.sort(rare), nv
 
 
@@ -393,6 +394,16 @@ def _unique_inverse(x: IntArray) -> tuple[IntArray, IntArray]:
     inverse = np.empty(len(x), dtype=np.int64)
     inverse[order] = np.cumsum(first) - 1
     return y[first], inverse
+
+
+def _group_max(out: FloatArray, group: IntArray, values: FloatArray) -> None:
+    """``out[g] = max(values of group g)`` (a sort and ``reduceat``; ``ufunc.at`` is slow)."""
+    if len(group) == 0:
+        return
+    order = np.argsort(group, kind="stable")
+    g = group[order]
+    starts = np.flatnonzero(np.concatenate(([True], g[1:] != g[:-1])))
+    out[g[starts]] = np.maximum.reduceat(values[order], starts)
 
 
 def _postings(side: _Side, nv: int) -> tuple[IntArray, IntArray]:
@@ -439,7 +450,9 @@ def _candidates(
     """
     if sa.n == 0 or sb.n == 0 or len(rare) == 0:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    tick()
     ptr_b, post_b = _postings(sb, nv)
+    tick()
     is_rare = np.zeros(nv, dtype=bool)
     is_rare[rare] = True
     tick(0.45)
@@ -641,8 +654,10 @@ def align(
     # the carried sentence's best pair (a short headline is "carried" by many sentences)
     best_a = np.zeros(sa.n, dtype=np.float64)
     best_b = np.zeros(sb.n, dtype=np.float64)
-    np.maximum.at(best_a, ia, dice)
-    np.maximum.at(best_b, ib, dice)
+    _group_max(best_a, ia, dice)
+    tick()
+    _group_max(best_b, ib, dice)
+    tick()
     best_of_carried = np.where(cont_a >= cont_b, best_a[ia], best_b[ib])
     carried = (
         (np.maximum(cont_a, cont_b) >= opts.contain_threshold)

@@ -5,7 +5,7 @@ Imports: core.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from core.model import (
     Coverage,
@@ -30,6 +30,7 @@ def sentence_coverage(
     links: Sequence[Link],
     scores: Sequence[tuple[float, float]],
     opts: CompareOptions,
+    tick: Callable[[], None] | None = None,
 ) -> tuple[SentenceCoverage, ...]:
     """One entry per sentence of ``doc``.
 
@@ -44,6 +45,8 @@ def sentence_coverage(
             held.setdefault(i, []).append(k)
     out: list[SentenceCoverage] = []
     for i in range(len(doc.sentences)):
+        if tick is not None and i % 2000 == 0:
+            tick()
         if not doc.is_content_sentence(i):
             out.append(_NOT_COUNTED)
             continue
@@ -58,10 +61,14 @@ def sentence_coverage(
     return tuple(out)
 
 
-def paragraph_links(a: Document, b: Document, links: Sequence[Link]) -> tuple[ParagraphLink, ...]:
+def paragraph_links(
+    a: Document, b: Document, links: Sequence[Link], tick: Callable[[], None] | None = None
+) -> tuple[ParagraphLink, ...]:
     """Paragraph pairs sharing linked sentences; similarity = linked share of both paragraphs."""
     chars: dict[tuple[int, int], tuple[set[int], set[int]]] = {}
-    for link in links:
+    for k, link in enumerate(links):
+        if tick is not None and k % 2000 == 0:
+            tick()
         for i in link.a:
             pa = a.sentences[i].paragraph
             for j in link.b:
