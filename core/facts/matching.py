@@ -377,55 +377,50 @@ def _quote_threshold(x: str, y: str, linked: bool) -> float:
     return 60.0 if linked else 75.0
 
 
-def match_quotes(
-    qa: list[Mention],
-    qb: list[Mention],
-    links: Sequence[Link],
-    ia: DocIndex,
-    ib: DocIndex,
-) -> list[Fact]:
-    """Quote facts: a quote in A matched to the same quote in B, even worded differently."""
-    linked_pairs: set[tuple[int, int]] = set()
-    a_by_sent: dict[int, list[int]] = defaultdict(list)
-    b_by_sent: dict[int, list[int]] = defaultdict(list)
-    for i, q in enumerate(qa):
-        for s in ia.sentences_in(q.start, q.end):
-            a_by_sent[s].append(i)
-    for j, q in enumerate(qb):
-        for s in ib.sentences_in(q.start, q.end):
-            b_by_sent[s].append(j)
-    for link in links:
-        qs_a = {i for s in link.a for i in a_by_sent.get(s, ())}
-        qs_b = {j for s in link.b for j in b_by_sent.get(s, ())}
-        linked_pairs.update((i, j) for i in qs_a for j in qs_b)
+def _by_sentence(quotes: list[Mention], index: DocIndex) -> dict[int, list[int]]:
+    """Sentence index -> the quotes (indices into ``quotes``) that touch it."""
+    out: dict[int, list[int]] = defaultdict(list)
+    for i, q in enumerate(quotes):
+        for s in index.sentences_in(q.start, q.end):
+            out[s].append(i)
+    return out
+
+
+def _candidate_pairs(keys_a: list[str], keys_b: list[str]) -> set[tuple[int, int]]:
+    """Quote pairs worth scoring: close wording, one inside the other, or part of a long one."""
+    # one C call scores every pair; Python looks only at the promising ones
+    plain = process.cdist(keys_a, keys_b, scorer=fuzz.ratio, score_cutoff=55)
+    pairs = {(int(i), int(j)) for i, j in zip(*plain.nonzero(), strict=True)}
+    # a short quote found word for word inside a longer one
+    for i, ka in enumerate(keys_a):
+        for j, kb in enumerate(keys_b):
+            if len(ka) < len(kb):
+                if f" {ka} " in f" {kb} ":
+                    pairs.add((i, j))
+            elif f" {kb} " in f" {ka} ":
+                pairs.add((i, j))
+    # part of a longer quote (one article splits it): only quotes of 6+ words qualify
+    long_a = [i for i, k in enumerate(keys_a) if k.count(" ") >= 5]
+    long_b = [j for j, k in enumerate(keys_b) if k.count(" ") >= 5]
+    if long_a and long_b:
+        part = process.cdist(
+            [keys_a[i] for i in long_a],
+            [keys_b[j] for j in long_b],
+            scorer=fuzz.partial_ratio,
+            score_cutoff=80,
+        )
+        pairs.update((long_a[int(i)], long_b[int(j)]) for i, j in zip(*part.nonzero(), strict=True))
+    return pairs
+
+
+def _scored_pairs(
+    qa: list[Mention], qb: list[Mention], linked_pairs: set[tuple[int, int]]
+) -> list[tuple[float, int, int]]:
+    """(score, i, j) for quote pairs that pass their threshold, best first."""
     scored: list[tuple[float, int, int]] = []
     if qa and qb and len(qa) <= _ALL_PAIRS_LIMIT and len(qb) <= _ALL_PAIRS_LIMIT:
-        # one C call scores every pair; Python looks only at the promising ones
         keys_a, keys_b = [q.key for q in qa], [q.key for q in qb]
-        plain = process.cdist(keys_a, keys_b, scorer=fuzz.ratio, score_cutoff=55)
-        pairs = {(int(i), int(j)) for i, j in zip(*plain.nonzero(), strict=True)}
-        # a short quote found word for word inside a longer one
-        for i, ka in enumerate(keys_a):
-            for j, kb in enumerate(keys_b):
-                if len(ka) < len(kb):
-                    if f" {ka} " in f" {kb} ":
-                        pairs.add((i, j))
-                elif f" {kb} " in f" {ka} ":
-                    pairs.add((i, j))
-        # part of a longer quote (one article splits it): only quotes of 6+ words qualify
-        long_a = [i for i, k in enumerate(keys_a) if k.count(" ") >= 5]
-        long_b = [j for j, k in enumerate(keys_b) if k.count(" ") >= 5]
-        if long_a and long_b:
-            part = process.cdist(
-                [keys_a[i] for i in long_a],
-                [keys_b[j] for j in long_b],
-                scorer=fuzz.partial_ratio,
-                score_cutoff=80,
-            )
-            pairs.update(
-                (long_a[int(i)], long_b[int(j)]) for i, j in zip(*part.nonzero(), strict=True)
-            )
-        for i, j in sorted(pairs):
+        for i, j in sorted(_candidate_pairs(keys_a, keys_b)):
             sc = _quote_score(keys_a[i], keys_b[j])
             if sc >= _quote_threshold(keys_a[i], keys_b[j], (i, j) in linked_pairs):
                 scored.append((sc, i, j))
@@ -434,88 +429,113 @@ def match_quotes(
             sc = _quote_score(qa[i].key, qb[j].key)
             if sc >= _quote_threshold(qa[i].key, qb[j].key, True):
                 scored.append((sc, i, j))
-    # one quote may match several when the other article splits it; keep each side's best
     scored.sort(key=lambda t: (-t[0], t[1], t[2]))
-    parent: dict[tuple[str, int], tuple[str, int]] = {}
+    return scored
 
-    def find(x: tuple[str, int]) -> tuple[str, int]:
-        while parent.get(x, x) != x:
-            x = parent[x]
+
+class _QuoteClusters:
+    """Union-find over ("a", i) / ("b", j): quotes in one cluster are one quote fact."""
+
+    def __init__(self, qa: list[Mention], qb: list[Mention]) -> None:
+        self.parent: dict[tuple[str, int], tuple[str, int]] = {}
+        self.best_a: set[int] = set()
+        self.best_b: set[int] = set()
+        for side, qs in (("a", qa), ("b", qb)):  # the same quote twice in one article
+            first: dict[str, int] = {}
+            for i, q in enumerate(qs):
+                j = first.setdefault(q.key, i)
+                if j != i:
+                    self.parent[(side, i)] = (side, j)
+
+    def find(self, x: tuple[str, int]) -> tuple[str, int]:
+        while self.parent.get(x, x) != x:
+            x = self.parent[x]
         return x
 
-    best_a: set[int] = set()
-    best_b: set[int] = set()
-    for side, qs in (("a", qa), ("b", qb)):
-        first: dict[str, int] = {}
-        for i, q in enumerate(qs):
-            j = first.setdefault(q.key, i)
-            if j != i:
-                parent[(side, i)] = (side, j)
-    for _sc, i, j in scored:
-        if i in best_a and j in best_b:
-            continue
-        best_a.add(i)
-        best_b.add(j)
-        ra, rb = find(("a", i)), find(("b", j))
+    def join(self, i: int, j: int) -> None:
+        self.best_a.add(i)
+        self.best_b.add(j)
+        ra, rb = self.find(("a", i)), self.find(("b", j))
         if ra != rb:
-            parent[rb] = ra
+            self.parent[rb] = ra
+
+    def groups(self, n_a: int, n_b: int) -> list[tuple[list[int], list[int]]]:
+        clusters: dict[tuple[str, int], tuple[list[int], list[int]]] = {}
+        for i in range(n_a):
+            clusters.setdefault(self.find(("a", i)), ([], []))[0].append(i)
+        for j in range(n_b):
+            clusters.setdefault(self.find(("b", j)), ([], []))[1].append(j)
+        return list(clusters.values())
+
+
+def _quote_fact(ms_a: list[Mention], ms_b: list[Mention], ia: DocIndex, ib: DocIndex) -> Fact:
+    content = any(ia.is_content(m.start) for m in ms_a) or any(ib.is_content(m.start) for m in ms_b)
+    notes: list[str] = []
+    speakers_a = {m.speaker for m in ms_a if m.speaker}
+    speakers_b = {m.speaker for m in ms_b if m.speaker}
+    if speakers_a or speakers_b:
+        notes.append(
+            "speaker: "
+            + " / ".join(
+                ", ".join(sorted(s)) or "?" for s in (speakers_a, speakers_b) if ms_a or ms_b
+            )
+        )
+    if ms_a and ms_b:
+        status = FactStatus.SHARED
+        notes.append(
+            "word diff: "
+            + _word_diff(
+                ia.doc.text[ms_a[0].start : ms_a[0].end],
+                ib.doc.text[ms_b[0].start : ms_b[0].end],
+            )
+        )
+        value = ms_a[0].value
+    else:
+        status = FactStatus.ONLY_A if ms_a else FactStatus.ONLY_B
+        value = (ms_a or ms_b)[0].value
+    return Fact(
+        kind=FactKind.QUOTE,
+        value=value,
+        status=status,
+        a=_spans(ms_a),
+        b=_spans(ms_b),
+        content=content,
+        note="; ".join(notes),
+    )
+
+
+def match_quotes(
+    qa: list[Mention],
+    qb: list[Mention],
+    links: Sequence[Link],
+    ia: DocIndex,
+    ib: DocIndex,
+) -> list[Fact]:
+    """Quote facts: a quote in A matched to the same quote in B, even worded differently."""
+    a_by_sent, b_by_sent = _by_sentence(qa, ia), _by_sentence(qb, ib)
+    linked_pairs: set[tuple[int, int]] = set()
+    for link in links:
+        qs_a = {i for s in link.a for i in a_by_sent.get(s, ())}
+        qs_b = {j for s in link.b for j in b_by_sent.get(s, ())}
+        linked_pairs.update((i, j) for i in qs_a for j in qs_b)
+    clusters = _QuoteClusters(qa, qb)
+    # one quote may match several when the other article splits it; keep each side's best
+    for _sc, i, j in _scored_pairs(qa, qb, linked_pairs):
+        if not (i in clusters.best_a and j in clusters.best_b):
+            clusters.join(i, j)
     # a short quote left alone on each side of one link is the same quote translated
     # ("substantive discussions" / "serious discussions") when the wording is close enough
     for link in links:
-        qs_a = {i for s in link.a for i in a_by_sent.get(s, ()) if i not in best_a}
-        qs_b = {j for s in link.b for j in b_by_sent.get(s, ()) if j not in best_b}
+        qs_a = {i for s in link.a for i in a_by_sent.get(s, ()) if i not in clusters.best_a}
+        qs_b = {j for s in link.b for j in b_by_sent.get(s, ()) if j not in clusters.best_b}
         if len(qs_a) == 1 and len(qs_b) == 1:
             i, j = qs_a.pop(), qs_b.pop()
             if (
                 fuzz.token_set_ratio(qa[i].key, qb[j].key) >= 50
                 or fuzz.ratio(qa[i].key, qb[j].key) >= 55
             ):
-                best_a.add(i)
-                best_b.add(j)
-                parent[find(("b", j))] = find(("a", i))
-    clusters: dict[tuple[str, int], tuple[list[int], list[int]]] = {}
-    for i in range(len(qa)):
-        clusters.setdefault(find(("a", i)), ([], []))[0].append(i)
-    for j in range(len(qb)):
-        clusters.setdefault(find(("b", j)), ([], []))[1].append(j)
-    facts: list[Fact] = []
-    for ai, bj in clusters.values():
-        ms_a, ms_b = [qa[i] for i in ai], [qb[j] for j in bj]
-        content = any(ia.is_content(m.start) for m in ms_a) or any(
-            ib.is_content(m.start) for m in ms_b
-        )
-        notes: list[str] = []
-        speakers_a = {m.speaker for m in ms_a if m.speaker}
-        speakers_b = {m.speaker for m in ms_b if m.speaker}
-        if speakers_a or speakers_b:
-            notes.append(
-                "speaker: "
-                + " / ".join(
-                    ", ".join(sorted(s)) or "?" for s in (speakers_a, speakers_b) if ms_a or ms_b
-                )
-            )
-        if ms_a and ms_b:
-            status = FactStatus.SHARED
-            notes.append(
-                "word diff: "
-                + _word_diff(
-                    ia.doc.text[ms_a[0].start : ms_a[0].end],
-                    ib.doc.text[ms_b[0].start : ms_b[0].end],
-                )
-            )
-            value = ms_a[0].value
-        else:
-            status = FactStatus.ONLY_A if ms_a else FactStatus.ONLY_B
-            value = (ms_a or ms_b)[0].value
-        facts.append(
-            Fact(
-                kind=FactKind.QUOTE,
-                value=value,
-                status=status,
-                a=_spans(ms_a),
-                b=_spans(ms_b),
-                content=content,
-                note="; ".join(notes),
-            )
-        )
-    return facts
+                clusters.join(i, j)
+    return [
+        _quote_fact([qa[i] for i in ai], [qb[j] for j in bj], ia, ib)
+        for ai, bj in clusters.groups(len(qa), len(qb))
+    ]
