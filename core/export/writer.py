@@ -2,7 +2,9 @@
 
 A reader of the target sees the old file or the new one, never half a report; on any failure the
 temporary file is removed and an existing target is left untouched. Refuses to write over an
-input article (same path after resolving, or the same file through a link).
+input article (same path after resolving, or the same file through a link) and over anything
+that is not a regular file (/dev/null, /dev/stdout, a pipe); writes through a symlink to the file
+it names instead of replacing the link.
 
 Imports: standard library and core.errors only.
 """
@@ -23,6 +25,7 @@ from core.errors import ExportError
 log = logging.getLogger(__name__)
 
 _TEMP_ATTEMPTS = 20
+_SYSTEM_TREES = ("/dev/", "/proc/", "/sys/") if os.name == "posix" else ()
 
 
 def _problem(error: OSError, folder: Path) -> str:
@@ -60,11 +63,28 @@ def check_target(path: Path, protect: Iterable[str | PathLike[str]] = ()) -> Non
             )
     if path.is_dir():
         raise ExportError(str(path), "is a folder, not a file")
+    if os.path.abspath(path).startswith(_SYSTEM_TREES):
+        # /dev/stdout resolves to whatever fd 1 is (a terminal, the shell's output file); the
+        # atomic replace below would swap that file, or as root the /dev entry, for a report.
+        raise ExportError(str(path), "is a system device path (print the report with --export -)")
+    if path.exists() and not path.is_file():
+        # A pipe or device elsewhere: replacing it with a report would break it for everyone.
+        raise ExportError(str(path), "is a device or pipe, not a regular file")
     parent = path.parent
     if parent.exists() and not parent.is_dir():
         raise ExportError(str(path), f"{str(parent)!r} is a file, not a folder")
     if not parent.is_dir():
         raise ExportError(str(path), f"the folder {str(parent)!r} does not exist")
+
+
+def _real_target(path: Path) -> Path:
+    """Where the bytes go: through a symlink to the file it names (the link itself stays)."""
+    if not path.is_symlink():
+        return path
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a loop: check_target or the open below says what is wrong
+        return path
 
 
 def _write_all(fd: int, data: bytes) -> None:
@@ -108,13 +128,14 @@ def write_bytes(
     path: str | PathLike[str], data: bytes, protect: Iterable[str | PathLike[str]] = ()
 ) -> None:
     """Write ``data`` to ``path`` atomically, or raise ExportError leaving ``path`` untouched."""
-    target = Path(path)
-    check_target(target, protect)
+    shown = Path(path)  # errors name the path as the user gave it
+    check_target(shown, protect)
+    target = _real_target(shown)
     folder = target.parent
     try:
         fd, temp = _open_temp(folder, target.name)
     except OSError as e:
-        raise ExportError(str(target), _problem(e, folder)) from None
+        raise ExportError(str(shown), _problem(e, folder)) from None
     try:
         try:
             _write_all(fd, data)
@@ -131,6 +152,6 @@ def write_bytes(
             temp.unlink()
         if isinstance(e, OSError):
             log.debug("writing %s failed", target, exc_info=True)
-            raise ExportError(str(target), _problem(e, folder)) from None
+            raise ExportError(str(shown), _problem(e, folder)) from None
         raise
     log.debug("wrote %s (%d bytes)", target, len(data))

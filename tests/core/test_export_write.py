@@ -150,6 +150,36 @@ def test_a_folder_that_takes_no_files_is_not_called_missing(
     )
 
 
+@pytest.mark.skipif(os.name != "posix", reason="POSIX device paths and pipes")
+def test_devices_and_pipes_are_never_replaced(made: Comparison, tmp_path: Path) -> None:
+    # Regression: the atomic replace swapped a pipe, /dev/null or /dev/stdout (as root, the /dev
+    # entry itself) for a regular file holding the report.
+    import stat
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    with pytest.raises(ExportError, match="is a device or pipe, not a regular file"):
+        write_report(made, pipe, "json")
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    for device in ("/dev/null", "/dev/stdout", "/proc/self/fd/1"):
+        with pytest.raises(ExportError) as e:
+            write_report(made, Path(device), "md")
+        assert (
+            str(e.value) == f"{device}: is a system device path (print the report with --export -)"
+        )
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+def test_a_symlinked_report_is_written_through_the_link(made: Comparison, tmp_path: Path) -> None:
+    real = tmp_path / "real.json"
+    real.write_text("old")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    write_report(made, link, "json")
+    assert link.is_symlink() and link.resolve() == real
+    assert real.read_text(encoding="utf-8") == render(made, "json")
+
+
 def test_read_only_folder(made: Comparison, tmp_path: Path) -> None:
     if os.geteuid() == 0:
         pytest.skip("root ignores folder permissions")
