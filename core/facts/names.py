@@ -217,6 +217,9 @@ def _surface(words: list[_W], idx: list[int], text: str) -> tuple[list[str], int
     return toks, start, end
 
 
+_Kind = tuple[FactKind | None, str]  # what a name is (None: not a name) and its canonical form
+
+
 def _classify(
     toks: list[str],
     cued: bool,
@@ -225,7 +228,17 @@ def _classify(
     after: str,
     before: str = "",
     initial: bool = False,
-) -> tuple[FactKind | None, str]:
+) -> _Kind:
+    """What a capitalised run names: first by its own words (suffixes, aliases, keywords, known
+    places), then by its context (said-verbs, the noun after it, the preposition before it)."""
+    return (
+        _kind_by_form(toks, cued, before)
+        or _kind_by_context(toks, prev, nxt, after, before, initial)
+        or (None, " ".join(toks))
+    )
+
+
+def _kind_by_form(toks: list[str], cued: bool, before: str) -> _Kind | None:
     suffixes = _org_suffixes()
     if len(toks) > 1 and _strip_dot(toks[-1]) in suffixes:
         base = list(toks)
@@ -271,6 +284,14 @@ def _classify(
                 return FactKind.ORGANIZATION, name  # "Kansas City Chiefs"
     if _ACRONYM.match(name) and name.rstrip("s") not in ("I", "II", "III"):
         return FactKind.ORGANIZATION, name
+    return None
+
+
+def _kind_by_context(
+    toks: list[str], prev: str, nxt: str, after: str, before: str, initial: bool
+) -> _Kind | None:
+    name = " ".join(toks)
+    places = _places()
     if re.match(r"^,\s*(?:[A-Z][a-z]+\.?|(?:[A-Z]\.)+)", after):
         nxt_name = re.match(r"^,\s*((?:[A-Z]\.)+|[A-Z][a-z]+(?: [A-Z][a-z]+)?)", after)
         if nxt_name:
@@ -316,7 +337,7 @@ def _classify(
         )
     ):
         return FactKind.PERSON, name
-    return None, name
+    return None
 
 
 def _prev_word(text: str, pos: int) -> str:
