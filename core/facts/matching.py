@@ -43,13 +43,29 @@ def _group_kind(m: Mention) -> str:
     return "name" if m.kind in _NAME_KINDS or m.weak else m.kind.value
 
 
-def _unify_keys(ma: list[Mention], mb: list[Mention]) -> dict[GroupKey, GroupKey]:
-    """Key rewrites that join the same fact written at different precision or spelling."""
+_Keys = set[tuple[str, str]]
+_Remap = dict[GroupKey, GroupKey]
+
+
+def _unify_keys(ma: list[Mention], mb: list[Mention]) -> _Remap:
+    """Key rewrites that join the same fact written at different precision or spelling.
+
+    The rules run in this order, each seeing the rewrites of the ones before it.
+    """
     keys_a = {(_group_kind(m), m.key) for m in ma}
     keys_b = {(_group_kind(m), m.key) for m in mb}
-    remap: dict[GroupKey, GroupKey] = {}
-    both = keys_a | keys_b
-    # dates: "--11-27" joins "2025-11-27" when that is the only full date with that day
+    remap: _Remap = {}
+    _unify_dates(keys_a | keys_b, remap)
+    _unify_counted_numbers(keys_a | keys_b, remap)
+    _unify_people_counts(keys_a, keys_b, remap)
+    _unify_surnames(ma, mb, remap)
+    _unify_organisation_tails(ma, mb, remap)
+    _unify_spellings(keys_a, keys_b, remap)
+    return remap
+
+
+def _unify_dates(both: _Keys, remap: _Remap) -> None:
+    """ "--11-27" joins "2025-11-27" when that is the only full date with that day."""
     full_dates = [k for g, k in both if g == "date" and _FULL_DATE.match(k)]
     by_suffix: dict[str, set[str]] = defaultdict(set)
     for k in full_dates:
@@ -57,7 +73,10 @@ def _unify_keys(ma: list[Mention], mb: list[Mention]) -> dict[GroupKey, GroupKey
     for g, k in both:
         if g == "date" and k.startswith("--") and len(by_suffix.get(k, ())) == 1:
             remap[(g, k)] = (g, next(iter(by_suffix[k])))
-    # numbers: "2,700" joins "2,700 people" when that is the only counted form of 2,700
+
+
+def _unify_counted_numbers(both: _Keys, remap: _Remap) -> None:
+    """ "2,700" joins "2,700 people" when that is the only counted form of 2,700."""
     counted: dict[str, set[str]] = defaultdict(set)
     for g, k in both:
         if g == "number" and " " in k:
@@ -65,7 +84,10 @@ def _unify_keys(ma: list[Mention], mb: list[Mention]) -> dict[GroupKey, GroupKey
     for g, k in both:
         if g == "number" and " " not in k and len(counted.get(k, ())) == 1:
             remap[(g, k)] = (g, next(iter(counted[k])))
-    # "100 workers" and "100 people": one count of people when each side has one such form
+
+
+def _unify_people_counts(keys_a: _Keys, keys_b: _Keys, remap: _Remap) -> None:
+    """ "100 workers" and "100 people": one count of people when each side has one such form."""
     people = word_set("person_nouns")
     for ks_mine, ks_other in ((keys_a, keys_b), (keys_b, keys_a)):
         for g, k in ks_mine - ks_other:
@@ -83,7 +105,10 @@ def _unify_keys(ma: list[Mention], mb: list[Mention]) -> dict[GroupKey, GroupKey
                 target = next(iter(cands))
                 if (g, target) not in remap:
                     remap[(g, k)] = (g, target)
-    # names: surname alone, or a shorter form of the other article's full name
+
+
+def _unify_surnames(ma: list[Mention], mb: list[Mention], remap: _Remap) -> None:
+    """A surname alone, or a shorter form of the other article's full name."""
     for mine, other in ((ma, mb), (mb, ma)):
         full: dict[str, set[str]] = defaultdict(set)
         for m in other:
@@ -97,8 +122,11 @@ def _unify_keys(ma: list[Mention], mb: list[Mention]) -> dict[GroupKey, GroupKey
             cands = {c for c in cands if c.endswith(m.key)}
             if len(cands) == 1:
                 remap[("name", m.key)] = ("name", next(iter(cands)))
-    # a shorter organisation name that ends the only longer one of the other article:
-    # "Daily News" is "New York Daily News"
+
+
+def _unify_organisation_tails(ma: list[Mention], mb: list[Mention], remap: _Remap) -> None:
+    """A shorter organisation name that ends the only longer one of the other article:
+    "Daily News" is "New York Daily News"."""
     for mine, other in ((ma, mb), (mb, ma)):
         longer: dict[str, set[str]] = defaultdict(set)
         for m in other:
@@ -115,7 +143,10 @@ def _unify_keys(ma: list[Mention], mb: list[Mention]) -> dict[GroupKey, GroupKey
                 and len(longer.get(m.key, ())) == 1
             ):
                 remap[("name", m.key)] = ("name", next(iter(longer[m.key])))
-    # safe spelling variants of names (same first letter, ratio >= 90, 6+ letters)
+
+
+def _unify_spellings(keys_a: _Keys, keys_b: _Keys, remap: _Remap) -> None:
+    """Safe spelling variants of names (same first letter, ratio >= 90, 6+ letters)."""
     only_a = sorted(k for g, k in keys_a - keys_b if g == "name" and ("name", k) not in remap)
     only_b = sorted(k for g, k in keys_b - keys_a if g == "name" and ("name", k) not in remap)
     blocks_a: dict[str, list[str]] = defaultdict(list)
@@ -130,7 +161,6 @@ def _unify_keys(ma: list[Mention], mb: list[Mention]) -> dict[GroupKey, GroupKey
             hit = process.extractOne(kb, group_a, scorer=fuzz.ratio, score_cutoff=90)
             if hit is not None:
                 remap[("name", kb)] = ("name", hit[0])
-    return remap
 
 
 def _is_people(unit: str, people: frozenset[str]) -> bool:
