@@ -134,16 +134,20 @@ def main(argv: list[str] | None = None) -> int:
     if not args.debug:  # its "discarding data: None" lines would wrap our one-line messages
         logging.getLogger("trafilatura").setLevel(logging.ERROR)
     try:
-        if args.export and args.screenshot:
+        # "is not None": an empty name ("--export ''") must not fall through to the window
+        if args.export == "" or args.screenshot == "":
+            raise UsageError("--export and --screenshot need a file name")
+        if args.export is not None and args.screenshot is not None:
             raise UsageError("--export and --screenshot cannot be combined")
-        if args.export:
+        if args.export is not None:
             return _run_export(args)
         if args.format:
             raise UsageError("--format goes with --export")
         paths = _inputs(args)
         from gui.app import run_app
 
-        return run_app(paths, screenshot=Path(args.screenshot) if args.screenshot else None)
+        screenshot = Path(args.screenshot) if args.screenshot is not None else None
+        return run_app(paths, screenshot=screenshot)
     except UsageError as e:
         parser.print_usage(sys.stderr)
         print(f"article-comparer: error: {e}", file=sys.stderr)

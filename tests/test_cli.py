@@ -96,6 +96,10 @@ def test_bundled_pair_when_no_articles_given(capsys: pytest.CaptureFixture[str])
         (["--export", "-", "--format", "pdf"], "PDF cannot be written to stdout"),
         (["--format", "md"], "--format goes with --export"),
         (["--export", "r.md", "--screenshot", "x.png"], "cannot be combined"),
+        # Regression: an empty name was taken as "no --export" and opened the window.
+        (["--export", ""], "need a file name"),
+        (["--screenshot", ""], "need a file name"),
+        (["--export", "", "--format", "json"], "need a file name"),
     ],
 )
 def test_usage_errors_exit_two(
