@@ -1,6 +1,8 @@
 """The ``article-comparer`` command: window, headless export, or screenshot (DESIGN.md).
 
 Headless export of json/md/html never loads Qt; only the window, ``--screenshot`` and PDF do.
+``--screenshot`` and PDF use Qt's offscreen platform unless ``QT_QPA_PLATFORM`` says otherwise,
+so neither needs a display; the window without a display is a one-line error.
 Expected failures print one line on stderr and exit 1 (input) or 2 (usage); never a traceback.
 """
 
@@ -125,6 +127,22 @@ def _run_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _choose_platform(screenshot: bool) -> None:
+    """A screenshot needs no screen: render it offscreen unless told otherwise. A window needs
+    one: without a display Qt aborts with five lines about plugins, so say it in one."""
+    if "QT_QPA_PLATFORM" in os.environ:
+        return
+    if screenshot:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    elif sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        raise ArticleComparerError(
+            "article-comparer: no display to open a window on (DISPLAY is not set); "
+            "use --export OUT or --screenshot PNG"
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
@@ -144,6 +162,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.format:
             raise UsageError("--format goes with --export")
         paths = _inputs(args)
+        _choose_platform(screenshot=args.screenshot is not None)
         from gui.app import run_app
 
         screenshot = Path(args.screenshot) if args.screenshot is not None else None

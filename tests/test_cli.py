@@ -202,3 +202,34 @@ def test_html_without_article_is_exactly_one_line(tmp_path: Path) -> None:
     )
     assert done.returncode == 1
     assert done.stderr == f"{page}: no article text found in this HTML page\n"
+
+
+def test_no_display_is_one_line_not_a_qt_abort(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Regression: without a display Qt aborted (exit 134) with five lines about xcb plugins.
+    import sys
+
+    a, b = _pair(tmp_path)
+    for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert main([a, b]) == 1
+    assert capsys.readouterr().err == (
+        "article-comparer: no display to open a window on (DISPLAY is not set); "
+        "use --export OUT or --screenshot PNG\n"
+    )
+
+
+def test_screenshot_needs_no_display(monkeypatch: pytest.MonkeyPatch) -> None:
+    from gui.cli import _choose_platform
+
+    for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    _choose_platform(screenshot=True)
+    import os
+
+    assert os.environ["QT_QPA_PLATFORM"] == "offscreen"
+    monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
+    _choose_platform(screenshot=True)  # an explicit choice is kept
+    assert os.environ["QT_QPA_PLATFORM"] == "xcb"
