@@ -210,8 +210,8 @@ class _Renderer:
             head
             + f'<p class="meta">{summary}</p>\n'
             + '<table class="facts" cellspacing="0" cellpadding="4">\n'
-            + '<thead><tr><th width="12%">Status</th><th width="13%">Kind</th>'
-            + '<th width="25%">Value</th><th width="25%">In A</th><th width="25%">In B</th>'
+            + '<thead><tr><th width="11%">Status</th><th width="16%">Kind</th>'
+            + '<th width="25%">Value</th><th width="24%">In A</th><th width="24%">In B</th>'
             + "</tr></thead>\n<tbody>\n"
             + rows
             + "\n</tbody>\n</table>\n</section>\n"

@@ -155,3 +155,20 @@ def test_pdf_link_numbers_jump_to_named_counterparts(
     assert expected <= targets
     assert targets <= names
     assert {f"a-s{i}" for i in range(len(bundled.a.sentences))} <= names
+
+
+def test_pdf_fact_kinds_are_not_broken_mid_word(qapp: object, tmp_path: Path) -> None:
+    # Regression: the Kind column (13%) printed "organizati" / "on" on two lines.
+    import dataclasses
+
+    from core.model import Fact, FactKind, FactStatus
+
+    c = handmade()
+    org = Fact(
+        FactKind.ORGANIZATION, "Harbour Board", FactStatus.ONLY_A, (c.a.sentences[0].span,), ()
+    )
+    out = tmp_path / "r.pdf"
+    write_pdf(dataclasses.replace(c, facts=(*c.facts, org)), out)
+    words = _pdftotext(out).split()
+    assert "organization" in words
+    assert "organizati" not in words
