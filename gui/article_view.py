@@ -51,6 +51,7 @@ MARKER_WIDTH = 5
 class ArticleView(QTextEdit):
     passage_activated = Signal(int)  # sentence index picked by click or keyboard
     file_dropped = Signal(Path)
+    pair_dropped = Signal(Path, Path)  # two files dropped at once: compare them as A and B
     zoom_requested = Signal(int)  # Ctrl+wheel: +1 larger, -1 smaller, for both panes
 
     def __init__(
@@ -401,7 +402,10 @@ class ArticleView(QTextEdit):
             event.ignore()
             return
         event.acceptProposedAction()
-        self.file_dropped.emit(Path(urls[0].toLocalFile()))
+        if len(urls) == 2:
+            self.pair_dropped.emit(Path(urls[0].toLocalFile()), Path(urls[1].toLocalFile()))
+        else:
+            self.file_dropped.emit(Path(urls[0].toLocalFile()))
 
     # -- painting -----------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -328,6 +328,7 @@ class MainWindow(QMainWindow):
                 lambda sentence, s=side: self.activate_passage(s, sentence)
             )
             view.file_dropped.connect(lambda path, s=side: self.open_side(s, path))
+            view.pair_dropped.connect(self.compare_paths)
             view.zoom_requested.connect(self.zoom)
             view.verticalScrollBar().valueChanged.connect(
                 lambda _value, s=side: self._on_view_scrolled(s)

@@ -180,6 +180,35 @@ def test_drop_a_file_on_pane_b(window, qtbot, bundled, tmp_path: Path) -> None: 
     assert "Harbour plan approved." in view.toPlainText()
 
 
+def test_drop_two_files_compares_them(window, qtbot, bundled, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # Regression: the second of two dropped files was silently ignored.
+    compare_in(window, qtbot, *bundled)
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text("The harbour plan was approved on Monday.", encoding="utf-8")
+    second.write_text("On Monday the harbour plan was approved.", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(first)), QUrl.fromLocalFile(str(second))])
+    view = window.views["b"]
+    enter = QDragEnterEvent(
+        view.viewport().rect().center(),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(view.viewport(), enter)
+    drop = QDropEvent(
+        QPointF(view.viewport().rect().center()),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(window.model.comparison_changed, timeout=10_000):
+        QApplication.sendEvent(view.viewport(), drop)
+    assert [s.path for s in window.model.sources] == [first, second]
+
+
 def test_bad_file_shows_dialog_and_keeps_comparison(  # type: ignore[no-untyped-def]
     window, qtbot, bundled, tmp_path: Path, monkeypatch
 ) -> None:
