@@ -396,14 +396,16 @@ def _unique_inverse(x: IntArray) -> tuple[IntArray, IntArray]:
     return y[first], inverse
 
 
-def _group_max(out: FloatArray, group: IntArray, values: FloatArray) -> None:
-    """``out[g] = max(values of group g)`` (a sort and ``reduceat``; ``ufunc.at`` is slow)."""
-    if len(group) == 0:
-        return
-    order = np.argsort(group, kind="stable")
-    g = group[order]
-    starts = np.flatnonzero(np.concatenate(([True], g[1:] != g[:-1])))
-    out[g[starts]] = np.maximum.reduceat(values[order], starts)
+def _group_max(out: FloatArray, group: IntArray, values: FloatArray, tick: Ticker) -> None:
+    """``out[g] = max(values of group g)``, in batches (``ufunc.at`` is slow, one sort is long)."""
+    for start in range(0, len(group), BATCH_PAIRS):
+        tick()
+        g_all, v_all = group[start : start + BATCH_PAIRS], values[start : start + BATCH_PAIRS]
+        order = np.argsort(g_all, kind="stable")
+        g = g_all[order]
+        starts = np.flatnonzero(np.concatenate(([True], g[1:] != g[:-1])))
+        ids = g[starts]
+        out[ids] = np.maximum(out[ids], np.maximum.reduceat(v_all[order], starts))
 
 
 def _postings(side: _Side, nv: int) -> tuple[IntArray, IntArray]:
@@ -530,8 +532,14 @@ def _candidates(
     heads = [np.zeros(0, dtype=np.int64)]
     for xs, ys in ((ta, tb), (ta, lb), (la, tb)):
         heads.append((xs[:, None] * sb.n + ys[None, :]).ravel())
-    out.append(np.concatenate(heads))
-    keys = _unique(np.concatenate(out))
+    keys = np.concatenate(out) if out else np.zeros(0, dtype=np.int64)  # sorted, unique
+    extra = _unique(np.concatenate(heads))
+    if len(keys) == 0:
+        keys = extra
+    elif len(extra):
+        at = np.searchsorted(keys, extra)
+        known = (at < len(keys)) & (keys[np.minimum(at, len(keys) - 1)] == extra)
+        keys = np.insert(keys, at[~known], extra[~known])
     tick(0.58)
     return keys // sb.n, keys % sb.n
 
@@ -619,10 +627,11 @@ def align(
     )
     head_pair &= dice >= opts.headline_min
     # ... if the articles are about one event at all: enough sentences have a good partner
-    well_matched = len(np.unique(ia[dice >= opts.link_threshold]))
+    well_matched = np.count_nonzero(np.bincount(ia[dice >= opts.link_threshold], minlength=1))
     if well_matched < opts.headline_relatedness * max(1, min(sa.n, sb.n)):
         head_pair[:] = False
     boosted = np.where(head_pair, np.maximum(boosted, dice + opts.headline_bonus), boosted)
+    tick()
     cont_a = shared / np.maximum(sa.total[ia], 1e-12)
     cont_b = shared / np.maximum(sb.total[ib], 1e-12)
     tick(0.75)
@@ -654,10 +663,8 @@ def align(
     # the carried sentence's best pair (a short headline is "carried" by many sentences)
     best_a = np.zeros(sa.n, dtype=np.float64)
     best_b = np.zeros(sb.n, dtype=np.float64)
-    _group_max(best_a, ia, dice)
-    tick()
-    _group_max(best_b, ib, dice)
-    tick()
+    _group_max(best_a, ia, dice, tick)
+    _group_max(best_b, ib, dice, tick)
     best_of_carried = np.where(cont_a >= cont_b, best_a[ia], best_b[ib])
     carried = (
         (np.maximum(cont_a, cont_b) >= opts.contain_threshold)
