@@ -46,6 +46,7 @@ from core.scroll_sync import Anchor, steady, sync_scroll, syncpoint
 from gui import icons
 from gui.article_pane import ArticlePane
 from gui.article_view import ArticleView, PreparedDocument, build_document
+from gui.background import run_blocking
 from gui.compare_controller import CompareController
 from gui.comparison_model import ComparisonModel, Source, other
 from gui.connector_strip import ConnectorStrip
@@ -793,15 +794,16 @@ class MainWindow(QMainWindow):
             return False
         sources = self.model.sources or ()
         protect = tuple(s.path for s in sources if s.path is not None)
+        self.statusBar().showMessage(f"Writing {path.name}…")
         try:
             if fmt == "pdf":
                 from gui.pdf_export import write_pdf
 
-                write_pdf(comparison, path, protect=protect)
+                run_blocking(lambda: write_pdf(comparison, path, protect=protect), self)
             else:
                 from core.export import write_report
 
-                write_report(comparison, path, fmt, protect=protect)
+                run_blocking(lambda: write_report(comparison, path, fmt, protect=protect), self)
         except (ArticleComparerError, OSError, ImportError, ValueError) as e:
             log.debug("export failed", exc_info=True)
             self._show_error("Export failed", str(e) or type(e).__name__)

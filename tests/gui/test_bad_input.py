@@ -189,3 +189,37 @@ def test_one_sentence_articles_read_in_the_singular(window, qtbot, tmp_path: Pat
     assert conflicts == 1
     assert window.facts_dock.counts_label.text().endswith(" · 1 conflict")
     assert status.endswith(" · 1 conflicting fact")
+
+
+def test_export_runs_while_the_window_keeps_its_event_loop(  # type: ignore[no-untyped-def]
+    window, qtbot, bundled, tmp_path: Path, monkeypatch
+) -> None:
+    # Regression: export ran on the GUI thread; a PDF of 100k words a side froze it for 8 s.
+    import threading
+
+    from PySide6.QtCore import QTimer
+
+    import core.export
+
+    compare_in(window, qtbot, *bundled)
+    ticked = threading.Event()
+    seen: dict[str, object] = {}
+
+    def slow_write(comparison, path, fmt, protect=()):  # type: ignore[no-untyped-def]
+        seen["gui_ticked"] = ticked.wait(10)  # only the GUI thread's event loop can set it
+        seen["enabled"] = window.isEnabled()
+        path.write_text("report", encoding="utf-8")
+
+    monkeypatch.setattr(core.export, "write_report", slow_write)
+    QTimer.singleShot(50, ticked.set)
+    assert window.export_to(tmp_path / "r.md", "md")
+    assert seen == {"gui_ticked": True, "enabled": False}
+    assert window.isEnabled()
+    assert "Report written to" in window.statusBar().currentMessage()
+
+
+def test_pdf_export_from_the_window_in_a_worker(window, qtbot, bundled, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    compare_in(window, qtbot, *bundled)
+    out = tmp_path / "r.pdf"
+    assert window.export_to(out, "pdf")  # Qt warnings from the worker would fail this test
+    assert out.read_bytes().startswith(b"%PDF")
