@@ -11,6 +11,7 @@ Imports: PySide6.QtCore, PySide6.QtGui, PySide6.QtWidgets.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -27,9 +28,14 @@ class _Signals(QObject):
 
 class _Job(QRunnable):
     def __init__(
-        self, work: Callable[[], object], outcome: list[tuple[bool, object]], signals: _Signals
+        self,
+        work: Callable[[], object],
+        outcome: list[tuple[bool, object]],
+        done: threading.Event,
+        signals: _Signals,
     ) -> None:
         super().__init__()
+        self._done = done
         self.setAutoDelete(True)
         self._work = work
         self._outcome = outcome
@@ -41,6 +47,7 @@ class _Job(QRunnable):
         except BaseException as e:  # handed to the caller's thread, raised there
             self._outcome.append((False, e))
         finally:
+            self._done.set()
             self._signals.finished.emit()
 
 
@@ -51,12 +58,16 @@ def run_blocking(work: Callable[[], T], window: QWidget) -> T:
     # Queued: quit() runs inside loop.exec() even when the work ends before exec() starts.
     signals.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
     outcome: list[tuple[bool, object]] = []
+    done = threading.Event()
     focus = QApplication.focusWidget()
     window.setEnabled(False)
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        QThreadPool.globalInstance().start(_Job(work, outcome, signals))
+        QThreadPool.globalInstance().start(_Job(work, outcome, done, signals))
         loop.exec()
+        # The application quitting ends every event loop, this one too: the work is still
+        # running (a report half written to its temporary file), so let it finish.
+        done.wait()
     finally:
         QGuiApplication.restoreOverrideCursor()
         window.setEnabled(True)
