@@ -2,7 +2,8 @@
 
 Why a module of its own: every reader (txt, md, html) starts from bytes, and getting the
 encoding wrong spoils every name that follows ("Mostefaï" read as "Mostefaď"). The order is
-fixed by issue 3: a byte-order mark first, then strict UTF-8, then charset-normalizer, with
+fixed by issue 3: a byte-order mark first, then strict UTF-8 (or UTF-8 with a few damaged bytes,
+replaced), then charset-normalizer, with
 cp1252 preferred over a Central-European single-byte guess whenever the bytes decode cleanly as
 cp1252 (charset-normalizer tends to pick cp1250 for short French or German text).
 
@@ -164,6 +165,24 @@ def _guess(data: bytes, source: str) -> str:
     return str(best)
 
 
+def _mostly_utf8(data: bytes, source: str) -> str | None:
+    """UTF-8 with a few damaged bytes (a stray byte from a cut or a concatenation), read as
+    UTF-8 with U+FFFD for the damage; None when the bytes do not look like UTF-8 at all.
+
+    Without this, one bad byte sent the whole file to the code-page guess, and every accented
+    name came out as mojibake ("Mostefaï" as "MostefaÃ¯"). A legacy code page (cp1252, a CJK
+    double-byte one) rarely forms valid multi-byte UTF-8, so ten valid characters for every
+    damaged one tells them apart.
+    """
+    text = data.decode("utf-8", "replace")
+    damaged = text.count("\ufffd") - data.count("\ufffd".encode())
+    valid = len(_NON_ASCII.findall(text)) - text.count("\ufffd")
+    if damaged and valid >= 10 * damaged:
+        log.warning("%s: %d damaged UTF-8 byte(s) shown as \ufffd", source, damaged)
+        return text
+    return None
+
+
 def decode_bytes(data: bytes, source: str) -> str:
     """Decode a file's bytes (BOM, then strict UTF-8, then a guess) and normalize the text.
 
@@ -190,5 +209,5 @@ def decode_bytes(data: bytes, source: str) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        text = _guess(data, source)
+        text = _mostly_utf8(data, source) or _guess(data, source)
     return normalize_text(text)

@@ -108,3 +108,25 @@ def test_short_cp1252_sample_is_not_read_as_an_exotic_code_page() -> None:
 def test_genuine_cp1250_with_bytes_cp1252_lacks_stays_czech() -> None:
     czech = "Příliš žluťoučký kůň úpěl ďábelské ódy. " * 3
     assert decode_bytes(czech.encode("cp1250"), "x.txt") == czech
+
+
+def test_utf8_with_one_damaged_byte_stays_utf8() -> None:
+    # Regression: one stray byte sent the file to the code-page guess: "Mostefaï" became
+    # "MostefaÃ¯" and "café" "cafÃ©" all through the article.
+    good = ("Mostefaï said the café opened on Monday. " * 10).encode()
+    cut = len("Mostefaï said the café opened on Monday. ".encode())
+    text = decode_bytes(good[:cut] + b"\xff" + good[cut:], "a.txt")
+    assert "Ã" not in text and text.count("Mostefaï") == 10 and text.count("\ufffd") == 1
+
+
+@pytest.mark.parametrize("codec", ["cp1252", "gbk", "shift_jis", "euc_kr", "koi8_r"])
+def test_legacy_code_pages_are_not_taken_for_damaged_utf8(codec: str) -> None:
+    samples = {
+        "cp1252": "Le maire a déclaré lundi que la tempête a inondé 340 maisons. ",
+        "gbk": "市长说是的。理事会投票通过了该计划。风暴淹没了三百四十所房屋。",
+        "shift_jis": "東京で火曜日に地震が発生した。気象庁によると、規模は6.5だった。",
+        "euc_kr": "시장은 그렇다고 말했다. 의회가 계획을 승인했다. 폭풍이 집을 침수시켰다.",
+        "koi8_r": "Мэр города заявил, что совет одобрил план защиты гавани. ",
+    }
+    text = samples[codec] * 4
+    assert decode_bytes(text.encode(codec), "a.txt").strip() == text.strip()
