@@ -121,6 +121,9 @@ def _txt_paragraphs(text: str) -> list[tuple[int, int]]:
     return paragraphs
 
 
+_ONE_STATEMENT = frozenset({Role.TITLE, Role.HEADING})
+
+
 def build_document(
     text: str,
     spans: Sequence[tuple[int, int]],
@@ -140,8 +143,13 @@ def build_document(
         ]
     paragraphs = tuple(Paragraph(Span(s, e), r) for (s, e), r in zip(spans, roles, strict=True))
     sentences: list[Sentence] = []
-    for index, (s, e) in enumerate(spans):
-        sentences.extend(Sentence(Span(a, b), index) for a, b in split_sentences(text, s, e))
+    for index, ((s, e), role) in enumerate(zip(spans, roles, strict=True)):
+        pieces = split_sentences(text, s, e)
+        if role in _ONE_STATEMENT and len(pieces) > 1:
+            # A headline is one statement even when an abbreviation inside it ("NE Phila. Kraft
+            # Plant") looks like a sentence end: splitting it leaves fragments that align badly.
+            pieces = [(pieces[0][0], pieces[-1][1])]
+        sentences.extend(Sentence(Span(a, b), index) for a, b in pieces)
     if title is None:
         title = next((texts[i] for i, r in enumerate(roles) if r is Role.TITLE), None)
     return Document(text, source, title, paragraphs, tuple(sentences))
@@ -205,6 +213,7 @@ def read_text(text: str, source: str = "<pasted>", fmt: str = "txt") -> Document
 
 
 _WHOLE_PAGE = re.compile(r"\A\s*(?:<!doctype\s+html\b|<html\b)", re.IGNORECASE)
+_ANY_TAG = re.compile(r"<[A-Za-z!/?]")
 
 
 def format_of(path: Path, text: str) -> str:
@@ -212,10 +221,13 @@ def format_of(path: Path, text: str) -> str:
 
     A ``.txt`` that is a whole web page (a browser's "save as" with the wrong name) is read as
     HTML: nobody means to compare the markup, and plain text never starts with ``<!DOCTYPE html``.
+    An ``.html`` without a single tag is plain text under the wrong name, and read as such.
     """
     fmt = _SUFFIXES.get(path.suffix.lower())
     if fmt == "txt" and _WHOLE_PAGE.match(text):
         return "html"
+    if fmt == "html" and not _ANY_TAG.search(text):
+        return "txt"
     return fmt or sniff_format(text)
 
 

@@ -243,6 +243,13 @@ def test_unknown_suffix_is_sniffed(tmp_path: Path) -> None:
     assert read_path(path).title == "Dam opens on the river Vell"
 
 
+def test_plain_text_saved_as_html_is_read_as_text(tmp_path: Path) -> None:
+    # Regression: "no article text found" (and four trafilatura error lines) for a tagless .htm.
+    page = tmp_path / "article.htm"
+    page.write_text("The mayor spoke on Monday.\n\nWork begins in June.", encoding="utf-8")
+    assert read_path(page).text == "The mayor spoke on Monday.\nWork begins in June."
+
+
 def test_a_web_page_saved_as_txt_is_read_as_html(tmp_path: Path) -> None:
     # Regression: the markup itself was compared ("<html><body><article><p>The mayor ...").
     page = tmp_path / "article.txt"
@@ -493,3 +500,12 @@ def test_reading_time_grows_linearly() -> None:
     small, large = paragraph * 400, paragraph * 3200  # about 17k and 135k words
     ratio = _timed_read(large) / _timed_read(small)
     assert ratio < 16, f"8x the text took {ratio:.1f}x the time"
+
+
+def test_a_headline_is_one_sentence_even_with_an_abbreviation_inside() -> None:
+    doc = read_text(
+        "3 Hurt in Fire at NE Phila. Paper Mill\n\nThe fire began at noon. It spread fast."
+    )
+    assert doc.paragraphs[0].role.value == "title"
+    assert doc.sentence_text(0) == "3 Hurt in Fire at NE Phila. Paper Mill"
+    assert len(doc.sentences) == 3
