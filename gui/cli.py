@@ -149,8 +149,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(
         level=logging.DEBUG if args.debug else logging.WARNING, format="%(name)s: %(message)s"
     )
-    if not args.debug:  # its "discarding data: None" lines would wrap our one-line messages
-        logging.getLogger("trafilatura").setLevel(logging.ERROR)
+    if not args.debug:  # its "discarding data"/"empty HTML tree" lines would wrap our messages
+        logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     try:
         # "is not None": an empty name ("--export ''") must not fall through to the window
         if args.export == "" or args.screenshot == "":

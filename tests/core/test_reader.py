@@ -247,7 +247,7 @@ def test_plain_text_saved_as_html_is_read_as_text(tmp_path: Path) -> None:
     # Regression: "no article text found" (and four trafilatura error lines) for a tagless .htm.
     page = tmp_path / "article.htm"
     page.write_text("The mayor spoke on Monday.\n\nWork begins in June.", encoding="utf-8")
-    assert read_path(page).text == "The mayor spoke on Monday.\nWork begins in June."
+    assert read_path(page).text == "The mayor spoke on Monday.\n\nWork begins in June."
 
 
 def test_a_web_page_saved_as_txt_is_read_as_html(tmp_path: Path) -> None:
