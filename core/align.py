@@ -116,18 +116,47 @@ class _Side:
         return set(self.terms[self.indptr[k] : self.indptr[k + 1]].tolist())
 
 
-def _raw_terms(doc: Document, tick: Ticker) -> tuple[list[int], list[list[tuple[str, bool]]]]:
-    index: list[int] = []
-    rows: list[list[tuple[str, bool]]] = []
-    text = doc.text
-    for i, s in enumerate(doc.sentences):
-        if i % 500 == 0:
-            tick()
-        if not doc.is_content_sentence(i):
-            continue
-        index.append(i)
-        rows.append(terms(text[s.span.start : s.span.end]))
-    return index, rows
+class _Vocabulary:
+    """Term ids shared by both sides, with counts of capitalized / lowercase occurrences."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.caps: list[int] = []
+        self.lows: list[int] = []
+
+    def collect(
+        self, doc: Document, tick: Ticker
+    ) -> tuple[list[int], array[int], array[int], list[str]]:
+        """Content sentences of ``doc``: their indices, term ids (flat), term counts, folded
+        words. One pass, no per-word objects kept (a million-word side stays small and quick
+        to free)."""
+        ids, caps, lows = self.ids, self.caps, self.lows
+        index: list[int] = []
+        flat: array[int] = array("q")
+        lens: array[int] = array("q")
+        folded: list[str] = []
+        text = doc.text
+        for i, s in enumerate(doc.sentences):
+            if i % 500 == 0:
+                tick()
+            if not doc.is_content_sentence(i):
+                continue
+            index.append(i)
+            row = terms(text[s.span.start : s.span.end])
+            for term, name in row:
+                tid = ids.get(term)
+                if tid is None:
+                    tid = ids[term] = len(ids)
+                    caps.append(0)
+                    lows.append(0)
+                if name:
+                    caps[tid] += 1
+                else:
+                    lows[tid] += 1
+                flat.append(tid)
+            lens.append(len(row))
+            folded.append(" ".join(t for t, _ in row))
+        return index, flat, lens, folded
 
 
 def _fuzzy_canon(
@@ -261,32 +290,13 @@ def _headline_marks(doc: Document, index: list[int]) -> IntArray:
 def _build_sides(
     a: Document, b: Document, opts: CompareOptions, tick: Ticker
 ) -> tuple[_Side, _Side, FloatArray, IntArray, int]:
-    idx_a, rows_a = _raw_terms(a, tick)
+    voc = _Vocabulary()
+    idx_a, flat_a, len_a, folded_a = voc.collect(a, tick)
     tick(0.10)
-    idx_b, rows_b = _raw_terms(b, tick)
+    idx_b, flat_b, len_b, folded_b = voc.collect(b, tick)
     tick(0.20)
-    vocab_ids: dict[str, int] = {}
-    caps: list[int] = []
-    lows: list[int] = []
-    flats = [array("q"), array("q")]  # term ids of all sentences, side by side
-    lens = [array("q"), array("q")]  # terms per sentence
-    for side, rows in enumerate((rows_a, rows_b)):
-        flat_side, len_side = flats[side], lens[side]
-        for r, row in enumerate(rows):
-            if r % 1000 == 0:
-                tick()
-            for term, name in row:
-                tid = vocab_ids.get(term)
-                if tid is None:
-                    tid = vocab_ids[term] = len(vocab_ids)
-                    caps.append(0)
-                    lows.append(0)
-                if name:
-                    caps[tid] += 1
-                else:
-                    lows[tid] += 1
-                flat_side.append(tid)
-            len_side.append(len(row))
+    vocab_ids, caps, lows = voc.ids, voc.caps, voc.lows
+    flats, lens = [flat_a, flat_b], [len_a, len_b]
     vocab = list(vocab_ids)
     nv = len(vocab)
     flat_ids = [
@@ -320,7 +330,7 @@ def _build_sides(
     df_a = np.bincount(built[0][1], minlength=nv).astype(np.int64)
     df_b = np.bincount(built[1][1], minlength=nv).astype(np.int64)
     df = df_a + df_b
-    n_total = max(1, len(rows_a) + len(rows_b))
+    n_total = max(1, len(idx_a) + len(idx_b))
     weight = np.zeros(nv, dtype=np.float64)
     present = df > 0
     weight[present] = np.log1p(n_total / df[present])
@@ -338,18 +348,14 @@ def _build_sides(
     tick(0.40)
 
     sides: list[_Side] = []
-    for side, (doc, index, rows) in enumerate(((a, idx_a, rows_a), (b, idx_b, rows_b))):
+    for side, (doc, index, folded) in enumerate(((a, idx_a, folded_a), (b, idx_b, folded_b))):
         indptr, term_ids = built[side]
         n = len(index)
         total = np.zeros(n, dtype=np.float64)
         if len(term_ids):
             owner = np.repeat(np.arange(n, dtype=np.int64), np.diff(indptr))
             total = np.bincount(owner, weights=weight[term_ids], minlength=n).astype(np.float64)
-        folded = []
-        for r, row in enumerate(rows):
-            if r % 2000 == 0:
-                tick()
-            folded.append(" ".join(t for t, _ in row))
+        tick()
         sides.append(
             _Side(
                 index=index,
@@ -369,7 +375,7 @@ def _build_sides(
     prod = df_a * df_b
     usable = np.flatnonzero((prod <= MAX_TERM_PAIRS) & (prod > 0))
     usable = usable[np.argsort(prod[usable], kind="stable")]
-    budget = PAIRS_PER_SENTENCE * (len(rows_a) + len(rows_b)) + MAX_TERM_PAIRS
+    budget = PAIRS_PER_SENTENCE * (len(idx_a) + len(idx_b)) + MAX_TERM_PAIRS
     rare = usable[np.cumsum(prod[usable]) <= budget]
     tick()
     return sides[0], sides[1], weight, np.sort(rare), nv
