@@ -6,13 +6,19 @@ Two views of the same words:
   become their month number so ``27/11`` and ``November 27`` share ``11`` and ``27``;
 * ``word_spans(text, offset)`` -> each word's span and case-folded surface form, for word diffs.
 
+A small curated lexicon (``resources/align/lexicon.txt``) maps the words newsrooms use for one
+another to one term: number words to digits (``fifteen-year`` meets ``15 years``), inflections a
+suffix stripper cannot join (``fell``/``fallen``), and news synonyms (``killed``/``dead``/
+``died``, ``bought``/``acquisition``).
+
 Imports: standard library only.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
 
 # A word: letters/digits, keeping inner apostrophes, hyphens and decimal points/commas of numbers
 # ("don't", "US-drafted", "6.1", "1,199"). Possessive "'s" is removed later by the stemmer.
@@ -91,6 +97,25 @@ def stem(word: str) -> str:
     return w
 
 
+#: lexicon terms are marked so they never meet an ordinary stem or a name ("los" / Los Angeles)
+LEXICON_MARK = "~"
+
+
+@cache
+def lexicon() -> dict[str, str]:
+    """Case-folded word -> its group's term (``resources/align/lexicon.txt``)."""
+    text = resources.files("resources").joinpath("align/lexicon.txt").read_text("utf-8")
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        words = line.split("#", 1)[0].split()
+        if len(words) < 2:
+            continue
+        canon = words[0] if words[0].isdigit() else LEXICON_MARK + words[0]
+        for w in words[1:]:
+            out[w.casefold()] = canon
+    return out
+
+
 def is_number(term: str) -> bool:
     return bool(_DIGITS.match(term))
 
@@ -99,11 +124,16 @@ def is_number(term: str) -> bool:
 def _normalize(word: str) -> tuple[str, ...]:
     """Terms of one case-folded word (a hyphenated word gives its parts)."""
     out: list[str] = []
+    lex = lexicon()
     for part in _SPLIT.split(word) if ("-" in word or "/" in word or "_" in word) else (word,):
         if not part:
             continue
         if part[0].isdigit():
             out.append(part.replace(",", ""))
+            continue
+        known = lex.get(part.replace("’", "'"))
+        if known is not None:
+            out.append(known)
             continue
         month = MONTHS.get(part)
         if month is not None and part != "may":

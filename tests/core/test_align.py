@@ -19,6 +19,19 @@ def test_stems_join_inflections() -> None:
     assert stem("putin's") == "putin"
 
 
+def test_lexicon_joins_news_synonyms_and_number_words() -> None:
+    def words(text: str) -> list[str]:
+        return [t for t, _ in terms(text)]
+
+    assert words("Two killed") == words("2 dead") == words("two died")
+    assert words("fifteen-year employee")[:2] == words("15 years")
+    assert words("AMD bought SeaMicro") == words("AMD acquired SeaMicro")
+    assert words("he fell") == words("he has fallen")[:1] + words("he has fallen")[2:]
+    assert words("wounded")[0] == words("injured")[0] != words("killed")[0]
+    # a lexicon term never meets an ordinary word or name with the same letters
+    assert words("Los Angeles")[0] != words("they lose")[1]
+
+
 def test_terms_fold_case_and_dates() -> None:
     got = [t for t, _ in terms("On November 27 in Bishkek")]
     assert got == ["on", "11", "27", "in", "bishkek"]
