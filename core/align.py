@@ -273,10 +273,11 @@ def _prefix_edges(vocab: list[str], ids: list[int], tick: Ticker) -> list[tuple[
 
 
 def _headline_marks(doc: Document, index: list[int]) -> IntArray:
-    """1 for sentences of the first title paragraph, 2 for the first body sentence (the lead)."""
+    """1 for sentences of the first title paragraph, 2 for the first body sentence (the lead,
+    only below a headline: an article without one may start anywhere)."""
     marks = np.zeros(len(index), dtype=np.int64)
     title_para = next((k for k, p in enumerate(doc.paragraphs) if p.role is Role.TITLE), None)
-    lead_seen = False
+    lead_seen = title_para is None  # without a headline there is no lead either
     for k, i in enumerate(index):
         p = doc.sentences[i].paragraph
         if p == title_para:
@@ -536,7 +537,7 @@ def _candidates(
     ta, la = np.flatnonzero(sa.head == 1), np.flatnonzero(sa.head == 2)
     tb, lb = np.flatnonzero(sb.head == 1), np.flatnonzero(sb.head == 2)
     heads = [np.zeros(0, dtype=np.int64)]
-    for xs, ys in ((ta, tb), (ta, lb), (la, tb)):
+    for xs, ys in ((ta, tb), (ta, lb), (la, tb), (la, lb)):
         heads.append((xs[:, None] * sb.n + ys[None, :]).ravel())
     keys = np.concatenate(out) if out else np.zeros(0, dtype=np.int64)  # sorted, unique
     extra = _unique(np.concatenate(heads))
@@ -626,11 +627,9 @@ def align(
     tick(0.74)
     boosted = np.where(dice >= opts.min_similarity, dice + opts.neighbour_bonus * support, 0.0)
     boosted = np.round(np.minimum(boosted, 2.0), 9)
-    # Two articles about one event: their headlines, and a headline and the other side's lead,
-    # tell the same main event, so a little shared wording is enough there.
-    head_pair = ((sa.head[ia] == 1) & (sb.head[ib] >= 1)) | (
-        (sa.head[ia] == 2) & (sb.head[ib] == 1)
-    )
+    # Two articles about one event: their headlines, a headline and the other side's lead, and
+    # the two leads tell the same main event, so a little shared wording is enough there.
+    head_pair = (sa.head[ia] >= 1) & (sb.head[ib] >= 1)
     head_pair &= dice >= opts.headline_min
     # ... if the articles are about one event at all: enough sentences have a good partner
     well_matched = np.count_nonzero(np.bincount(ia[dice >= opts.link_threshold], minlength=1))

@@ -29,8 +29,8 @@ class CompareOptions:
     contain_threshold: float = 0.45
     #: ... and that pair scores at least this share of the carried sentence's best pair
     contain_relative: float = 0.70
-    #: headline-headline and headline-lead pairs get this bonus when their similarity is at
-    #: least ``headline_min``
+    #: headline-headline, headline-lead and lead-lead pairs get this bonus when their similarity is
+    #: at least ``headline_min``
     headline_bonus: float = 0.20
     headline_min: float = 0.03
     #: ... provided this share of the shorter article's sentences has a partner on its own
