@@ -38,7 +38,10 @@ _STOP_TEXT = """
     who whom whose why will with within without won would wouldn yet you your yours yourself
     yourselves s t d m o y
     """
-STOP_WORDS = frozenset(_STOP_TEXT.split())
+#: lexicon terms are marked so they never meet an ordinary stem or a name ("los" / Los Angeles)
+LEXICON_MARK = "~"
+#: reporting verbs (said/told/added, one lexicon term) are as common in news as function words
+STOP_WORDS = frozenset(_STOP_TEXT.split()) | {LEXICON_MARK + "say"}
 
 MONTHS = {
     name: str(i)
@@ -95,10 +98,6 @@ def stem(word: str) -> str:
     if len(w) > 3 and w[-1] == w[-2] and w[-1] not in _VOWELS and w[-1] not in "ls":
         w = w[:-1]
     return w
-
-
-#: lexicon terms are marked so they never meet an ordinary stem or a name ("los" / Los Angeles)
-LEXICON_MARK = "~"
 
 
 @cache
