@@ -102,6 +102,7 @@ class _Side:
     index: list[int]  # Document sentence index of each content sentence
     para: IntArray  # paragraph of each content sentence
     head: IntArray  # 1 for the headline's sentences, 2 for the lead sentence, else 0
+    label: npt.NDArray[np.bool_]  # sentences of subheadings (section labels, not statements)
     indptr: IntArray  # CSR: terms of content sentence k are terms[indptr[k]:indptr[k+1]]
     terms: IntArray  # term ids, sorted and unique within a sentence
     total: FloatArray  # sum of term weights per sentence
@@ -362,6 +363,13 @@ def _build_sides(
                 index=index,
                 para=np.asarray([doc.sentences[i].paragraph for i in index], dtype=np.int64),
                 head=_headline_marks(doc, index),
+                label=np.asarray(
+                    [
+                        doc.paragraphs[doc.sentences[i].paragraph].role is Role.HEADING
+                        for i in index
+                    ],
+                    dtype=bool,
+                ),
                 indptr=indptr,
                 terms=term_ids,
                 total=total,
@@ -636,6 +644,10 @@ def align(
     if well_matched < opts.headline_relatedness * max(1, min(sa.n, sb.n)):
         head_pair[:] = False
     boosted = np.where(head_pair, np.maximum(boosted, dice + opts.headline_bonus), boosted)
+    # a subheading is a section label ("Heart disease"), not a statement: the sentence that
+    # mentions its words does not say what it says; it links to a label or to a close paraphrase
+    label_only = (sa.label[ia] != sb.label[ib]) & (dice < opts.extra_link_threshold)
+    boosted[label_only] = 0.0
     tick()
     cont_a = shared / np.maximum(sa.total[ia], 1e-12)
     cont_b = shared / np.maximum(sb.total[ib], 1e-12)
@@ -675,6 +687,7 @@ def align(
         (np.maximum(cont_a, cont_b) >= opts.contain_threshold)
         & (dice >= opts.min_similarity)
         & (dice >= opts.contain_relative * best_of_carried)
+        & ~label_only
     )
     extra = np.flatnonzero(
         (dice >= opts.extra_link_threshold)

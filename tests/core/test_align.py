@@ -123,3 +123,35 @@ def test_headlines_link_to_headline_and_lead_on_little_shared_wording() -> None:
     assert (0, 0) not in plain  # the headlines share too little on their own
     head = next(g for g in align(a, b, CompareOptions(), Ticker(None, None)) if g.a == (0,))
     assert head.similarity < CompareOptions().link_threshold
+
+
+def test_a_subheading_does_not_link_to_a_sentence_that_merely_mentions_its_words() -> None:
+    a = make_doc(
+        [
+            ["Heart disease"],
+            ["The mob boss had suffered from heart disease for years, his lawyer said."],
+        ],
+        roles=[Role.HEADING, Role.BODY],
+    )
+    b = make_doc(
+        [
+            ["The cause of his death was unknown, although he had heart disease."],
+            ["Heart disease"],
+        ],
+        roles=[Role.BODY, Role.HEADING],
+    )
+    pairs = {
+        (i, j) for g in align(a, b, CompareOptions(), Ticker(None, None)) for i in g.a for j in g.b
+    }
+    assert (0, 1) in pairs  # label to label
+    assert (0, 0) not in pairs and (1, 1) not in pairs
+    # as the body's words, the same two words are carried by the sentence and link
+    plain_a = make_doc([["Heart disease"], ["The mob boss had suffered for years."]])
+    plain_b = make_doc([["The cause of his death was unknown, although he had heart disease."]])
+    body_pairs = {
+        (i, j)
+        for g in align(plain_a, plain_b, CompareOptions(), Ticker(None, None))
+        for i in g.a
+        for j in g.b
+    }
+    assert (0, 0) in body_pairs
