@@ -24,6 +24,7 @@ from importlib import resources
 # ("don't", "US-drafted", "6.1", "1,199"). Possessive "'s" is removed later by the stemmer.
 WORD = re.compile(r"\w+(?:['’]\w+)*(?:[.,]\d+)*")
 _SPLIT = re.compile(r"[-_/]")
+_ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)$")
 _DIGITS = re.compile(r"^\d+(?:[.,]\d+)*$")
 
 _STOP_TEXT = """
@@ -128,7 +129,7 @@ def _normalize(word: str) -> tuple[str, ...]:
         if not part:
             continue
         if part[0].isdigit():
-            out.append(part.replace(",", ""))
+            out.append(_ORDINAL.sub("", part.replace(",", "")))
             continue
         known = lex.get(part.replace("’", "'"))
         if known is not None:

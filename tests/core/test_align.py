@@ -28,6 +28,7 @@ def test_lexicon_joins_news_synonyms_and_number_words() -> None:
     assert words("AMD bought SeaMicro") == words("AMD acquired SeaMicro")
     assert words("he fell") == words("he has fallen")[:1] + words("he has fallen")[2:]
     assert words("wounded")[0] == words("injured")[0] != words("killed")[0]
+    assert words("the 12th Doctor") == words("the twelfth Doctor") == ["the", "12", "doctor"]
     assert words("the reporter")[1] == words("a correspondent")[1]
     assert words("he said")[1] == words("she told")[1] in STOP_WORDS  # reporting verbs weigh low
     # a lexicon term never meets an ordinary word or name with the same letters
