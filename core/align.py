@@ -689,9 +689,20 @@ def align(
         & (dice >= opts.contain_relative * best_of_carried)
         & ~label_only
     )
+    # the lead sums the story up: it links to later sentences that restate part of it
+    one_lead = (sa.head[ia] == 2) | (sb.head[ib] == 2)
+    one_lead &= (sa.head[ia] != 1) & (sb.head[ib] != 1)
+    lead_pair = (
+        one_lead
+        & (dice >= opts.lead_link)
+        & (dice >= opts.lead_relative * best_a[ia])
+        & (dice >= opts.lead_relative * best_b[ib])
+        & ~label_only
+    )
     extra = np.flatnonzero(
         (dice >= opts.extra_link_threshold)
         | carried
+        | lead_pair
         | (head_pair & (boosted >= opts.link_threshold))
     )
     tick(0.92)

@@ -29,6 +29,11 @@ class CompareOptions:
     contain_threshold: float = 0.45
     #: ... and that pair scores at least this share of the carried sentence's best pair
     contain_relative: float = 0.70
+    #: the lead (first body sentence under a headline) sums up the story: it links to each later
+    #: sentence that restates part of it at this similarity, when that pair is nearly the best
+    #: of both sentences (``lead_relative`` of each one's best pair)
+    lead_link: float = 0.18
+    lead_relative: float = 0.70
     #: headline-headline, headline-lead and lead-lead pairs get this bonus when their similarity is
     #: at least ``headline_min``
     headline_bonus: float = 0.20

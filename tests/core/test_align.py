@@ -137,3 +137,42 @@ def test_a_subheading_does_not_link_to_a_sentence_that_merely_mentions_its_words
 
     assert (0, 0) not in pairs([Role.HEADING, Role.BODY])  # a section label is no statement
     assert (0, 0) in pairs([Role.BODY, Role.BODY])  # the same words as a sentence are carried
+
+
+def test_the_lead_links_to_each_later_sentence_that_restates_part_of_it() -> None:
+    a = make_doc(
+        [
+            ["Flood wall approved in Kestrel Bay"],
+            [
+                "The Kestrel Bay council approved a 12 million euro flood wall on Tuesday after "
+                "the February storm destroyed 340 homes and flooded the old harbour district."
+            ],
+            ["Fishermen fear the works will close the harbour for a season."],
+        ],
+        roles=[Role.TITLE, Role.BODY, Role.BODY],
+    )
+    b = make_doc(
+        [
+            ["Kestrel Bay gets its wall"],
+            ["Kestrel Bay will build a wall against the sea, its council decided on Tuesday."],
+            [
+                "Councillors approved the 12 million euro flood wall by nine votes to two after "
+                "a long and angry debate in the town hall."
+            ],
+            ["Tourism officials expect a record summer."],
+            [
+                "The February storm destroyed 340 homes, the mayor recalled, and many families "
+                "still live with relatives inland."
+            ],
+        ],
+        roles=[Role.TITLE, Role.BODY, Role.BODY, Role.BODY, Role.BODY],
+    )
+
+    def pairs(opts: CompareOptions) -> set[tuple[int, int]]:
+        groups = align(a, b, opts, Ticker(None, None))
+        return {(i, j) for g in groups for i in g.a for j in g.b}
+
+    got = pairs(CompareOptions())
+    assert {(1, 2), (1, 4)} <= got
+    assert (2, 3) not in got and (1, 3) not in got
+    assert not {(1, 2), (1, 4)} <= pairs(CompareOptions(lead_link=1.0))
