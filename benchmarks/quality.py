@@ -137,7 +137,7 @@ def run(files: list[Path], options: CompareOptions | None = None, verbose: bool 
     rows = [("micro average", micro(scores))]
     news = [s for s in scores if s.name.startswith("news")]
     if news:
-        # the two halves of the real pairs, for 2-fold checks of tuning (tune on one, read the other)
+        # the halves of the real pairs, for 2-fold checks of tuning (tune on one, read the other)
         half = (len(news) + 1) // 2
         rows += [
             ("micro, news pairs", micro(news)),
