@@ -23,7 +23,7 @@ from core.facts.matching import match_facts, match_quotes
 from core.facts.names import extract_names
 from core.facts.numbers import extract_numbers
 from core.facts.quotes import extract_quotes
-from core.facts.text import DocIndex, Mention
+from core.facts.text import DocIndex, Mention, Pacer, finditer
 from core.model import Document, Fact, FactKind, Link
 
 log = logging.getLogger(__name__)
@@ -34,31 +34,42 @@ __all__ = ["compare_facts", "extract_mentions"]
 
 
 def extract_mentions(doc: Document, check: Callable[[], None] | None = None) -> list[Mention]:
-    """Every fact mention of one article, in text order; ``check()`` runs between stages (it
-    raises to cancel)."""
+    """Every fact mention of one article, in text order; ``check()`` runs between stages and
+    every few milliseconds inside them (it raises to cancel)."""
     text = doc.text
     check = check or (lambda: None)
+    pace = check if isinstance(check, Pacer) else Pacer(_raising(check))
     urls = (
-        [(m.start(), m.end()) for m in _URL.finditer(text)]
+        [(m.start(), m.end()) for m in finditer(_URL, text, pace=pace)]
         if "@" in text or "://" in text or "www." in text or "](" in text
         else []
     )
-    dates, times = extract_dates(text)
+    dates, times = extract_dates(text, pace)
     if urls:
         dates = [m for m in dates if not _inside(m, urls)]
     date_spans = [(m.start, m.end) for m in dates]
     head = doc.paragraphs[min(2, len(doc.paragraphs) - 1)].span.end if doc.paragraphs else 0
     dates = note_relative_dates(dates, head)
     check()
-    numbers = extract_numbers(text, date_spans + times + urls)
+    numbers = extract_numbers(text, date_spans + times + urls, pace)
     check()
-    names = extract_names(text, date_spans + urls)
+    names = extract_names(text, date_spans + urls, pace)
     check()
     people = [m for m in names if m.kind == FactKind.PERSON]
-    quotes = extract_quotes(doc, people)
+    quotes = extract_quotes(doc, people, pace)
     out = dates + numbers + names + quotes
     out.sort(key=lambda m: (m.start, m.end, m.kind.value))
     return out
+
+
+def _raising(check: Callable[[], None]) -> Callable[[], bool]:
+    """``check`` (which raises to cancel) as a ``should_cancel`` for a Pacer."""
+
+    def should_cancel() -> bool:
+        check()
+        return False
+
+    return should_cancel
 
 
 def _inside(m: Mention, spans: list[tuple[int, int]]) -> bool:
@@ -79,10 +90,11 @@ def compare_facts(
         if should_cancel is not None and should_cancel():
             raise Cancelled()
 
+    pace = Pacer(should_cancel)
     check()
-    ma = extract_mentions(a, check)
+    ma = extract_mentions(a, pace)
     check()
-    mb = extract_mentions(b, check)
+    mb = extract_mentions(b, pace)
     check()
     ia, ib = DocIndex(a), DocIndex(b)
     qa = [m for m in ma if m.kind == FactKind.QUOTE]
@@ -93,9 +105,10 @@ def compare_facts(
         links,
         ia,
         ib,
+        pace,
     )
     check()
-    facts += match_quotes(qa, qb, links, ia, ib)
+    facts += match_quotes(qa, qb, links, ia, ib, pace)
     facts.sort(
         key=lambda f: (
             f.a[0].start if f.a else len(a.text) + (f.b[0].start if f.b else 0),

@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from core.facts.text import Mention
+from core.facts.text import NO_PACE, Mention, finditer
 from core.model import FactKind
 
 MONTHS = {
@@ -89,13 +90,16 @@ _RELATIVE_ANCHOR = re.compile(
 )
 
 
-def _near(rx: re.Pattern[str], anchor: re.Pattern[str], text: str) -> list[re.Match[str]]:
+def _near(
+    rx: re.Pattern[str], anchor: re.Pattern[str], text: str, pace: Callable[[], None] = NO_PACE
+) -> list[re.Match[str]]:
     """Matches of ``rx`` in windows around ``anchor`` hits: the costly pattern only runs where
     a month or relative word makes a match possible."""
     out: list[re.Match[str]] = []
     last_end = -1
-    for s, e in _windows(anchor, text):
-        for m in rx.finditer(text, s, e):
+    for s, e in _windows(anchor, text, pace):
+        pace()
+        for m in finditer(rx, text, s, e, pace):
             if m.start() >= last_end:
                 out.append(m)
                 last_end = m.end()
@@ -105,7 +109,9 @@ def _near(rx: re.Pattern[str], anchor: re.Pattern[str], text: str) -> list[re.Ma
 _window_cache: dict[tuple[str, int, int], list[tuple[int, int]]] = {}
 
 
-def _windows(anchor: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+def _windows(
+    anchor: re.Pattern[str], text: str, pace: Callable[[], None] = NO_PACE
+) -> list[tuple[int, int]]:
     """Merged windows of text around ``anchor`` hits, ending at spaces; cached per text."""
     key = (anchor.pattern, hash(text), len(text))
     cached = _window_cache.get(key)
@@ -113,7 +119,7 @@ def _windows(anchor: re.Pattern[str], text: str) -> list[tuple[int, int]]:
         return cached
     out: list[tuple[int, int]] = []
     n = len(text)
-    for m in anchor.finditer(text):
+    for m in finditer(anchor, text, pace=pace):
         s, e = max(0, m.start() - 40), min(n, m.end() + 40)
         while s > 0 and not text[s - 1].isspace():
             s -= 1
@@ -182,10 +188,10 @@ def _year(text: str) -> int:
     return y
 
 
-def date_order(text: str) -> DateOrder:
+def date_order(text: str, pace: Callable[[], None] = NO_PACE) -> DateOrder:
     """Decide day-first or month-first for this article's numeric dates."""
     day_first = month_first = ""
-    for m in _NUMERIC.finditer(text):
+    for m in finditer(_NUMERIC, text, pace=pace):
         p, q = int(m["p"]), int(m["q"])
         if p > 12 >= q and not day_first:
             day_first = m.group()
@@ -195,8 +201,8 @@ def date_order(text: str) -> DateOrder:
         return DateOrder(True, f"day-first: {day_first} cannot be month-first")
     if month_first and not day_first:
         return DateOrder(False, f"month-first: {month_first} cannot be day-first")
-    dmy = sum(1 for m in _near(_DMY, _MONTH_ANCHOR, text) if _cap_ok(m["mon"]))
-    mdy = sum(1 for m in _near(_MDY, _MONTH_ANCHOR, text) if _cap_ok(m["mon"]))
+    dmy = sum(1 for m in _near(_DMY, _MONTH_ANCHOR, text, pace) if _cap_ok(m["mon"]))
+    mdy = sum(1 for m in _near(_MDY, _MONTH_ANCHOR, text, pace) if _cap_ok(m["mon"]))
     if dmy > mdy:
         return DateOrder(True, "day-first assumed: the article writes the day before the month")
     if mdy > dmy:
@@ -204,8 +210,11 @@ def date_order(text: str) -> DateOrder:
     return DateOrder(True, "day-first assumed: nothing in the article decides the order")
 
 
-def extract_dates(text: str) -> tuple[list[Mention], list[tuple[int, int]]]:
-    """Absolute and relative date mentions, plus spans of clock times (to keep out of numbers)."""
+def extract_dates(
+    text: str, pace: Callable[[], None] = NO_PACE
+) -> tuple[list[Mention], list[tuple[int, int]]]:
+    """Absolute and relative date mentions, plus spans of clock times (to keep out of numbers);
+    ``pace()`` runs once per candidate (it raises to cancel)."""
     taken = bytearray(len(text))  # 1 where a date was already found: linear, not pairwise
     out: list[Mention] = []
 
@@ -213,6 +222,7 @@ def extract_dates(text: str) -> tuple[list[Mention], list[tuple[int, int]]]:
         return not any(taken[s:e])
 
     def add(s: int, e: int, v: str, note: str = "", kind: FactKind = FactKind.DATE) -> None:
+        pace()
         while e > s and text[e - 1] in ",. ":
             e -= 1
         if e > s and free(s, e):
@@ -220,37 +230,37 @@ def extract_dates(text: str) -> tuple[list[Mention], list[tuple[int, int]]]:
             slot = "date" if kind == FactKind.DATE and len(v) in (7, 10) and v[-3] == "-" else ""
             out.append(Mention(kind, v, v, s, e, slot=slot, note=note))
 
-    for m in _HOLIDAY.finditer(text):
+    for m in finditer(_HOLIDAY, text, pace=pace):
         add(m.start(), m.end(), _HOLIDAYS[m.group().casefold().replace("’", "'")])
-    for m in _YEAR_RANGE.finditer(text):
+    for m in finditer(_YEAR_RANGE, text, pace=pace):
         add(m.start(1), m.end(1), m[1])
         add(m.start(2), m.end(2), m[2] if len(m[2]) == 4 else m[1][:2] + m[2])
-    for m in _ISO.finditer(text):
+    for m in finditer(_ISO, text, pace=pace):
         if _valid(int(m["m"]), int(m["d"])):
             add(m.start(), m.end(), _value(int(m["y"]), int(m["m"]), int(m["d"])))
     for rx in (_MDY, _DMY):
-        for m in _near(rx, _MONTH_ANCHOR, text):
+        for m in _near(rx, _MONTH_ANCHOR, text, pace):
             if not _cap_ok(m["mon"]):
                 continue
             mon, day = _month(m["mon"]), int(m["d"])
             if _valid(mon, day):
                 y = int(m["y"]) if m["y"] else None
                 add(m.start(), m.end(), _value(y, mon, day))
-    for m in _near(_MY, _MONTH_ANCHOR, text):
+    for m in _near(_MY, _MONTH_ANCHOR, text, pace):
         if _cap_ok(m["mon"]):
             add(m.start("mon"), m.end(), _value(int(m["y"]), _month(m["mon"]), None))
     order: DateOrder | None = None
-    for m in _NUMERIC.finditer(text):
+    for m in finditer(_NUMERIC, text, pace=pace):
         p, q = int(m["p"]), int(m["q"])
         if order is None:
-            order = date_order(text)
+            order = date_order(text, pace)
         d, mon = (p, q) if order.day_first else (q, p)
         if _valid(mon, d):
             y = _year(m["y"]) if m["y"] else None
             add(m.start(), m.end(), _value(y, mon, d), note=order.reason)
-    for m in _near(_MONTH_ONLY, _MONTH_ANCHOR, text):
+    for m in _near(_MONTH_ONLY, _MONTH_ANCHOR, text, pace):
         add(m.start("mon"), m.end("mon"), _value(None, _month(m["mon"]), None))
-    for m in _near(_RELATIVE, _RELATIVE_ANCHOR, text):
+    for m in _near(_RELATIVE, _RELATIVE_ANCHOR, text, pace):
         surface = m.group()
         if m["wd"] and not re.search(_WEEKDAY, surface):
             continue  # weekday written in lower case: not a day name
@@ -264,12 +274,13 @@ def extract_dates(text: str) -> tuple[list[Mention], list[tuple[int, int]]]:
         norm = " ".join(w if w[0].isupper() and m["wd"] else w.casefold() for w in words)
         if free(start, m.end()):
             add(start, m.end(), f"relative: {norm}", kind=FactKind.OTHER)
-    for m in _YEAR_ONLY.finditer(text):
+    for m in finditer(_YEAR_ONLY, text, pace=pace):
+        pace()
         if m["decade"] and m["y"].endswith("0"):
             add(m.start(), m.end(), m["y"] + "s")
         elif not m["decade"]:
             add(m.start(), m.end(), m["y"])
-    times = [m.span() for m in _TIME.finditer(text)]
+    times = [m.span() for m in finditer(_TIME, text, pace=pace)]
     out.sort(key=lambda x: x.start)
     return out, times
 

@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from core.facts.text import DocIndex, Mention, fold, word_set
+from core.facts.text import NO_PACE, DocIndex, Mention, fold, word_set
 from core.model import Fact, FactKind, FactStatus, Link, Span
 
 _NAME_KINDS = frozenset({FactKind.PERSON, FactKind.PLACE, FactKind.ORGANIZATION})
@@ -47,7 +47,7 @@ _Keys = set[tuple[str, str]]
 _Remap = dict[GroupKey, GroupKey]
 
 
-def _unify_keys(ma: list[Mention], mb: list[Mention]) -> _Remap:
+def _unify_keys(ma: list[Mention], mb: list[Mention], pace: Callable[[], None] = NO_PACE) -> _Remap:
     """Key rewrites that join the same fact written at different precision or spelling.
 
     The rules run in this order, each seeing the rewrites of the ones before it.
@@ -55,11 +55,17 @@ def _unify_keys(ma: list[Mention], mb: list[Mention]) -> _Remap:
     keys_a = {(_group_kind(m), m.key) for m in ma}
     keys_b = {(_group_kind(m), m.key) for m in mb}
     remap: _Remap = {}
+    pace()
     _unify_dates(keys_a | keys_b, remap)
+    pace()
     _unify_counted_numbers(keys_a | keys_b, remap)
+    pace()
     _unify_people_counts(keys_a, keys_b, remap)
-    _unify_surnames(ma, mb, remap)
-    _unify_organisation_tails(ma, mb, remap)
+    pace()
+    _unify_surnames(ma, mb, remap, pace)
+    pace()
+    _unify_organisation_tails(ma, mb, remap, pace)
+    pace()
     _unify_spellings(keys_a, keys_b, remap)
     return remap
 
@@ -107,7 +113,9 @@ def _unify_people_counts(keys_a: _Keys, keys_b: _Keys, remap: _Remap) -> None:
                     remap[(g, k)] = (g, target)
 
 
-def _unify_surnames(ma: list[Mention], mb: list[Mention], remap: _Remap) -> None:
+def _unify_surnames(
+    ma: list[Mention], mb: list[Mention], remap: _Remap, pace: Callable[[], None] = NO_PACE
+) -> None:
     """A surname alone, or a shorter form of the other article's full name."""
     for mine, other in ((ma, mb), (mb, ma)):
         full: dict[str, set[str]] = defaultdict(set)
@@ -116,6 +124,7 @@ def _unify_surnames(ma: list[Mention], mb: list[Mention], remap: _Remap) -> None
                 full[m.value.split()[-1].casefold()].add(m.key)
         other_keys = {m.key for m in other if m.kind in _NAME_KINDS}
         for m in mine:
+            pace()
             if m.kind != FactKind.PERSON or m.key in other_keys:
                 continue
             cands = full.get(m.value.split()[-1].casefold(), set())
@@ -124,12 +133,15 @@ def _unify_surnames(ma: list[Mention], mb: list[Mention], remap: _Remap) -> None
                 remap[("name", m.key)] = ("name", next(iter(cands)))
 
 
-def _unify_organisation_tails(ma: list[Mention], mb: list[Mention], remap: _Remap) -> None:
+def _unify_organisation_tails(
+    ma: list[Mention], mb: list[Mention], remap: _Remap, pace: Callable[[], None] = NO_PACE
+) -> None:
     """A shorter organisation name that ends the only longer one of the other article:
     "Daily News" is "New York Daily News"."""
     for mine, other in ((ma, mb), (mb, ma)):
         longer: dict[str, set[str]] = defaultdict(set)
         for m in other:
+            pace()
             if m.kind == FactKind.ORGANIZATION and m.value.count(" ") >= 2:
                 words = m.value.split()
                 for cut in range(1, len(words) - 1):
@@ -233,13 +245,18 @@ def match_facts(
     links: Sequence[Link],
     ia: DocIndex,
     ib: DocIndex,
+    pace: Callable[[], None] = NO_PACE,
 ) -> list[Fact]:
-    """Facts from the non-quote mentions of both sides."""
-    remap = _unify_keys([m for m in ma if not m.weak], [m for m in mb if not m.weak])
+    """Facts from the non-quote mentions of both sides; ``pace()`` runs often (it raises to
+    cancel)."""
+    remap = _unify_keys([m for m in ma if not m.weak], [m for m in mb if not m.weak], pace)
+    pace()
     _surnames_for_weak(ma, mb, remap)
+    pace()
     groups: dict[GroupKey, _Group] = {}
     for side, ms in (("a", ma), ("b", mb)):
         for m in ms:
+            pace()
             k = (_group_kind(m), m.key)
             k = remap.get(k, k)
             g = groups.get(k)
@@ -250,12 +267,14 @@ def match_facts(
     # ("Jefferson" for "Jefferson University Hospital") joins it
     heads: dict[str, set[GroupKey]] = defaultdict(set)
     for k, g in groups.items():
+        pace()
         strong = [m for m in g.a + g.b if not m.weak]
         if strong and strong[0].kind in (FactKind.ORGANIZATION, FactKind.PLACE):
             parts = strong[0].value.split()
             if len(parts) > 1:
                 heads[fold(parts[0])].add(k)
     for k in list(groups):
+        pace()
         g = groups[k]
         if any(not m.weak for m in g.a + g.b) or len(heads.get(k[1], ())) != 1:
             continue
@@ -265,6 +284,7 @@ def match_facts(
         del groups[k]
     # weak mentions (unclassified names) count only beside a classified one with their key
     for k in list(groups):
+        pace()
         g = groups[k]
         if not any(not m.weak for m in g.a + g.b):
             # an unclassified name both articles use is a name: a place when one of them has
@@ -288,7 +308,7 @@ def match_facts(
         else:
             g.a = [m for m in g.a if not m.weak] + [m for m in g.a if m.weak]
             g.b = [m for m in g.b if not m.weak] + [m for m in g.b if m.weak]
-    pairs = _conflicts(list(groups.values()), links, ia, ib)
+    pairs = _conflicts(list(groups.values()), links, ia, ib, pace)
     facts: list[Fact] = []
     in_conflict: set[int] = set()
     for ga, gb in pairs:
@@ -307,6 +327,7 @@ def match_facts(
             )
         )
     for g in groups.values():
+        pace()
         if id(g) in in_conflict:
             continue
         status = (
@@ -331,11 +352,16 @@ def match_facts(
 
 
 def _conflicts(
-    groups: list[_Group], links: Sequence[Link], ia: DocIndex, ib: DocIndex
+    groups: list[_Group],
+    links: Sequence[Link],
+    ia: DocIndex,
+    ib: DocIndex,
+    pace: Callable[[], None] = NO_PACE,
 ) -> list[tuple[_Group, _Group]]:
     """Pairs (only-in-A group, only-in-B group) that disagree about one slot in one link."""
     per_sentence: dict[tuple[str, int], list[tuple[str, _Group, bool]]] = defaultdict(list)
     for g in groups:
+        pace()
         shared = bool(g.a and g.b)
         for side, ms, idx in (("a", g.a, ia), ("b", g.b, ib)):
             for m in ms:
@@ -347,6 +373,7 @@ def _conflicts(
     used: set[int] = set()
     out: list[tuple[_Group, _Group]] = []
     for link in links:
+        pace()
         on_a_by: dict[str, dict[int, _Group]] = defaultdict(dict)
         on_b_by: dict[str, dict[int, _Group]] = defaultdict(dict)
         agreed_slots: set[str] = set()
@@ -444,7 +471,10 @@ def _candidate_pairs(keys_a: list[str], keys_b: list[str]) -> set[tuple[int, int
 
 
 def _scored_pairs(
-    qa: list[Mention], qb: list[Mention], linked_pairs: set[tuple[int, int]]
+    qa: list[Mention],
+    qb: list[Mention],
+    linked_pairs: set[tuple[int, int]],
+    pace: Callable[[], None] = NO_PACE,
 ) -> list[tuple[float, int, int]]:
     """(score, i, j) for quote pairs that pass their threshold, best first."""
     scored: list[tuple[float, int, int]] = []
@@ -456,6 +486,7 @@ def _scored_pairs(
                 scored.append((sc, i, j))
     else:
         for i, j in linked_pairs:
+            pace()
             sc = _quote_score(qa[i].key, qb[j].key)
             if sc >= _quote_threshold(qa[i].key, qb[j].key, True):
                 scored.append((sc, i, j))
@@ -540,22 +571,27 @@ def match_quotes(
     links: Sequence[Link],
     ia: DocIndex,
     ib: DocIndex,
+    pace: Callable[[], None] = NO_PACE,
 ) -> list[Fact]:
     """Quote facts: a quote in A matched to the same quote in B, even worded differently."""
     a_by_sent, b_by_sent = _by_sentence(qa, ia), _by_sentence(qb, ib)
+    pace()
     linked_pairs: set[tuple[int, int]] = set()
     for link in links:
+        pace()
         qs_a = {i for s in link.a for i in a_by_sent.get(s, ())}
         qs_b = {j for s in link.b for j in b_by_sent.get(s, ())}
         linked_pairs.update((i, j) for i in qs_a for j in qs_b)
     clusters = _QuoteClusters(qa, qb)
     # one quote may match several when the other article splits it; keep each side's best
-    for _sc, i, j in _scored_pairs(qa, qb, linked_pairs):
+    for _sc, i, j in _scored_pairs(qa, qb, linked_pairs, pace):
+        pace()
         if not (i in clusters.best_a and j in clusters.best_b):
             clusters.join(i, j)
     # a short quote left alone on each side of one link is the same quote translated
     # ("substantive discussions" / "serious discussions") when the wording is close enough
     for link in links:
+        pace()
         qs_a = {i for s in link.a for i in a_by_sent.get(s, ()) if i not in clusters.best_a}
         qs_b = {j for s in link.b for j in b_by_sent.get(s, ()) if j not in clusters.best_b}
         if len(qs_a) == 1 and len(qs_b) == 1:
@@ -565,7 +601,8 @@ def match_quotes(
                 or fuzz.ratio(qa[i].key, qb[j].key) >= 55
             ):
                 clusters.join(i, j)
-    return [
-        _quote_fact([qa[i] for i in ai], [qb[j] for j in bj], ia, ib)
-        for ai, bj in clusters.groups(len(qa), len(qb))
-    ]
+    out: list[Fact] = []
+    for ai, bj in clusters.groups(len(qa), len(qb)):
+        pace()
+        out.append(_quote_fact([qa[i] for i in ai], [qb[j] for j in bj], ia, ib))
+    return out

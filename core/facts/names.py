@@ -15,12 +15,13 @@ Imports: standard library, rapidfuzz, core.model, core.facts.text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
 from rapidfuzz.distance import Levenshtein
 
-from core.facts.text import Mention, aliases, fold, lexicon, word_set
+from core.facts.text import NO_PACE, Mention, aliases, finditer, fold, lexicon, word_set
 from core.model import FactKind
 
 # Only capitalised words (and the lower-case connectors that may sit inside a name) are
@@ -94,11 +95,15 @@ def _strip_dot(w: str) -> str:
     return w[:-1] if w.endswith(".") else w
 
 
-def _words(text: str) -> list[_W]:
+def _words(text: str, pace: Callable[[], None] = NO_PACE) -> list[_W]:
     out: list[_W] = []
     abbrev = word_set("titles") | {"st.", "mt.", "ft.", "mts."}
-    for m in _WORD.finditer(text):
+    next_pace = 0
+    for m in finditer(_WORD, text, pace=pace):
         s, e = m.start(), m.end()
+        if s >= next_pace:
+            pace()
+            next_pace = s + 2048
         w = m.group()
         if e < len(text) and text[e] == "$":
             continue  # "US$334 million": a currency, not the country
@@ -144,7 +149,7 @@ def _is_cap(w: str) -> bool:
     return w[:1].isupper() or w[:1].isdigit() or bool(_PARTICLE.match(w))
 
 
-def _groups(text: str, words: list[_W]) -> list[list[int]]:
+def _groups(text: str, words: list[_W], pace: Callable[[], None] = NO_PACE) -> list[list[int]]:
     """Runs of capitalised words separated by single spaces (and lower-case connectors)."""
     stop = frozenset(fold(w) for w in word_set("cap_stopwords"))
     groups: list[list[int]] = []
@@ -158,6 +163,8 @@ def _groups(text: str, words: list[_W]) -> list[list[int]]:
         cur.clear()
 
     for i, w in enumerate(words):
+        if not i & 255:
+            pace()
         cap = _is_cap(w.text)
         if cur:
             gap = text[words[cur[-1]].end : w.start]
@@ -356,10 +363,27 @@ def _person_key(name: str) -> str:
     return fold(" ".join(toks)) if toks else fold(name)
 
 
-def extract_names(text: str, masks: list[tuple[int, int]]) -> list[Mention]:
-    """Person, place and organisation mentions outside ``masks`` (dates)."""
-    text = _NICKNAME.sub(lambda m: " " * len(m.group()), text)
-    words = _words(text)
+def _blank_nicknames(text: str, pace: Callable[[], None] = NO_PACE) -> str:
+    """``text`` with every nickname (``_NICKNAME``) replaced by as many spaces."""
+    parts: list[str] = []
+    last = 0
+    for m in finditer(_NICKNAME, text, pace=pace):
+        parts.append(text[last : m.start()])
+        parts.append(" " * (m.end() - m.start()))
+        last = m.end()
+    if not parts:
+        return text
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def extract_names(
+    text: str, masks: list[tuple[int, int]], pace: Callable[[], None] = NO_PACE
+) -> list[Mention]:
+    """Person, place and organisation mentions outside ``masks`` (dates); ``pace()`` runs
+    often (it raises to cancel)."""
+    text = _blank_nicknames(text, pace)
+    words = _words(text, pace)
     titles = word_set("titles")
     demonyms = word_set("demonyms")
     suffixes = word_set("name_suffixes")
@@ -367,9 +391,10 @@ def extract_names(text: str, masks: list[tuple[int, int]]) -> list[Mention]:
     masked = bytearray(len(text))
     for s, e in masks:
         masked[s:e] = b"\x01" * (e - s)
-    headline = _headline_mask(text)
+    headline = _headline_mask(text, pace)
     deferred: list[list[int]] = []
-    for grp in _groups(text, words):
+    for grp in _groups(text, words, pace):
+        pace()
         # split at titles and demonyms: what follows a title is a person
         segments: list[tuple[list[int], bool]] = []
         seg: list[int] = []
@@ -406,11 +431,12 @@ def extract_names(text: str, masks: list[tuple[int, int]]) -> list[Mention]:
                 cand = _candidate(text, words, part, cued_seg, masked)
                 if cand is not None:
                     cands.append(cand)
-    _join_people(cands)
+    _join_people(cands, pace)
     cands.extend(_headline_names(text, words, deferred, cands))
     cands.sort(key=lambda c: c.start)
     out: list[Mention] = []
     for c in cands:
+        pace()
         if c.kind is None:
             name = " ".join(c.words)
             if (
@@ -505,10 +531,11 @@ _LINE = re.compile(r"[^\n]+")
 _LINE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
-def _headline_mask(text: str) -> bytearray:
+def _headline_mask(text: str, pace: Callable[[], None] = NO_PACE) -> bytearray:
     """1 over lines written in Title Case, where a capital says nothing about names."""
     mask = bytearray(len(text))
-    for m in _LINE.finditer(text):
+    for m in finditer(_LINE, text, pace=pace):
+        pace()
         line = m.group()
         if len(line) > 250 or line.rstrip().endswith((".", "!", "?", '"', "”", "’")):
             continue  # a sentence, not a headline
@@ -556,7 +583,7 @@ def _headline_names(
     return out
 
 
-def _join_people(cands: list[_Cand]) -> None:
+def _join_people(cands: list[_Cand], pace: Callable[[], None] = NO_PACE) -> None:
     """A surname alone (or a spelling one letter off) joins the full name used in the article."""
     # an unclassified run of capitalised words whose last word recurs alone is a person
     alone = {  # a surname on its own with a person cue (a title, a said-verb)
@@ -573,6 +600,7 @@ def _join_people(cands: list[_Cand]) -> None:
     full: dict[str, str] = {}
     names = sorted({n for s in by_surname.values() for n in s}, key=len, reverse=True)
     for n in names:
+        pace()
         toks = _person_key(n)
         for longer in names:
             if len(longer) <= len(n):
@@ -588,6 +616,7 @@ def _join_people(cands: list[_Cand]) -> None:
         if len(resolved) == 1:
             surnames[s] = next(iter(resolved))
     for c in cands:
+        pace()
         if c.kind == FactKind.PERSON and c.canonical in full:
             c.canonical = full[c.canonical]
             continue

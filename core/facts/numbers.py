@@ -14,9 +14,10 @@ Imports: standard library, core.model, core.facts.text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from core.facts.text import Mention, word_set
+from core.facts.text import NO_PACE, Mention, finditer, word_set
 from core.model import FactKind
 
 _TOKEN = re.compile(
@@ -75,11 +76,11 @@ _ANCHOR = re.compile(
 )
 
 
-def _windows(text: str) -> list[tuple[int, int]]:
+def _windows(text: str, pace: Callable[[], None] = NO_PACE) -> list[tuple[int, int]]:
     """Stretches of text around anything that can start a number, merged; the rest is skipped."""
     merged: list[list[int]] = []
     n = len(text)
-    for m in _ANCHOR.finditer(text):
+    for m in finditer(_ANCHOR, text, pace=pace):
         s, e = m.start() - 40, m.end() + 60
         if merged and s <= merged[-1][1]:
             merged[-1][1] = e
@@ -94,16 +95,22 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _tokens(text: str, masks: list[tuple[int, int]]) -> list[_Tok]:
+def _tokens(
+    text: str, masks: list[tuple[int, int]], pace: Callable[[], None] = NO_PACE
+) -> list[_Tok]:
     """Tokens of the windows, a wall between windows and in place of masked text."""
     masks = sorted(masks)
     out: list[_Tok] = []
     append = out.append
     mi, n_masks = 0, len(masks)
     wall = _Tok("", 0, 0, "wall")
-    for ws, we in _windows(text):
-        for m in _TOKEN.finditer(text, ws, we):
+    next_pace = 0
+    for ws, we in _windows(text, pace):
+        for m in finditer(_TOKEN, text, ws, we, pace):
             s, e = m.span()
+            if s >= next_pace:
+                pace()
+                next_pace = s + 2048
             if n_masks:
                 while mi < n_masks and masks[mi][1] <= s:
                     mi += 1
@@ -557,12 +564,19 @@ class _Scanner:
         return None
 
 
-def extract_numbers(text: str, masks: list[tuple[int, int]]) -> list[Mention]:
-    """Number mentions outside ``masks`` (dates and clock times)."""
-    scanner = _Scanner(text, _tokens(text, masks))
+def extract_numbers(
+    text: str, masks: list[tuple[int, int]], pace: Callable[[], None] = NO_PACE
+) -> list[Mention]:
+    """Number mentions outside ``masks`` (dates and clock times); ``pace()`` runs every few
+    hundred tokens (it raises to cancel)."""
+    scanner = _Scanner(text, _tokens(text, masks, pace))
     out: list[Mention] = []
     i = 0
+    next_pace = 0
     while i < scanner.n:
+        if i >= next_pace:
+            pace()
+            next_pace = i + 256
         found = scanner.start(i)
         if isinstance(found, int):
             i = found

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 
-from core.facts.text import Mention, word_set
+from core.facts.text import NO_PACE, Mention, finditer, word_set
 from core.model import Document, FactKind
 
 _PAIRS = {'"': '"', "“": "”", "„": "“", "«": "»"}
@@ -60,8 +61,11 @@ def _spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def extract_quotes(doc: Document, people: list[Mention]) -> list[Mention]:
-    """Quote mentions of ``doc`` with speakers taken from its person mentions."""
+def extract_quotes(
+    doc: Document, people: list[Mention], pace: Callable[[], None] = NO_PACE
+) -> list[Mention]:
+    """Quote mentions of ``doc`` with speakers taken from its person mentions; ``pace()`` runs
+    once per paragraph and quote (it raises to cancel)."""
     text = doc.text
     said = word_set("said_verbs")
     people = sorted(people, key=lambda p: p.start)
@@ -70,18 +74,20 @@ def extract_quotes(doc: Document, people: list[Mention]) -> list[Mention]:
     last_speaker = ""
     prev_subject = ""  # first person named in the previous paragraph: who "he" usually is
     for para in doc.paragraphs:
+        pace()
         ps, pe = para.span.start, para.span.end
         spans = _spans(text, ps, pe)
         spans = sorted(
             spans
             + [
                 (m.start(1), m.end(1))
-                for m in _SINGLE.finditer(text, ps, pe)
+                for m in finditer(_SINGLE, text, ps, pe)
                 if not any(a < m.end() and m.start() < b for a, b in spans)
             ]
         )
         in_para = people[bisect_left(starts, ps) : bisect_left(starts, pe)]
         for n, (s, e) in enumerate(spans):
+            pace()
             words = _WORDS.findall(text[s:e])
             if len(words) < MIN_WORDS:
                 continue

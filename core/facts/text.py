@@ -4,22 +4,87 @@ A Mention is one occurrence of a fact in one article, before matching across art
 lexicon (titles, gazetteer, aliases, keyword lists) is data in ``resources/facts/*.json``,
 loaded once with importlib.resources.
 
-Imports: standard library and core.model only.
+Imports: standard library, core.errors and core.model only.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import time
 from bisect import bisect_right
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
+from core.errors import Cancelled
 from core.model import Document, FactKind
 
 _DOTS = re.compile(r"[.\s\-’'`]+")
+
+
+class Pacer:
+    """Calls ``should_cancel`` at most every ``interval`` seconds, however often it is called.
+
+    Loops call the pacer once per item (it costs a clock read), so cancelling is noticed
+    within about ``interval`` of work wherever the work is; ``Cancelled`` is raised when
+    ``should_cancel()`` answers True.
+    """
+
+    __slots__ = ("_interval", "_next", "_should_cancel")
+
+    def __init__(
+        self, should_cancel: Callable[[], bool] | None = None, interval: float = 0.01
+    ) -> None:
+        self._should_cancel = should_cancel
+        self._interval = interval
+        self._next = time.perf_counter() + interval
+
+    def __call__(self) -> None:
+        now = time.perf_counter()
+        if now >= self._next:
+            self._next = now + self._interval
+            if self._should_cancel is not None and self._should_cancel():
+                raise Cancelled()
+
+
+NO_PACE = Pacer()
+
+# finditer in steps: one regex call never scans more than _STEP characters (a whole-text scan
+# of a sparse pattern held the GIL for up to half a second on a 1M-word text). A match that
+# starts _MARGIN or more before a step's end cannot see the cut (every pattern here matches
+# far fewer characters than that), so the matches are exactly those of one whole-text scan.
+_STEP = 1 << 16
+_MARGIN = 1 << 12
+
+
+def finditer(
+    rx: re.Pattern[str],
+    text: str,
+    pos: int = 0,
+    endpos: int | None = None,
+    pace: Callable[[], None] | None = None,
+) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text, pos, endpos)`` with the same matches, scanned in bounded steps;
+    ``pace()`` runs before each step. ``rx`` must never match the empty string."""
+    end = len(text) if endpos is None else min(endpos, len(text))
+    while True:
+        if pace is not None:
+            pace()
+        lim = pos + _STEP
+        if lim >= end:
+            yield from rx.finditer(text, pos, end)
+            return
+        safe = lim - _MARGIN
+        nxt = safe
+        for m in rx.finditer(text, pos, lim):
+            if m.start() >= safe:
+                break
+            yield m
+            nxt = max(safe, m.end())
+        pos = nxt
 
 
 @dataclass(frozen=True, slots=True)

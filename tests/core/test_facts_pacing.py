@@ -1,0 +1,91 @@
+"""Facts in bounded steps: the stepped regex scan finds exactly the whole-text matches, and a
+cancel request stops compare_facts soon, wherever the work is."""
+
+from __future__ import annotations
+
+import random
+import re
+import time
+
+import pytest
+
+from core.errors import Cancelled
+from core.facts import compare_facts
+from core.facts import text as facts_text
+from core.facts.dates import _HOLIDAY, _NUMERIC, _TIME, _YEAR_ONLY
+from core.facts.names import _WORD
+from core.facts.text import Pacer, finditer
+from core.reader import read_text
+
+_PIECES = (
+    "On Christmas Day 2013 ", "27/11 ", "1999s ", "at 5:30 p.m. ", "Mr. Putin said ",
+    "the U.N. Security Council ", "x" * 50, "  ", "\n\n", "2,700 people ", "€3.7m ",
+    "Jean-Luc al-Bashir ", "1987 ", "12/31/2020 ", "New Year's Eve ",
+)  # fmt: skip
+
+
+def _random_text(seed: int, n: int) -> str:
+    rnd = random.Random(seed)
+    return "".join(rnd.choice(_PIECES) for _ in range(n))
+
+
+@pytest.mark.parametrize(
+    "rx",
+    [_HOLIDAY, _NUMERIC, _TIME, _YEAR_ONLY, _WORD],
+    ids=["holiday", "numeric", "time", "year", "word"],
+)
+def test_stepped_scan_matches_whole_text_scan(
+    rx: re.Pattern[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # small steps so a short text crosses many step boundaries
+    monkeypatch.setattr(facts_text, "_STEP", 300)
+    monkeypatch.setattr(facts_text, "_MARGIN", 100)
+    for seed in range(5):
+        text = _random_text(seed, 400)
+        want = [m.span() for m in rx.finditer(text)]
+        assert want, "the sample text must contain matches"
+        assert [m.span() for m in finditer(rx, text)] == want
+        # a sub-range keeps the finditer(pos, endpos) meaning
+        assert [m.span() for m in finditer(rx, text, 77, len(text) - 55)] == [
+            m.span() for m in rx.finditer(text, 77, len(text) - 55)
+        ]
+
+
+def test_stepped_scan_calls_pace_per_step(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(facts_text, "_STEP", 300)
+    monkeypatch.setattr(facts_text, "_MARGIN", 100)
+    calls = []
+    list(finditer(_HOLIDAY, "y" * 3000, pace=lambda: calls.append(1)))
+    assert len(calls) >= 3000 // 200
+
+
+def test_pacer_asks_at_most_once_per_interval_and_raises() -> None:
+    asked = []
+
+    def should_cancel() -> bool:
+        asked.append(time.perf_counter())
+        return len(asked) >= 3
+
+    pace = Pacer(should_cancel, interval=0.005)
+    with pytest.raises(Cancelled):
+        for _ in range(10_000_000):
+            pace()
+    assert len(asked) == 3
+    assert asked[1] - asked[0] >= 0.004
+
+
+def test_cancel_is_noticed_within_the_facts_step() -> None:
+    text = (
+        "President Vladimir Putin said on 27/11 that 28 points and $4.1 million. " * 4 + "\n\n"
+    ) * 400
+    a, b = read_text(text), read_text(text.replace("28", "29"))
+    t0 = time.perf_counter()
+    compare_facts(a, b, ())
+    full = time.perf_counter() - t0
+    started = time.perf_counter()
+    deadline = started + full / 3
+
+    with pytest.raises(Cancelled):
+        compare_facts(a, b, (), lambda: time.perf_counter() > deadline)
+    # stops soon after the request, long before the full run would end
+    assert time.perf_counter() - deadline < max(0.1, full / 3)
