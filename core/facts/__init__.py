@@ -23,7 +23,15 @@ from core.facts.matching import match_facts, match_quotes
 from core.facts.names import extract_names
 from core.facts.numbers import extract_numbers
 from core.facts.quotes import extract_quotes
-from core.facts.text import DocIndex, Mention, Pacer, finditer
+from core.facts.text import (
+    DocIndex,
+    Mention,
+    Pacer,
+    finditer,
+    paced,
+    release,
+    sorted_by_position,
+)
 from core.model import Document, Fact, FactKind, Link
 
 log = logging.getLogger(__name__)
@@ -49,7 +57,7 @@ def extract_mentions(doc: Document, check: Callable[[], None] | None = None) -> 
         dates = [m for m in dates if not _inside(m, urls)]
     date_spans = [(m.start, m.end) for m in dates]
     head = doc.paragraphs[min(2, len(doc.paragraphs) - 1)].span.end if doc.paragraphs else 0
-    dates = note_relative_dates(dates, head)
+    dates = note_relative_dates(dates, head, pace)
     check()
     numbers = extract_numbers(text, date_spans + times + urls, pace)
     check()
@@ -57,9 +65,13 @@ def extract_mentions(doc: Document, check: Callable[[], None] | None = None) -> 
     check()
     people = [m for m in names if m.kind == FactKind.PERSON]
     quotes = extract_quotes(doc, people, pace)
-    out = dates + numbers + names + quotes
-    out.sort(key=lambda m: (m.start, m.end, m.kind.value))
-    return out
+    return sorted_by_position(
+        dates + numbers + names + quotes, _start, lambda m: (m.start, m.end, m.kind), pace
+    )
+
+
+def _start(m: Mention) -> int:
+    return m.start
 
 
 def _raising(check: Callable[[], None]) -> Callable[[], bool]:
@@ -97,11 +109,11 @@ def compare_facts(
     mb = extract_mentions(b, pace)
     check()
     ia, ib = DocIndex(a), DocIndex(b)
-    qa = [m for m in ma if m.kind == FactKind.QUOTE]
-    qb = [m for m in mb if m.kind == FactKind.QUOTE]
+    qa = [m for m in paced(ma, pace) if m.kind == FactKind.QUOTE]
+    qb = [m for m in paced(mb, pace) if m.kind == FactKind.QUOTE]
     facts = match_facts(
-        [m for m in ma if m.kind != FactKind.QUOTE],
-        [m for m in mb if m.kind != FactKind.QUOTE],
+        [m for m in paced(ma, pace) if m.kind != FactKind.QUOTE],
+        [m for m in paced(mb, pace) if m.kind != FactKind.QUOTE],
         links,
         ia,
         ib,
@@ -109,12 +121,13 @@ def compare_facts(
     )
     check()
     facts += match_quotes(qa, qb, links, ia, ib, pace)
-    facts.sort(
-        key=lambda f: (
-            f.a[0].start if f.a else len(a.text) + (f.b[0].start if f.b else 0),
-            f.kind.value,
-            f.value,
-        )
-    )
+    end_a = len(a.text)
+
+    def position(f: Fact) -> int:
+        return f.a[0].start if f.a else end_a + (f.b[0].start if f.b else 0)
+
+    facts = sorted_by_position(facts, position, lambda f: (position(f), f.kind, f.value), pace)
     log.debug("facts: %d mentions in a, %d in b, %d facts", len(ma), len(mb), len(facts))
+    for ms in (ma, mb, qa, qb):
+        release(ms, pace)
     return tuple(facts)

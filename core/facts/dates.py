@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from core.facts.text import NO_PACE, Mention, finditer
+from core.facts.text import NO_PACE, Mention, finditer, paced, sorted_by_position
 from core.model import FactKind
 
 MONTHS = {
@@ -281,15 +281,21 @@ def extract_dates(
         elif not m["decade"]:
             add(m.start(), m.end(), m["y"])
     times = [m.span() for m in finditer(_TIME, text, pace=pace)]
-    out.sort(key=lambda x: x.start)
+    out = sorted_by_position(out, _start, _start, pace)
     return out, times
+
+
+def _start(m: Mention) -> int:
+    return m.start
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAY_OFFSET = {"yesterday": -1, "today": 0, "tonight": 0, "last night": -1, "tomorrow": 1}
 
 
-def note_relative_dates(mentions: list[Mention], dateline_end: int) -> list[Mention]:
+def note_relative_dates(
+    mentions: list[Mention], dateline_end: int, pace: Callable[[], None] = NO_PACE
+) -> list[Mention]:
     """Add to relative day mentions the day they name if the article was written on its
     dateline day (the first full date before ``dateline_end``). The value stays relative: a
     dateline is when a page was published or updated, so the reading is only likely."""
@@ -308,7 +314,7 @@ def note_relative_dates(mentions: list[Mention], dateline_end: int) -> list[Ment
     except ValueError:
         return mentions
     out: list[Mention] = []
-    for m in mentions:
+    for m in paced(mentions, pace):
         what = m.value.removeprefix("relative: ").casefold() if m.kind == FactKind.OTHER else ""
         words = what.split()
         target: dt.date | None = None

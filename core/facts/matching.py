@@ -28,7 +28,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from core.facts.text import NO_PACE, DocIndex, Mention, fold, word_set
+from core.facts.text import NO_PACE, DocIndex, Mention, fold, paced, word_set
 from core.model import Fact, FactKind, FactStatus, Link, Span
 
 _NAME_KINDS = frozenset({FactKind.PERSON, FactKind.PLACE, FactKind.ORGANIZATION})
@@ -52,8 +52,8 @@ def _unify_keys(ma: list[Mention], mb: list[Mention], pace: Callable[[], None] =
 
     The rules run in this order, each seeing the rewrites of the ones before it.
     """
-    keys_a = {(_group_kind(m), m.key) for m in ma}
-    keys_b = {(_group_kind(m), m.key) for m in mb}
+    keys_a = {(_group_kind(m), m.key) for m in paced(ma, pace)}
+    keys_b = {(_group_kind(m), m.key) for m in paced(mb, pace)}
     remap: _Remap = {}
     pace()
     _unify_dates(keys_a | keys_b, remap)
@@ -119,10 +119,10 @@ def _unify_surnames(
     """A surname alone, or a shorter form of the other article's full name."""
     for mine, other in ((ma, mb), (mb, ma)):
         full: dict[str, set[str]] = defaultdict(set)
-        for m in other:
+        for m in paced(other, pace):
             if m.kind == FactKind.PERSON and " " in m.value:
                 full[m.value.split()[-1].casefold()].add(m.key)
-        other_keys = {m.key for m in other if m.kind in _NAME_KINDS}
+        other_keys = {m.key for m in paced(other, pace) if m.kind in _NAME_KINDS}
         for m in mine:
             pace()
             if m.kind != FactKind.PERSON or m.key in other_keys:
@@ -146,8 +146,8 @@ def _unify_organisation_tails(
                 words = m.value.split()
                 for cut in range(1, len(words) - 1):
                     longer[fold(" ".join(words[cut:]))].add(m.key)
-        other_keys = {m.key for m in other}
-        for m in mine:
+        other_keys = {m.key for m in paced(other, pace)}
+        for m in paced(mine, pace):
             if (
                 m.kind == FactKind.ORGANIZATION
                 and " " in m.value
@@ -180,17 +180,20 @@ def _is_people(unit: str, people: frozenset[str]) -> bool:
 
 
 def _surnames_for_weak(
-    ma: list[Mention], mb: list[Mention], remap: dict[GroupKey, GroupKey]
+    ma: list[Mention],
+    mb: list[Mention],
+    remap: dict[GroupKey, GroupKey],
+    pace: Callable[[], None] = NO_PACE,
 ) -> None:
     """A bare surname the rules left unclassified ("Gigante evaded prison") is the person
     whose full name the other article (or its own) gives, when only one such person exists."""
     by_surname: dict[str, set[str]] = defaultdict(set)
-    for m in (*ma, *mb):
+    for m in paced((*ma, *mb), pace):
         if m.kind == FactKind.PERSON and not m.weak and " " in m.value:
             by_surname[fold(m.value.split()[-1])].add(
                 remap.get(("name", m.key), ("name", m.key))[1]
             )
-    for m in (*ma, *mb):
+    for m in paced((*ma, *mb), pace):
         if m.weak and " " not in m.value and len(by_surname.get(m.key, ())) == 1:
             remap[("name", m.key)] = ("name", next(iter(by_surname[m.key])))
 
@@ -249,9 +252,10 @@ def match_facts(
 ) -> list[Fact]:
     """Facts from the non-quote mentions of both sides; ``pace()`` runs often (it raises to
     cancel)."""
-    remap = _unify_keys([m for m in ma if not m.weak], [m for m in mb if not m.weak], pace)
-    pace()
-    _surnames_for_weak(ma, mb, remap)
+    remap = _unify_keys(
+        [m for m in paced(ma, pace) if not m.weak], [m for m in paced(mb, pace) if not m.weak], pace
+    )
+    _surnames_for_weak(ma, mb, remap, pace)
     pace()
     groups: dict[GroupKey, _Group] = {}
     for side, ms in (("a", ma), ("b", mb)):

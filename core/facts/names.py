@@ -21,7 +21,18 @@ from functools import cache
 
 from rapidfuzz.distance import Levenshtein
 
-from core.facts.text import NO_PACE, Mention, aliases, finditer, fold, lexicon, word_set
+from core.facts.text import (
+    NO_PACE,
+    Mention,
+    aliases,
+    finditer,
+    fold,
+    lexicon,
+    paced,
+    release,
+    sorted_by_position,
+    word_set,
+)
 from core.model import FactKind
 
 # Only capitalised words (and the lower-case connectors that may sit inside a name) are
@@ -393,7 +404,8 @@ def extract_names(
         masked[s:e] = b"\x01" * (e - s)
     headline = _headline_mask(text, pace)
     deferred: list[list[int]] = []
-    for grp in _groups(text, words, pace):
+    groups = _groups(text, words, pace)
+    for grp in groups:
         pace()
         # split at titles and demonyms: what follows a title is a person
         segments: list[tuple[list[int], bool]] = []
@@ -431,9 +443,10 @@ def extract_names(
                 cand = _candidate(text, words, part, cued_seg, masked)
                 if cand is not None:
                     cands.append(cand)
+    release(groups, pace)
     _join_people(cands, pace)
-    cands.extend(_headline_names(text, words, deferred, cands))
-    cands.sort(key=lambda c: c.start)
+    cands.extend(_headline_names(text, words, deferred, cands, pace))
+    cands = sorted_by_position(cands, _cand_start, _cand_start, pace)
     out: list[Mention] = []
     for c in cands:
         pace()
@@ -465,7 +478,13 @@ def extract_names(
             ):
                 key = fold(" ".join(words_c[:-1]))  # "Unity State" is "Unity"
         out.append(Mention(c.kind, key, c.canonical, c.start, c.end, slot=slot))
+    release(cands, pace)
+    release(words, pace)
     return out
+
+
+def _cand_start(c: _Cand) -> int:
+    return c.start
 
 
 def _candidate(
@@ -550,16 +569,20 @@ def _headline_mask(text: str, pace: Callable[[], None] = NO_PACE) -> bytearray:
 
 
 def _headline_names(
-    text: str, words: list[_W], deferred: list[list[int]], cands: list[_Cand]
+    text: str,
+    words: list[_W],
+    deferred: list[list[int]],
+    cands: list[_Cand],
+    pace: Callable[[], None] = NO_PACE,
 ) -> list[_Cand]:
     """Names in Title Case lines: only the longest runs the body also names (or known names)."""
     known: dict[str, _Cand] = {}
-    for c in cands:
+    for c in paced(cands, pace):
         if c.kind is not None:
             known.setdefault(fold(" ".join(c.words)), c)
             known.setdefault(fold(c.canonical), c)
     out: list[_Cand] = []
-    for part in deferred:
+    for part in paced(deferred, pace, 64):
         i = 0
         while i < len(part):
             found = None
@@ -587,13 +610,15 @@ def _join_people(cands: list[_Cand], pace: Callable[[], None] = NO_PACE) -> None
     """A surname alone (or a spelling one letter off) joins the full name used in the article."""
     # an unclassified run of capitalised words whose last word recurs alone is a person
     alone = {  # a surname on its own with a person cue (a title, a said-verb)
-        fold(c.words[0]) for c in cands if len(c.words) == 1 and c.kind == FactKind.PERSON
+        fold(c.words[0])
+        for c in paced(cands, pace)
+        if len(c.words) == 1 and c.kind == FactKind.PERSON
     }
-    for c in cands:
+    for c in paced(cands, pace):
         if c.kind is None and len(c.words) > 1 and fold(c.words[-1]) in alone:
             c.kind = FactKind.PERSON
     by_surname: dict[str, set[str]] = {}
-    for c in cands:
+    for c in paced(cands, pace):
         if c.kind == FactKind.PERSON and len(c.canonical.split()) > 1:
             by_surname.setdefault(fold(c.canonical.split()[-1]), set()).add(c.canonical)
     # the longest form of each name stands for the shorter ones ("Khaled Saad" in "X Khaled Saad")

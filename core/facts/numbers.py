@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from core.facts.text import NO_PACE, Mention, finditer, word_set
+from core.facts.text import NO_PACE, Mention, finditer, release, word_set
 from core.model import FactKind
 
 _TOKEN = re.compile(
@@ -587,4 +587,5 @@ def extract_numbers(
         if mention is not None:
             out.append(mention)
         i = found.last + 1
+    release(scanner.toks, pace)
     return out

@@ -13,11 +13,11 @@ import json
 import re
 import time
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
 from core.errors import Cancelled
 from core.model import Document, FactKind
@@ -56,8 +56,8 @@ NO_PACE = Pacer()
 # of a sparse pattern held the GIL for up to half a second on a 1M-word text). A match that
 # starts _MARGIN or more before a step's end cannot see the cut (every pattern here matches
 # far fewer characters than that), so the matches are exactly those of one whole-text scan.
-_STEP = 1 << 16
-_MARGIN = 1 << 12
+_STEP = 1 << 14
+_MARGIN = 1 << 11
 
 
 def finditer(
@@ -85,6 +85,52 @@ def finditer(
             yield m
             nxt = max(safe, m.end())
         pos = nxt
+
+
+_T = TypeVar("_T")
+
+
+def paced(items: Iterable[_T], pace: Callable[[], None], every: int = 512) -> Iterator[_T]:
+    """``items`` as they are, with ``pace()`` run every ``every`` items."""
+    for i, x in enumerate(items):
+        if not i % every:
+            pace()
+        yield x
+
+
+def release(items: list[Any], pace: Callable[[], None], chunk: int = 4096) -> None:
+    """Empty ``items`` a chunk at a time: freeing a million small objects in one go holds the
+    GIL for tens of milliseconds."""
+    while items:
+        pace()
+        del items[-chunk:]
+
+
+def sorted_by_position(
+    items: Iterable[_T],
+    position: Callable[[_T], int],
+    key: Callable[[_T], Any],
+    pace: Callable[[], None],
+    bucket: int = 1 << 15,
+) -> list[_T]:
+    """``sorted(items, key=key)`` in small pieces: ``key(x)`` must order first by
+    ``position(x)`` (a non-negative offset), so items bucketed by position and each bucket
+    sorted give the same (stable) order without one long sort call."""
+    buckets: dict[int, list[_T]] = {}
+    for x in paced(items, pace):
+        p = position(x) // bucket
+        got = buckets.get(p)
+        if got is None:
+            buckets[p] = [x]
+        else:
+            got.append(x)
+    out: list[_T] = []
+    for p in sorted(buckets):
+        pace()
+        chunk = buckets[p]
+        chunk.sort(key=key)
+        out.extend(chunk)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
