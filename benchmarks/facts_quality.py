@@ -6,6 +6,10 @@ Usage:
     .venv/bin/python benchmarks/facts_quality.py --draft A B  # system facts as a gold draft
     .venv/bin/python benchmarks/facts_quality.py --speed 10000 100000  # timing per size
 
+``--speed`` also runs compare_facts once more per pair to measure responsiveness: the longest
+gap between two ``should_cancel`` calls, and the longest stall of a thread that sleeps 2 ms in
+a loop meanwhile (how long one step held the GIL, plus scheduling noise on a busy machine).
+
 Gold files are ``tests/data/gold/facts/*.json``; their article paths are relative to the
 shared data folder (``../shared``), which is other people's text and is never shipped. A gold
 fact is ``{"kind", "status", "value"?, "values"?, "a": [surface...], "b": [surface...]}``:
@@ -18,10 +22,13 @@ marked ``content=False`` and left out here). Links come from ``core.compare.comp
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
+import threading
 import time
 from collections import defaultdict
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 
 from core.compare import compare  # noqa: E402
 from core.facts import compare_facts  # noqa: E402
-from core.model import Document, Fact  # noqa: E402
+from core.model import Document, Fact, Link  # noqa: E402
 from core.reader import read_path  # noqa: E402
 
 GOLD = ROOT / "tests" / "data" / "gold" / "facts"
@@ -122,6 +129,43 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, f
 
 
+def responsiveness(a: Document, b: Document, links: tuple[Link, ...]) -> tuple[float, float]:
+    """(longest gap between should_cancel calls, longest GIL stall) in seconds for one run of
+    compare_facts, with the garbage collector off as compare() runs it."""
+    calls: list[float] = []
+
+    def should_cancel() -> bool:
+        calls.append(time.perf_counter())
+        return False
+
+    stalls = [0.0]
+    stop = threading.Event()
+
+    def sampler() -> None:
+        last = time.perf_counter()
+        while not stop.is_set():
+            time.sleep(0.002)
+            now = time.perf_counter()
+            stalls[0] = max(stalls[0], now - last - 0.002)
+            last = now
+
+    was_enabled = gc.isenabled()
+    gc.disable()
+    thread = threading.Thread(target=sampler, daemon=True)
+    thread.start()
+    try:
+        t0 = time.perf_counter()
+        compare_facts(a, b, links, should_cancel)
+        t1 = time.perf_counter()
+    finally:
+        stop.set()
+        thread.join()
+        if was_enabled:
+            gc.enable()
+    points = [t0, *calls, t1]
+    return max(y - x for x, y in pairwise(points)), stalls[0]
+
+
 def speed(sizes: list[int]) -> None:
     """Time compare() and compare_facts() on generated pairs (bench_compare's generator) and on
     pairs made by concatenating the news articles, for each size in words per side."""
@@ -160,10 +204,12 @@ def speed(sizes: list[int]) -> None:
             facts = compare_facts(a, b, comparison.links)
             t2 = time.perf_counter()
             total, alone = t1 - t0, t2 - t1
+            gap, stall = responsiveness(a, b, comparison.links)
             print(
                 f"{name:9} {words:>8} words/side: compare() {total:6.2f}s (facts included), "
                 f"facts alone {alone:6.2f}s, alignment about {max(0.0, total - alone):6.2f}s, "
-                f"{len(facts)} facts"
+                f"{len(facts)} facts; longest cancel-check gap {gap * 1000:5.1f} ms, "
+                f"longest GIL stall {stall * 1000:5.1f} ms"
             )
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from core.facts.text import NO_PACE, Mention, finditer, paced, sorted_by_position
@@ -135,6 +135,35 @@ def _windows(
     return out
 
 
+_DIGIT_RUN = re.compile(r"\d+")
+_digit_cache: dict[tuple[int, int], list[int]] = {}
+
+
+def _at_digits(
+    rx: re.Pattern[str], text: str, pace: Callable[[], None] = NO_PACE
+) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text)`` for a pattern whose matches all start at the first digit of a run
+    of digits (its lookbehind forbids a digit before): only those places are tried, so the
+    text between numbers costs nothing."""
+    key = (hash(text), len(text))
+    starts = _digit_cache.get(key)
+    if starts is None:
+        starts = [m.start() for m in finditer(_DIGIT_RUN, text, pace=pace)]
+        if len(_digit_cache) > 4:
+            _digit_cache.clear()
+        _digit_cache[key] = starts
+    last_end = 0
+    match = rx.match
+    for i, p in enumerate(starts):
+        if not i & 255:
+            pace()
+        if p >= last_end:
+            m = match(text, p)
+            if m is not None:
+                last_end = m.end()
+                yield m
+
+
 # fixed-date holidays are dates without a year ("Christmas Day" is --12-25)
 _HOLIDAYS = {
     "christmas day": "--12-25",
@@ -191,7 +220,7 @@ def _year(text: str) -> int:
 def date_order(text: str, pace: Callable[[], None] = NO_PACE) -> DateOrder:
     """Decide day-first or month-first for this article's numeric dates."""
     day_first = month_first = ""
-    for m in finditer(_NUMERIC, text, pace=pace):
+    for m in _at_digits(_NUMERIC, text, pace):
         p, q = int(m["p"]), int(m["q"])
         if p > 12 >= q and not day_first:
             day_first = m.group()
@@ -232,10 +261,10 @@ def extract_dates(
 
     for m in finditer(_HOLIDAY, text, pace=pace):
         add(m.start(), m.end(), _HOLIDAYS[m.group().casefold().replace("’", "'")])
-    for m in finditer(_YEAR_RANGE, text, pace=pace):
+    for m in _at_digits(_YEAR_RANGE, text, pace):
         add(m.start(1), m.end(1), m[1])
         add(m.start(2), m.end(2), m[2] if len(m[2]) == 4 else m[1][:2] + m[2])
-    for m in finditer(_ISO, text, pace=pace):
+    for m in _at_digits(_ISO, text, pace):
         if _valid(int(m["m"]), int(m["d"])):
             add(m.start(), m.end(), _value(int(m["y"]), int(m["m"]), int(m["d"])))
     for rx in (_MDY, _DMY):
@@ -250,7 +279,7 @@ def extract_dates(
         if _cap_ok(m["mon"]):
             add(m.start("mon"), m.end(), _value(int(m["y"]), _month(m["mon"]), None))
     order: DateOrder | None = None
-    for m in finditer(_NUMERIC, text, pace=pace):
+    for m in _at_digits(_NUMERIC, text, pace):
         p, q = int(m["p"]), int(m["q"])
         if order is None:
             order = date_order(text, pace)
@@ -274,13 +303,13 @@ def extract_dates(
         norm = " ".join(w if w[0].isupper() and m["wd"] else w.casefold() for w in words)
         if free(start, m.end()):
             add(start, m.end(), f"relative: {norm}", kind=FactKind.OTHER)
-    for m in finditer(_YEAR_ONLY, text, pace=pace):
+    for m in _at_digits(_YEAR_ONLY, text, pace):
         pace()
         if m["decade"] and m["y"].endswith("0"):
             add(m.start(), m.end(), m["y"] + "s")
         elif not m["decade"]:
             add(m.start(), m.end(), m["y"])
-    times = [m.span() for m in finditer(_TIME, text, pace=pace)]
+    times = [m.span() for m in _at_digits(_TIME, text, pace)]
     out = sorted_by_position(out, _start, _start, pace)
     return out, times
 

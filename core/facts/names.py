@@ -305,13 +305,21 @@ def _kind_by_form(toks: list[str], cued: bool, before: str) -> _Kind | None:
     return None
 
 
+_COMMA_NAME = re.compile(r"^,\s*(?:[A-Z][a-z]+\.?|(?:[A-Z]\.)+)")
+_COMMA_NAME_GROUP = re.compile(r"^,\s*((?:[A-Z]\.)+|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
+_LOWER_AFTER = re.compile(r"\s+([a-z]+)")
+_PLACE_OF = re.compile(r"\b(?:town|city|village|state|province|region|county|district) of\s*$")
+_PREV_WORD = re.compile(r"([A-Za-z]+)[\s,]*$")
+_NEXT_WORD = re.compile(r"[\s,]*([A-Za-z]+)")
+
+
 def _kind_by_context(
     toks: list[str], prev: str, nxt: str, after: str, before: str, initial: bool
 ) -> _Kind | None:
     name = " ".join(toks)
     places = _places()
-    if re.match(r"^,\s*(?:[A-Z][a-z]+\.?|(?:[A-Z]\.)+)", after):
-        nxt_name = re.match(r"^,\s*((?:[A-Z]\.)+|[A-Z][a-z]+(?: [A-Z][a-z]+)?)", after)
+    if _COMMA_NAME.match(after):
+        nxt_name = _COMMA_NAME_GROUP.match(after)
         if nxt_name:
             nn = nxt_name.group(1)
             if fold(nn) in places or nn.rstrip(".") in _state_abbrevs():
@@ -324,12 +332,12 @@ def _kind_by_context(
     if nxt in said or said_before:
         return FactKind.PERSON, name
     # a lower-case noun after it says what it is, unless the capital is the sentence's own
-    after_word = None if initial and len(toks) == 1 else re.match(r"\s+([a-z]+)", after)
+    after_word = None if initial and len(toks) == 1 else _LOWER_AFTER.match(after)
     if len(toks) <= 3 and after_word and after_word.group(1) in word_set("place_nouns_after"):
         return FactKind.PLACE, name  # "the Yida camp", "Pariang county"
     if after_word and after_word.group(1) in word_set("org_nouns_after"):
         return FactKind.ORGANIZATION, name  # "an Intel spokesman", "the X Solutions group"
-    if re.search(r"\b(?:town|city|village|state|province|region|county|district) of\s*$", before):
+    if _PLACE_OF.search(before):
         return FactKind.PLACE, name  # "the town of Talodi"
     if _APPOSITION.match(after):
         return FactKind.PERSON, name  # "Aleem Siddique, a U.N. spokesman"
@@ -359,12 +367,12 @@ def _kind_by_context(
 
 
 def _prev_word(text: str, pos: int) -> str:
-    m = re.search(r"([A-Za-z]+)[\s,]*$", text[max(0, pos - 30) : pos])
+    m = _PREV_WORD.search(text, max(0, pos - 30), pos)
     return m.group(1).casefold() if m else ""
 
 
 def _next_word(text: str, pos: int) -> str:
-    m = re.match(r"[\s,]*([A-Za-z]+)", text[pos : pos + 30])
+    m = _NEXT_WORD.match(text, pos, pos + 30)
     return m.group(1).casefold() if m else ""
 
 

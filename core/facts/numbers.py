@@ -190,12 +190,15 @@ def _charge(toks: list[_Tok], k: int) -> tuple[str, int] | None:
     return None
 
 
+_THOUSANDS = re.compile(r",\s?")
+
+
 def _num_value(text: str) -> float:
     frac = {"½": 0.5, "¼": 0.25, "¾": 0.75}
     extra = 0.0
     if text and text[-1] in frac:
         extra, text = frac[text[-1]], text[:-1]
-    text = re.sub(r",\s?", "", text)
+    text = _THOUSANDS.sub("", text) if "," in text else text
     return (float(text) if text else 0.0) + extra
 
 

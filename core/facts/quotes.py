@@ -23,6 +23,7 @@ _OPEN = re.compile(r'["“„«]')
 _PRONOUN = re.compile(r"\b(?:he|she|they)\b", re.IGNORECASE)
 _WORDS = re.compile(r"\w+(?:['’]\w+)?")
 MIN_WORDS = 2
+_LETTERS = re.compile(r"[A-Za-z]+")
 # 'bombs refugees': single quotes open after a space and close before one, so apostrophes
 # (don't, the Smiths' house) are not taken for quote marks
 _SINGLE = re.compile(r"(?<![\w'’])['‘]([A-Za-z][^'‘’\n\"“”]{1,200}?[\w.,!?])['’](?![\w'’])")
@@ -122,7 +123,7 @@ def _speaker(
     before_start = max(lo, s - 140)
     for win_start, win_end in ((e, after_end), (before_start, s)):
         window = text[win_start:win_end]
-        verbs = [m for m in re.finditer(r"[A-Za-z]+", window) if m.group().casefold() in said]
+        verbs = [m for m in _LETTERS.finditer(window) if m.group().casefold() in said]
         if not verbs:
             continue
         i0, i1 = bisect_left(starts, win_start), bisect_right(starts, win_end)

@@ -12,7 +12,7 @@ import pytest
 from core.errors import Cancelled
 from core.facts import compare_facts
 from core.facts import text as facts_text
-from core.facts.dates import _HOLIDAY, _NUMERIC, _TIME, _YEAR_ONLY
+from core.facts.dates import _HOLIDAY, _ISO, _NUMERIC, _TIME, _YEAR_ONLY, _YEAR_RANGE, _at_digits
 from core.facts.names import _WORD
 from core.facts.text import Pacer, finditer
 from core.reader import read_text
@@ -89,3 +89,20 @@ def test_cancel_is_noticed_within_the_facts_step() -> None:
         compare_facts(a, b, (), lambda: time.perf_counter() > deadline)
     # stops soon after the request, long before the full run would end
     assert time.perf_counter() - deadline < max(0.1, full / 3)
+
+
+@pytest.mark.parametrize(
+    "rx",
+    [_NUMERIC, _TIME, _YEAR_ONLY, _YEAR_RANGE, _ISO],
+    ids=["numeric", "time", "year", "range", "iso"],
+)
+def test_digit_start_scan_matches_whole_text_scan(rx: re.Pattern[str]) -> None:
+    """Trying a date pattern only where a run of digits starts finds every match."""
+    rnd = random.Random(7)
+    pieces = (*_PIECES, "2012-2013 ", "2013-08-04 ", "1.2013 ", "$2013 ", "x2013 ", "0912/11 ")
+    for seed in range(5):
+        rnd.seed(seed)
+        text = "".join(rnd.choice(pieces) for _ in range(300))
+        want = [m.span() for m in rx.finditer(text)]
+        assert want, "the sample text must contain matches"
+        assert [m.span() for m in _at_digits(rx, text)] == want
