@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -250,10 +250,16 @@ def _classify(
     """What a capitalised run names: first by its own words (suffixes, aliases, keywords, known
     places), then by its context (said-verbs, the noun after it, the preposition before it)."""
     return (
-        _kind_by_form(toks, cued, before)
+        _kind_by_form_cached(tuple(toks), cued, before.endswith(", "))
         or _kind_by_context(toks, prev, nxt, after, before, initial)
         or (None, " ".join(toks))
     )
+
+
+@lru_cache(maxsize=1 << 14)
+def _kind_by_form_cached(toks: tuple[str, ...], cued: bool, after_comma: bool) -> _Kind | None:
+    """``_kind_by_form`` once per distinct name: names recur throughout an article."""
+    return _kind_by_form(list(toks), cued, ", " if after_comma else "")
 
 
 def _kind_by_form(toks: list[str], cued: bool, before: str) -> _Kind | None:

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from core.facts.text import NO_PACE, Mention, finditer, release, word_set
+from core.facts.text import NO_PACE, Mention, finditer, paced, release, word_set
 from core.model import FactKind
 
 _TOKEN = re.compile(
@@ -574,13 +574,18 @@ def extract_numbers(
     hundred tokens (it raises to cancel)."""
     scanner = _Scanner(text, _tokens(text, masks, pace))
     out: list[Mention] = []
+    # only a currency sign, digits or a number word can start a number (``start`` passes over
+    # any other token), so the scan jumps from one of those to the next
+    starts = [
+        k
+        for k, t in enumerate(paced(scanner.toks, pace, 2048))
+        if t.kind == "num" or t.kind == "cur" or (t.kind == "word" and _is_num_word(t))
+    ]
     i = 0
-    next_pace = 0
-    while i < scanner.n:
-        if i >= next_pace:
-            pace()
-            next_pace = i + 256
-        found = scanner.start(i)
+    for k in paced(starts, pace, 256):
+        if k < i:
+            continue
+        found = scanner.start(k)
         if isinstance(found, int):
             i = found
             continue

@@ -70,6 +70,14 @@ def finditer(
     """``rx.finditer(text, pos, endpos)`` with the same matches, scanned in bounded steps;
     ``pace()`` runs before each step. ``rx`` must never match the empty string."""
     end = len(text) if endpos is None else min(endpos, len(text))
+    if end - pos <= _STEP:
+        return rx.finditer(text, pos, end)  # one short step: the plain scan
+    return _stepped(rx, text, pos, end, pace)
+
+
+def _stepped(
+    rx: re.Pattern[str], text: str, pos: int, end: int, pace: Callable[[], None] | None
+) -> Iterator[re.Match[str]]:
     while True:
         if pace is not None:
             pace()
