@@ -97,10 +97,12 @@ def _windows(text: str, pace: Callable[[], None] = NO_PACE) -> list[tuple[int, i
 
 def _tokens(
     text: str, masks: list[tuple[int, int]], pace: Callable[[], None] = NO_PACE
-) -> list[_Tok]:
-    """Tokens of the windows, a wall between windows and in place of masked text."""
+) -> tuple[list[_Tok], list[int]]:
+    """Tokens of the windows, a wall between windows and in place of masked text; and the
+    indices of the tokens that can start a number (a currency sign, digits, a number word)."""
     masks = sorted(masks)
     out: list[_Tok] = []
+    starts: list[int] = []
     append = out.append
     mi, n_masks = 0, len(masks)
     wall = _Tok("", 0, 0, "wall")
@@ -119,11 +121,16 @@ def _tokens(
                         append(wall)
                     continue
             g = m.group()
-            append(_Tok(g, s, e, m.lastgroup or "cur", g.casefold()))
+            kind = m.lastgroup or "cur"
+            low = g.casefold()
+            if kind == "num" or kind == "cur" or (kind == "word" and low in _NUM_WORDS):
+                starts.append(len(out))
+            append(_Tok(g, s, e, kind, low))
         append(wall)
-    return out
+    return out, starts
 
 
+_NUM_WORDS = frozenset(UNITS) | frozenset(SCALES)
 _PHONE = frozenset({"911", "999", "112"})
 _STREET = frozenset(
     {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive", "place"}
@@ -572,15 +579,11 @@ def extract_numbers(
 ) -> list[Mention]:
     """Number mentions outside ``masks`` (dates and clock times); ``pace()`` runs every few
     hundred tokens (it raises to cancel)."""
-    scanner = _Scanner(text, _tokens(text, masks, pace))
+    toks, starts = _tokens(text, masks, pace)
+    scanner = _Scanner(text, toks)
     out: list[Mention] = []
     # only a currency sign, digits or a number word can start a number (``start`` passes over
     # any other token), so the scan jumps from one of those to the next
-    starts = [
-        k
-        for k, t in enumerate(paced(scanner.toks, pace, 2048))
-        if t.kind == "num" or t.kind == "cur" or (t.kind == "word" and _is_num_word(t))
-    ]
     i = 0
     for k in paced(starts, pace, 256):
         if k < i:

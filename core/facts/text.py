@@ -100,10 +100,10 @@ _T = TypeVar("_T")
 
 def paced(items: Iterable[_T], pace: Callable[[], None], every: int = 512) -> Iterator[_T]:
     """``items`` as they are, with ``pace()`` run every ``every`` items."""
-    for i, x in enumerate(items):
-        if not i % every:
-            pace()
-        yield x
+    seq = items if isinstance(items, list | tuple) else list(items)
+    for k in range(0, len(seq), every):
+        pace()
+        yield from seq[k : k + every]
 
 
 def release(items: list[Any], pace: Callable[[], None], chunk: int = 4096) -> None:
