@@ -239,7 +239,8 @@ def _note_of(ms: list[Mention]) -> str:
 
 
 def _spans(ms: list[Mention]) -> tuple[Span, ...]:
-    return tuple(sorted({Span(m.start, m.end) for m in ms}))
+    # Spans order as (start, end) tuples do: sort plain tuples, build each Span once
+    return tuple(Span(s, e) for s, e in sorted({(m.start, m.end) for m in ms}))
 
 
 def match_facts(
