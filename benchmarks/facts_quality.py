@@ -201,7 +201,11 @@ def speed(sizes: list[int]) -> None:
             t0 = time.perf_counter()
             comparison = compare(a, b)
             t1 = time.perf_counter()
-            facts = compare_facts(a, b, comparison.links)
+            gc.disable()  # as compare() runs it: the collector would add its own pauses
+            try:
+                facts = compare_facts(a, b, comparison.links)
+            finally:
+                gc.enable()
             t2 = time.perf_counter()
             total, alone = t1 - t0, t2 - t1
             gap, stall = responsiveness(a, b, comparison.links)
