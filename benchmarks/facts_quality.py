@@ -155,13 +155,16 @@ def responsiveness(a: Document, b: Document, links: tuple[Link, ...]) -> tuple[f
     thread.start()
     try:
         t0 = time.perf_counter()
-        compare_facts(a, b, links, should_cancel)
+        # kept until the sampler stops: freeing the result is the caller's business (in the
+        # app the facts live on in the Comparison)
+        facts = compare_facts(a, b, links, should_cancel)
         t1 = time.perf_counter()
     finally:
         stop.set()
         thread.join()
         if was_enabled:
             gc.enable()
+    del facts
     points = [t0, *calls, t1]
     return max(y - x for x, y in pairwise(points)), stalls[0]
 
