@@ -228,14 +228,19 @@ def _fuzzy_canon(
     def key(i: int) -> tuple[int, str]:
         return (len(vocab[i]), vocab[i])
 
-    for x, y in edges:
+    for n, (x, y) in enumerate(edges):
+        if n % 20_000 == 0:
+            tick()
         rx, ry = find(x), find(y)
         if rx != ry:
             if key(rx) <= key(ry):
                 parent[ry] = rx
             else:
                 parent[rx] = ry
-    for i in {x for e in edges for x in e}:
+    tick()
+    for n, i in enumerate({x for e in edges for x in e}):
+        if n % 20_000 == 0:
+            tick()
         canon[i] = find(i)
     log.debug("fuzzy word matches: %d", len(edges))
     return canon
@@ -423,13 +428,30 @@ def _group_max(out: FloatArray, group: IntArray, values: FloatArray, tick: Ticke
         out[ids] = np.maximum(out[ids], np.maximum.reduceat(v_all[order], starts))
 
 
-def _postings(side: _Side, nv: int) -> tuple[IntArray, IntArray]:
-    """Inverted index: for each term, the sentences holding it (CSR over terms)."""
+def _postings(side: _Side, nv: int, tick: Ticker) -> tuple[IntArray, IntArray]:
+    """Inverted index: for each term, the sentences holding it (CSR over terms).
+
+    A stable counting sort in blocks of ``BATCH_PAIRS`` terms, with a tick between blocks:
+    each block's postings go after those of the earlier blocks, in sentence order.
+    """
     owner = np.repeat(np.arange(side.n, dtype=np.int64), np.diff(side.indptr))
-    order = np.argsort(side.terms, kind="stable")
     ptr = np.zeros(nv + 1, dtype=np.int64)
     np.cumsum(np.bincount(side.terms, minlength=nv), out=ptr[1:])
-    return ptr, owner[order]
+    fill = ptr[:-1].copy()
+    post = np.empty(len(side.terms), dtype=np.int64)
+    for start in range(0, len(side.terms), BATCH_PAIRS):
+        tick()
+        t = side.terms[start : start + BATCH_PAIRS]
+        order = np.argsort(t, kind="stable")
+        ts = t[order]
+        first = np.ones(len(ts), dtype=bool)
+        first[1:] = ts[1:] != ts[:-1]
+        starts = np.flatnonzero(first)
+        sizes = np.diff(np.append(starts, len(ts)))
+        rank = np.arange(len(ts), dtype=np.int64) - np.repeat(starts, sizes)
+        post[fill[ts] + rank] = owner[start : start + BATCH_PAIRS][order]
+        fill[ts[starts]] += sizes
+    return ptr, post
 
 
 def _expand(ptr: IntArray, items: IntArray, keys: IntArray) -> tuple[IntArray, IntArray]:
@@ -468,7 +490,7 @@ def _candidates(
     if sa.n == 0 or sb.n == 0 or len(rare) == 0:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     tick()
-    ptr_b, post_b = _postings(sb, nv)
+    ptr_b, post_b = _postings(sb, nv, tick)
     tick()
     is_rare = np.zeros(nv, dtype=bool)
     is_rare[rare] = True
@@ -556,7 +578,13 @@ def _candidates(
         known = (at < len(keys)) & (keys[np.minimum(at, len(keys) - 1)] == extra)
         keys = np.insert(keys, at[~known], extra[~known])
     tick(0.58)
-    return keys // sb.n, keys % sb.n
+    ia, ib = np.empty_like(keys), np.empty_like(keys)
+    for start in range(0, len(keys), BATCH_PAIRS):
+        tick()
+        sl = slice(start, start + BATCH_PAIRS)
+        np.divmod(keys[sl], sb.n, out=(ia[sl], ib[sl]))
+    tick()
+    return ia, ib
 
 
 def _score(
@@ -564,6 +592,7 @@ def _score(
 ) -> FloatArray:
     """Shared term weight of each candidate pair, in bulk."""
     b_keys = np.repeat(np.arange(sb.n, dtype=np.int64), np.diff(sb.indptr)) * nv + sb.terms
+    tick()
     shared = np.zeros(len(ia), dtype=np.float64)
     for start in range(0, len(ia), BATCH_PAIRS // 8):
         tick(0.55 + 0.15 * start / max(1, len(ia)))
@@ -658,9 +687,13 @@ def align(
         | (cont_a >= opts.join_containment)
         | (cont_b >= opts.join_containment)
     )
-    pair_shared = dict(
-        zip((ia[useful] * sb.n + ib[useful]).tolist(), shared[useful].tolist(), strict=True)
-    )
+    pair_shared: dict[int, float] = {}
+    for start in range(0, len(useful), BATCH_PAIRS):
+        tick()
+        part = useful[start : start + BATCH_PAIRS]
+        pair_shared.update(
+            zip((ia[part] * sb.n + ib[part]).tolist(), shared[part].tolist(), strict=True)
+        )
     tick(0.76)
     grouper = _Grouper(sa, sb, weight, pair_shared, opts, tick)
     cand = np.flatnonzero(boosted >= opts.link_threshold)
@@ -682,13 +715,19 @@ def align(
     best_b = np.zeros(sb.n, dtype=np.float64)
     _group_max(best_a, ia, dice, tick)
     _group_max(best_b, ib, dice, tick)
-    best_of_carried = np.where(cont_a >= cont_b, best_a[ia], best_b[ib])
-    carried = (
-        (np.maximum(cont_a, cont_b) >= opts.contain_threshold)
-        & (dice >= opts.min_similarity)
-        & (dice >= opts.contain_relative * best_of_carried)
-        & ~label_only
-    )
+    carried = np.empty(len(ia), dtype=bool)
+    for start in range(0, len(ia), BATCH_PAIRS):
+        tick()
+        sl = slice(start, start + BATCH_PAIRS)
+        pa, pb, pd = cont_a[sl], cont_b[sl], dice[sl]
+        best_of_carried = np.where(pa >= pb, best_a[ia[sl]], best_b[ib[sl]])
+        carried[sl] = (
+            (np.maximum(pa, pb) >= opts.contain_threshold)
+            & (pd >= opts.min_similarity)
+            & (pd >= opts.contain_relative * best_of_carried)
+            & ~label_only[sl]
+        )
+    tick()
     # the lead sums the story up: it links to later sentences that restate part of it
     one_lead = (sa.head[ia] == 2) | (sb.head[ib] == 2)
     one_lead &= (sa.head[ia] != 1) & (sb.head[ib] != 1)
@@ -699,6 +738,7 @@ def align(
         & (dice >= opts.lead_relative * best_b[ib])
         & ~label_only
     )
+    tick()
     extra = np.flatnonzero(
         (dice >= opts.extra_link_threshold)
         | carried
@@ -822,9 +862,13 @@ class _Grouper:
         """Many-to-many: further pairs that are clearly similar, or where one sentence is mostly
         carried by the other, link even when both sentences are already linked elsewhere."""
         # a sentence already linked to an identical sentence is fully accounted for
+        self.tick()
         exact_a = {ga[0] for ga, gb in self.links if self._identical(ga, gb)}
+        self.tick()
         exact_b = {gb[0] for ga, gb in self.links if self._identical(ga, gb)}
-        for i, j in zip(ea, eb, strict=True):
+        for n, (i, j) in enumerate(zip(ea, eb, strict=True)):
+            if n % 20_000 == 0:
+                self.tick()
             k = self.link_of_a.get(i)
             if (k is not None and j in self.links[k][1]) or i in exact_a or j in exact_b:
                 continue
@@ -861,5 +905,27 @@ class _Grouper:
                     identical=identical,
                 )
             )
-        out.sort(key=lambda g: (g.a, g.b))
-        return out
+        return self._sorted(out)
+
+    def _sorted(self, out: list[Group]) -> list[Group]:
+        """``sorted(out, key=(a, b))`` in steps: a stable numpy sort on each group's first A
+        sentence, then the few groups sharing one sorted by their full key, ticking between."""
+        self.tick()
+        first = np.fromiter((g.a[0] for g in out), dtype=np.int64, count=len(out))
+        order = np.argsort(first, kind="stable")
+        ordered = [out[k] for k in order.tolist()]
+        firsts = first[order].tolist()
+        self.tick()
+        result: list[Group] = []
+        start = 0
+        for end in range(1, len(ordered) + 1):
+            if end % 5000 == 0:
+                self.tick()
+            if end < len(ordered) and firsts[end] == firsts[start]:
+                continue
+            if end - start == 1:
+                result.append(ordered[start])
+            else:
+                result += sorted(ordered[start:end], key=lambda g: (g.a, g.b))
+            start = end
+        return result

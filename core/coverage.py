@@ -77,7 +77,11 @@ def paragraph_links(
                 sa.add(i)
                 sb.add(j)
     out: list[ParagraphLink] = []
-    for (pa, pb), (sa, sb) in sorted(chars.items()):
+    if tick is not None:
+        tick()
+    for n, ((pa, pb), (sa, sb)) in enumerate(sorted(chars.items())):
+        if tick is not None and n % 2000 == 0:
+            tick()
         linked = sum(len(a.sentences[i].span) for i in sa) + sum(
             len(b.sentences[j].span) for j in sb
         )
