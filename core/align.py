@@ -296,7 +296,9 @@ def _headline_marks(doc: Document, index: list[int]) -> IntArray:
 
 def _build_sides(
     a: Document, b: Document, opts: CompareOptions, tick: Ticker
-) -> tuple[_Side, _Side, FloatArray, IntArray, int]:
+) -> tuple[_Side, _Side, FloatArray, FloatArray, IntArray, int]:
+    """Both sides' term rows, the term weights, the weights of content words (no names, no stop
+    words), the rarer terms that propose candidates, and the vocabulary size."""
     voc = _Vocabulary()
     idx_a, flat_a, len_a, folded_a = voc.collect(a, tick)
     tick(0.10)
@@ -352,6 +354,7 @@ def _build_sides(
     weight[stop] *= opts.stop_weight
     weight[number] *= opts.number_boost
     weight[name & ~stop] *= opts.name_boost
+    content_weight = np.where(name | stop, 0.0, weight)
     tick(0.40)
 
     sides: list[_Side] = []
@@ -392,7 +395,7 @@ def _build_sides(
     budget = PAIRS_PER_SENTENCE * (len(idx_a) + len(idx_b)) + MAX_TERM_PAIRS
     rare = usable[np.cumsum(prod[usable]) <= budget]
     tick()
-    return sides[0], sides[1], weight, np.sort(rare), nv
+    return sides[0], sides[1], weight, content_weight, np.sort(rare), nv
 
 
 def _unique(x: IntArray) -> IntArray:
@@ -650,7 +653,7 @@ def align(
     tick: Ticker,
 ) -> list[Group]:
     """Link groups of sentences of A and B; see the module docstring for the method."""
-    sa, sb, weight, rare, nv = _build_sides(a, b, opts, tick)
+    sa, sb, weight, content_weight, rare, nv = _build_sides(a, b, opts, tick)
     ia, ib = _candidates(sa, sb, weight, rare, nv, tick)
     if len(ia) == 0:
         return []
@@ -670,8 +673,16 @@ def align(
     head_pair &= dice >= opts.headline_min
     # ... if the articles are about one event at all: enough sentences have a good partner
     well_matched = np.count_nonzero(np.bincount(ia[dice >= opts.link_threshold], minlength=1))
-    if well_matched < opts.headline_relatedness * max(1, min(sa.n, sb.n)):
+    if well_matched < opts.related_share * max(1, min(sa.n, sb.n)):
         head_pair[:] = False
+        # Articles about different events often name the same people and places (one town's
+        # mayor in a fire report and a sports report): there a pair must share more than names.
+        content = _score(sa, sb, content_weight, ia, ib, nv, tick)
+        weak = 2 * content / np.maximum(denom, 1e-12) < opts.min_similarity
+        # ... and only clearly similar sentences link (short generic sentences share a word)
+        weak |= dice < opts.extra_link_threshold
+        dice[weak] = 0.0
+        boosted[weak] = 0.0
     boosted = np.where(head_pair, np.maximum(boosted, dice + opts.headline_bonus), boosted)
     # a subheading is a section label ("Heart disease"), not a statement: the sentence that
     # mentions its words does not say what it says; it links to a label or to a close paraphrase
