@@ -56,6 +56,7 @@ bench: $(STAMP)
 
 quality: $(STAMP)
 	$(BIN)/python benchmarks/quality.py
+	$(BIN)/python benchmarks/agreement.py
 	$(BIN)/python benchmarks/facts_quality.py
 	$(BIN)/python benchmarks/reading_quality.py
 
