@@ -27,6 +27,7 @@ Usage: ``python benchmarks/bench_compare.py [--sizes 1000 10000 100000 1000000] 
 from __future__ import annotations
 
 import argparse
+import bisect
 import difflib
 import itertools
 import json
@@ -196,43 +197,70 @@ def gc_pauses_after(work: int = 100_000) -> tuple[list[float], float]:
 
 
 def cancel_latencies(
-    a: object, b: object, elapsed: float, points: int, seed: int = 3
+    a: object, b: object, checks: list[float], points: int, seed: int = 3
 ) -> list[tuple[float, float, float, float, float]]:
-    """Cancel ``points`` runs of compare(), one deadline drawn in each of ``points`` equal slices
-    of the run. Per run: (fraction reached, latency, to the first True answer, after it, longest
-    stall of this thread while the run is freed), where latency runs from the deadline to the
-    moment ``Cancelled`` reached the caller."""
+    """Cancel ``points`` runs of compare(), one cancel drawn in each of ``points`` equal slices
+    of an uncancelled run whose ``should_cancel`` calls came at ``checks`` (seconds from its
+    start; the last entry is its end). A cancel drawn at time t after call n is asked for at the
+    same distance after the n-th call of the cancelled run, so the points cover the same work
+    however fast the machine runs meanwhile (when a run ends first, as the facts step calls by
+    time, the point is retried at the same share of the calls that run made). Per run: (progress
+    reached, latency, to the first True answer, after it, longest stall of this thread while the
+    run is freed); latency runs from the moment the cancel was asked for to the moment
+    ``Cancelled`` reached the caller."""
+    rnd = random.Random(seed)
+    total_calls = len(checks) - 2
+    out: list[tuple[float, float, float, float, float]] = []
+    for k in range(points):
+        wanted = (k + rnd.random()) / points * checks[-1]
+        n = bisect.bisect_right(checks, wanted) - 1
+        after = min(wanted - checks[n], checks[n + 1] - checks[n])
+        for _ in range(3):
+            got = _cancel_once(a, b, n, after)
+            if isinstance(got, tuple):
+                out.append(got)
+                break
+            n = int(n * got / max(1, total_calls))  # it made ``got`` calls, not total_calls
+    return out
+
+
+def _cancel_once(
+    a: object, b: object, n: int, after: float
+) -> tuple[float, float, float, float, float] | int:
+    """One compare() cancelled ``after`` seconds after its n-th should_cancel call (n = 0: after
+    its start): the figures of ``cancel_latencies``, or the number of calls if it finished."""
     from core.compare import compare
     from core.errors import Cancelled
 
-    rnd = random.Random(seed)
-    out: list[tuple[float, float, float, float, float]] = []
-    for k in range(points):
-        start = time.perf_counter()
-        deadline = start + (k + rnd.random()) / points * elapsed * 0.97
-        answered: list[float] = []
-        last = [0.0]
+    calls = 0
+    deadline = math.inf
+    answered = 0.0
+    last = 0.0
 
-        def should_cancel(deadline: float = deadline, answered: list[float] = answered) -> bool:
-            now = time.perf_counter()
-            if now >= deadline:
-                if not answered:
-                    answered.append(now)
-                return True
-            return False
+    def should_cancel() -> bool:
+        nonlocal calls, deadline, answered
+        now = time.perf_counter()
+        calls += 1
+        if calls == n:
+            deadline = now + after
+        if now >= deadline:
+            answered = answered or now
+            return True
+        return False
 
-        def track(f: float, last: list[float] = last) -> None:
-            last[0] = f
+    def track(f: float) -> None:
+        nonlocal last
+        last = f
 
-        try:
-            compare(a, b, progress=track, should_cancel=should_cancel)  # type: ignore[arg-type]
-        except Cancelled:
-            caught = time.perf_counter()
-            stall = _stall_while_freeing()
-            out.append(
-                (last[0], caught - deadline, answered[0] - deadline, caught - answered[0], stall)
-            )
-    return out
+    if n == 0:
+        deadline = time.perf_counter() + after
+    try:
+        compare(a, b, progress=track, should_cancel=should_cancel)  # type: ignore[arg-type]
+    except Cancelled:
+        caught = time.perf_counter()
+        stall = _stall_while_freeing()
+        return (last, caught - deadline, answered - deadline, caught - answered, stall)
+    return calls
 
 
 def _stall_while_freeing() -> float:
@@ -313,7 +341,7 @@ def run_one(words: int, peer_rows: int, cancel_points: int) -> dict[str, float]:
         b_s = [b.sentence_text(i) for i in range(len(b.sentences))]
         out["peer_seconds"] = peer_seconds(a_s, b_s, peer_rows)
     if cancel_points:
-        runs = cancel_latencies(a, b, elapsed, cancel_points)
+        runs = cancel_latencies(a, b, [t - t0 for t in checks], cancel_points)
         lat = [r[1] for r in runs]
         out["cancel_points"] = len(runs)
         out["cancel_latency_max"] = max(lat) if lat else float("nan")
@@ -395,7 +423,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         if args.cancel:
             details.append(
-                f"{size:>10}: {int(r['cancel_points'])} cancels; worst at progress"
+                f"{size:>10}: {int(r['cancel_points'])} cancelled runs; worst at progress"
                 f" {r['cancel_worst_at']:.2f}: {r['cancel_worst_wait'] * 1000:.0f} ms to the"
                 f" next check + {r['cancel_worst_unwind'] * 1000:.0f} ms to unwind;"
                 f" longest unwind {r['cancel_unwind_max'] * 1000:.0f} ms; longest stall of the"

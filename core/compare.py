@@ -245,7 +245,7 @@ def _compare(
     groups = align(a, b, opts, tick)
     links: list[Link] = []
     for k, g in enumerate(groups):
-        if k % 200 == 0:
+        if k % 100 == 0:
             tick(0.95 + 0.03 * k / max(1, len(groups)))
         links.append(Link(g.a, g.b, g.similarity, _kind(g, opts), word_diff(a, g.a, b, g.b)))
     scores = [(g.cover_a, g.cover_b) for g in groups]
@@ -256,6 +256,7 @@ def _compare(
     tick()
     facts = _facts(a, b, tuple(links), tick)
     tick(0.99)
+    figures = summary(a, b, links, cov_a, cov_b, facts, tick)
     result = Comparison(
         a=a,
         b=b,
@@ -264,7 +265,7 @@ def _compare(
         coverage_a=cov_a,
         coverage_b=cov_b,
         facts=facts,
-        summary=summary(a, b, links, cov_a, cov_b, facts),
+        summary=figures,
         created=datetime.now(UTC).isoformat(timespec="seconds"),
         options=dataclasses.asdict(opts),
     )
