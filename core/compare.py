@@ -3,7 +3,11 @@
 Aligns sentences (``core.align``), diffs the words inside each link (``core.worddiff``), rolls
 links up into coverage, paragraph links and a summary (``core.coverage``) and asks
 ``core.facts.compare_facts`` for the facts. Reports ``progress(fraction)`` at least every
-100 ms and raises ``core.errors.Cancelled`` soon after ``should_cancel()`` answers True.
+100 ms and raises ``core.errors.Cancelled`` soon after ``should_cancel()`` answers True: what
+the cancelled run built is handed to a background thread that frees it a chunk at a time, so
+neither the caller nor any other thread waits for it. The cyclic garbage collector is paused
+while compare() runs and the result is frozen out of its reach afterwards (``gc.freeze``; see
+``_collector_paused``).
 
 Imports: core only (numpy/rapidfuzz through core.align and core.worddiff).
 """

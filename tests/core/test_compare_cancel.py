@@ -175,3 +175,31 @@ def test_compare_makes_no_reference_cycles() -> None:
     finally:
         gc.enable()
     assert result.links
+
+
+def test_collector_resumes_only_when_the_last_compare_ends() -> None:
+    assert gc.isenabled()
+    with compare_module._collector_paused():
+        with compare_module._collector_paused():  # a second compare() in another thread
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the first one still runs
+    assert gc.isenabled()
+
+
+def test_compares_in_two_threads_leave_the_collector_on() -> None:
+    import threading
+
+    a, b = _pair(1000)
+    expected = render_json(compare(a, b)).split('"created"')[0]
+    got: list[str] = []
+
+    def run() -> None:
+        got.append(render_json(compare(a, b)).split('"created"')[0])
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert got == [expected, expected]
+    assert gc.isenabled()
