@@ -140,7 +140,7 @@ class _Vocabulary:
         folded: list[str] = []
         text = doc.text
         for i, s in enumerate(doc.sentences):
-            if i % 500 == 0:
+            if i % 250 == 0:
                 tick()
             if not doc.is_content_sentence(i):
                 continue
