@@ -11,13 +11,23 @@ and the time is scaled to all rows), a bare read-and-tokenize pass over both tex
 of compare() to it, the largest interval between progress() calls and, on request, the cancel
 latency. Growth per doubling is derived from consecutive sizes.
 
-Usage: ``python benchmarks/bench_compare.py [--sizes 1000 10000 100000 1000000]``
+Also printed: the longest interval between two ``should_cancel()`` calls ("check gap": the
+longest any cancel can wait to be seen), the longest pause of Python's cyclic collector while a
+window-like workload (100k small containers made and kept) runs after compare() returned, and
+the time of one full ``gc.collect()`` then ("gc auto/full"); the result is alive meanwhile.
+With ``--cancel [POINTS]``, POINTS runs are cancelled, one deadline drawn in each of POINTS
+equal slices of the run, and the max and p95 of the latency (deadline to ``Cancelled`` in the
+caller) are printed, with the worst run split into waiting for the next check and unwinding, and
+the longest the caller then waits for the GIL while the cancelled run is freed.
+
+Usage: ``python benchmarks/bench_compare.py [--sizes 1000 10000 100000 1000000] [--cancel [N]]``
 (``make bench``). The benchmark is the only place difflib may appear.
 """
 
 from __future__ import annotations
 
 import argparse
+import bisect
 import difflib
 import itertools
 import json
@@ -153,9 +163,123 @@ def peer_seconds(a_sents: list[str], b_sents: list[str], rows: int) -> float:
     return per_row * len(a_sents)
 
 
-def run_one(words: int, peer_rows: int, cancel: bool) -> dict[str, float]:
+def _percentile(values: list[float], q: float) -> float:
+    """The ``q``-quantile (0..1) of ``values``, nearest rank."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, math.ceil(q * len(ordered)) - 1))]
+
+
+def gc_pauses_after(work: int = 100_000) -> tuple[list[float], float]:
+    """Seconds of each automatic collection while ``work`` small containers are made and kept,
+    as a window does after compare() returns (the result is alive meanwhile), then of one full
+    ``gc.collect()``."""
+    import gc
+
+    pauses: list[float] = []
+    started: list[float] = []
+
+    def on_gc(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            started[:] = [time.perf_counter()]
+        elif started:
+            pauses.append(time.perf_counter() - started[0])
+
+    gc.callbacks.append(on_gc)
+    try:
+        kept = [[k] for k in range(work)]
+    finally:
+        gc.callbacks.remove(on_gc)
+    t0 = time.perf_counter()
+    gc.collect()
+    full = time.perf_counter() - t0
+    del kept
+    return pauses, full
+
+
+def cancel_latencies(
+    a: object, b: object, checks: list[float], points: int, seed: int = 3
+) -> list[tuple[float, float, float, float, float]]:
+    """Cancel ``points`` runs of compare(), one cancel drawn in each of ``points`` equal slices
+    of an uncancelled run whose ``should_cancel`` calls came at ``checks`` (seconds from its
+    start; the last entry is its end). A cancel drawn at time t after call n is asked for at the
+    same distance after the n-th call of the cancelled run, so the points cover the same work
+    however fast the machine runs meanwhile (when a run ends first, as the facts step calls by
+    time, the point is retried at the same share of the calls that run made). Per run: (progress
+    reached, latency, to the first True answer, after it, longest stall of this thread while the
+    run is freed); latency runs from the moment the cancel was asked for to the moment
+    ``Cancelled`` reached the caller."""
+    rnd = random.Random(seed)
+    total_calls = len(checks) - 2
+    out: list[tuple[float, float, float, float, float]] = []
+    for k in range(points):
+        wanted = (k + rnd.random()) / points * checks[-1]
+        n = bisect.bisect_right(checks, wanted) - 1
+        after = min(wanted - checks[n], checks[n + 1] - checks[n])
+        for _ in range(3):
+            got = _cancel_once(a, b, n, after)
+            if isinstance(got, tuple):
+                out.append(got)
+                break
+            n = int(n * got / max(1, total_calls))  # it made ``got`` calls, not total_calls
+    return out
+
+
+def _cancel_once(
+    a: object, b: object, n: int, after: float
+) -> tuple[float, float, float, float, float] | int:
+    """One compare() cancelled ``after`` seconds after its n-th should_cancel call (n = 0: after
+    its start): the figures of ``cancel_latencies``, or the number of calls if it finished."""
     from core.compare import compare
     from core.errors import Cancelled
+
+    calls = 0
+    deadline = math.inf
+    answered = 0.0
+    last = 0.0
+
+    def should_cancel() -> bool:
+        nonlocal calls, deadline, answered
+        now = time.perf_counter()
+        calls += 1
+        if calls == n:
+            deadline = now + after
+        if now >= deadline:
+            answered = answered or now
+            return True
+        return False
+
+    def track(f: float) -> None:
+        nonlocal last
+        last = f
+
+    if n == 0:
+        deadline = time.perf_counter() + after
+    try:
+        compare(a, b, progress=track, should_cancel=should_cancel)  # type: ignore[arg-type]
+    except Cancelled:
+        caught = time.perf_counter()
+        stall = _stall_while_freeing()
+        return (last, caught - deadline, answered - deadline, caught - answered, stall)
+    return calls
+
+
+def _stall_while_freeing() -> float:
+    """The longest this thread waits for the GIL (sleeping 1 ms at a time) while compare()
+    frees a cancelled run in the background."""
+    from core.compare import wait_freed
+
+    worst = 0.0
+    beat = time.perf_counter()
+    while not wait_freed(0):
+        time.sleep(0.001)
+        now = time.perf_counter()
+        worst = max(worst, now - beat)
+        beat = now
+    return worst
+
+
+def run_one(words: int, peer_rows: int, cancel_points: int) -> dict[str, float]:
+    from core.compare import compare
     from core.reader import read_text
 
     text_a, text_b = generate_pair(words)
@@ -166,15 +290,22 @@ def run_one(words: int, peer_rows: int, cancel: bool) -> dict[str, float]:
     rss_before = _maxrss_mb()
 
     stamps: list[tuple[float, float]] = []
+    checks: list[float] = []
 
     def progress(fraction: float) -> None:
         stamps.append((time.perf_counter(), fraction))
 
+    def should_cancel() -> bool:
+        checks.append(time.perf_counter())
+        return False
+
     t0 = time.perf_counter()
     stamps.append((t0, 0.0))
-    result = compare(a, b, progress=progress)
+    checks.append(t0)
+    result = compare(a, b, progress=progress, should_cancel=should_cancel)
     elapsed = time.perf_counter() - t0
     stamps.append((time.perf_counter(), 1.0))
+    checks.append(stamps[-1][0])
     gaps = [y[0] - x[0] for x, y in itertools.pairwise(stamps)]
     # compare() holds progress at 0.98 while core.facts runs: gaps there are the facts step's
     own_gaps = [
@@ -196,44 +327,33 @@ def run_one(words: int, peer_rows: int, cancel: bool) -> dict[str, float]:
         "rss_added_mb": max(0.0, _maxrss_mb() - rss_before),
         "max_progress_gap": max(gaps) if gaps else 0.0,
         "max_gap_outside_facts": max(own_gaps) if own_gaps else 0.0,
+        # the longest time between two should_cancel() calls: bounds the wait for every cancel
+        "max_check_gap": max(y - x for x, y in itertools.pairwise(checks)),
         "facts_seconds": facts_time,
     }
+    pauses, full = gc_pauses_after()
+    out["gc_pause_max"] = max(pauses) if pauses else 0.0
+    out["gc_collections"] = len(pauses)
+    out["gc_full"] = full
     del result
     if peer_rows:
         a_s = [a.sentence_text(i) for i in range(len(a.sentences))]
         b_s = [b.sentence_text(i) for i in range(len(b.sentences))]
         out["peer_seconds"] = peer_seconds(a_s, b_s, peer_rows)
-    if cancel:
-        # ask to cancel at several moments; latency = from the moment cancelling was wanted to
-        # the moment compare() gave up; "own" = asked while compare() was not in core.facts
-        lat: list[float] = []
-        own: list[float] = []
-        for frac in (0.1, 0.3, 0.5, 0.7, 0.9):
-            last = [0.0]
-            at: list[float] = []
-            deadline = time.perf_counter() + frac * elapsed
-
-            def should_cancel(
-                deadline: float = deadline, at: list[float] = at, last: list[float] = last
-            ) -> bool:
-                if time.perf_counter() >= deadline:
-                    if not at:
-                        at.append(last[0])
-                    return True
-                return False
-
-            def track(f: float, last: list[float] = last) -> None:
-                last[0] = f
-
-            try:
-                compare(a, b, progress=track, should_cancel=should_cancel)
-            except Cancelled:
-                latency = time.perf_counter() - deadline
-                lat.append(latency)
-                if at and at[0] < FACTS_FRACTION:
-                    own.append(latency)
+    if cancel_points:
+        runs = cancel_latencies(a, b, [t - t0 for t in checks], cancel_points)
+        lat = [r[1] for r in runs]
+        out["cancel_points"] = len(runs)
         out["cancel_latency_max"] = max(lat) if lat else float("nan")
-        out["cancel_latency_early"] = max(own) if own else float("nan")
+        out["cancel_latency_p95"] = _percentile(lat, 0.95) if lat else float("nan")
+        worst = max(runs, key=lambda r: r[1]) if runs else (math.nan,) * 5
+        out["cancel_worst_at"], out["cancel_worst_wait"], out["cancel_worst_unwind"] = (
+            worst[0],
+            worst[2],
+            worst[3],
+        )
+        out["cancel_unwind_max"] = max(r[3] for r in runs) if runs else float("nan")
+        out["cancel_free_stall_max"] = max(r[4] for r in runs) if runs else float("nan")
     return out
 
 
@@ -247,7 +367,16 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description="compare() speed and memory per size")
     p.add_argument("--sizes", type=int, nargs="*", default=[1000, 10_000, 100_000, 1_000_000])
     p.add_argument("--peer-rows", type=int, default=20, help="A sentences timed for the peer")
-    p.add_argument("--cancel", action="store_true", help="also measure cancel latency")
+    p.add_argument(
+        "--cancel",
+        type=int,
+        nargs="?",
+        const=20,
+        default=0,
+        metavar="POINTS",
+        help="also measure cancel latency: cancel POINTS runs (default 20), one deadline in each"
+        " of POINTS equal slices of the run; prints max and p95",
+    )
     p.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.child:
@@ -256,12 +385,14 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{'words/side':>10} {'sents A/B':>13} {'compare s':>9} {'peak MB':>8} {'+MB':>6}"
         f" {'peer s':>10} {'x peer':>8} {'read+tok s':>10} {'x read':>6} {'/doubling':>9}"
-        f" {'facts s':>7} {'gap all/own':>13}" + (f" {'cancel all/own':>16}" if args.cancel else "")
+        f" {'facts s':>7} {'gap all/own':>13} {'check gap':>9} {'gc auto/full':>13}"
+        + (f" {'cancel max/p95':>16}" if args.cancel else "")
     )
+    details: list[str] = []
     for size in args.sizes:
         cmd = [sys.executable, __file__, "--child", str(size), "--peer-rows", str(args.peer_rows)]
         if args.cancel:
-            cmd.append("--cancel")
+            cmd += ["--cancel", str(args.cancel)]
         proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
         if proc.returncode != 0:
             print(f"{size:>10} failed: {proc.stderr.strip().splitlines()[-1:]}")
@@ -281,13 +412,25 @@ def main(argv: list[str] | None = None) -> int:
             f" {r['seconds'] / r['read_tokenize']:6.2f} {growth:>9}"
             f" {r['facts_seconds']:7.2f}"
             f" {r['max_progress_gap'] * 1000:6.0f}/{r['max_gap_outside_facts'] * 1000:4.0f}ms"
+            f" {r['max_check_gap'] * 1000:7.0f}ms"
+            f" {r['gc_pause_max'] * 1000:6.0f}/{r['gc_full'] * 1000:4.0f}ms"
             + (
-                f" {r['cancel_latency_max'] * 1000:9.0f}/{r['cancel_latency_early'] * 1000:4.0f}ms"
+                f" {r['cancel_latency_max'] * 1000:9.0f}/{r['cancel_latency_p95'] * 1000:4.0f}ms"
                 if args.cancel
                 else ""
             ),
             flush=True,
         )
+        if args.cancel:
+            details.append(
+                f"{size:>10}: {int(r['cancel_points'])} cancelled runs; worst at progress"
+                f" {r['cancel_worst_at']:.2f}: {r['cancel_worst_wait'] * 1000:.0f} ms to the"
+                f" next check + {r['cancel_worst_unwind'] * 1000:.0f} ms to unwind;"
+                f" longest unwind {r['cancel_unwind_max'] * 1000:.0f} ms; longest stall of the"
+                f" caller while the run is freed {r['cancel_free_stall_max'] * 1000:.0f} ms"
+            )
+    for line in details:
+        print(line)
     return 0
 
 

@@ -56,7 +56,9 @@ BATCH_PAIRS = 100_000
 
 
 class Ticker:
-    """Calls ``progress`` at most every 30 ms and checks ``should_cancel`` on every tick."""
+    """Calls ``progress`` at most every 10 ms and checks ``should_cancel`` on every tick.
+
+    The longest wait for progress is this interval plus the longest step between two ticks."""
 
     def __init__(
         self,
@@ -75,7 +77,7 @@ class Ticker:
             raise Cancelled()
         if self._progress is not None:
             now = time.monotonic()
-            if now - self._last >= 0.03:
+            if now - self._last >= 0.01:
                 self._last = now
                 self._progress(self.fraction)
 
@@ -138,7 +140,7 @@ class _Vocabulary:
         folded: list[str] = []
         text = doc.text
         for i, s in enumerate(doc.sentences):
-            if i % 500 == 0:
+            if i % 250 == 0:
                 tick()
             if not doc.is_content_sentence(i):
                 continue
@@ -178,8 +180,10 @@ def _fuzzy_canon(
     # Only words seen on one side look for a partner on the other side (cheap and symmetric).
     only_a = [i for i in range(len(vocab)) if in_a[i] and not in_b[i] and eligible(vocab[i])]
     only_b = [i for i in range(len(vocab)) if in_b[i] and not in_a[i] and eligible(vocab[i])]
+    tick()
     all_a = [i for i in range(len(vocab)) if in_a[i] and eligible(vocab[i])]
     all_b = [i for i in range(len(vocab)) if in_b[i] and eligible(vocab[i])]
+    tick()
     edges: list[tuple[int, int]] = []
     for queries, choices in ((only_a, all_b), (only_b, all_a)):
         # a ratio >= cutoff needs the same first letter (by choice) and close lengths
@@ -260,7 +264,7 @@ def _prefix_edges(vocab: list[str], ids: list[int], tick: Ticker) -> list[tuple[
     order = sorted(ids, key=lambda i: vocab[i])
     window: list[int] = []
     for n, i in enumerate(order):
-        if n % 5000 == 0:
+        if n % 2000 == 0:
             tick()
         w = vocab[i]
         window = [k for k in window if vocab[k][:PREFIX_MIN] == w[:PREFIX_MIN]]
@@ -327,7 +331,7 @@ def _build_sides(
         flat = canon[flat_ids[side]]
         tick()
         owner = np.repeat(np.arange(n_rows, dtype=np.int64), lengths_all[side])
-        key = _unique(owner * nv + flat)  # sorted, unique (sentence, term)
+        key = _unique_rows(owner, flat, nv, tick)  # sorted, unique (sentence, term)
         tick()
         sent = key // nv
         term_ids = key % nv
@@ -385,6 +389,7 @@ def _build_sides(
                 folded=folded,
             )
         )
+        tick()
     # stop words propose candidates too while their postings are short (small articles), so
     # sentences made of short words still find their counterpart
     # The rarest terms first, within a pair budget linear in the number of sentences: the work
@@ -406,6 +411,23 @@ def _unique(x: IntArray) -> IntArray:
     keep = np.ones(len(y), dtype=bool)
     keep[1:] = y[1:] != y[:-1]
     return y[keep]
+
+
+def _unique_rows(owner: IntArray, flat: IntArray, nv: int, tick: Ticker) -> IntArray:
+    """``_unique(owner * nv + flat)`` for a non-decreasing ``owner``, sorted a block of whole
+    rows at a time (rows hold disjoint key ranges) with a tick between blocks."""
+    parts = [np.zeros(0, dtype=np.int64)]
+    start = 0
+    while start < len(owner):
+        tick()
+        stop = min(len(owner), start + BATCH_PAIRS)
+        if stop < len(owner):  # back to the start of a row, or on to the end of this one
+            stop = int(np.searchsorted(owner, owner[stop], side="left"))
+            if stop <= start:
+                stop = int(np.searchsorted(owner, owner[start], side="right"))
+        parts.append(_unique(owner[start:stop] * nv + flat[start:stop]))
+        start = stop
+    return np.concatenate(parts)
 
 
 def _unique_inverse(x: IntArray) -> tuple[IntArray, IntArray]:
@@ -524,6 +546,7 @@ def _candidates(
         which, ib = _expand(ptr_b, post_b, t)
         keys = owner[which] * sb.n + ib
         uniq, inverse = _unique_inverse(keys)
+        tick()
         score = np.bincount(inverse, weights=weight[t[which]], minlength=len(uniq)).astype(
             np.float64
         )
@@ -532,6 +555,7 @@ def _candidates(
         # within the block (all blocks together: a superset of its overall best, bounded by
         # the linear pair budget)
         best_a = _top_per_group(ia_c, score, crc_b[ib_c], TOP_CANDIDATES)
+        tick()
         keep = best_a | _top_per_group(ib_c, score, crc_a[ia_c], keep_b)
         kept_a.append(ia_c[keep])
         kept_b.append(ib_c[keep])
@@ -622,6 +646,7 @@ def _neighbour_support(
 ) -> FloatArray:
     """Best Dice of the previous or next pair (same paragraph on both sides), if >= floor."""
     keys = ia * sb.n + ib
+    tick()
     if len(keys) > 1 and not bool(np.all(keys[1:] > keys[:-1])):
         order = np.argsort(keys, kind="stable")
     else:
@@ -660,13 +685,16 @@ def align(
     shared = _score(sa, sb, weight, ia, ib, nv, tick)
     tick(0.72)
     denom = sa.total[ia] + sb.total[ib]
+    tick()
     dice: FloatArray = np.where(denom > 0, 2 * shared / np.maximum(denom, 1e-12), 0.0)
+    tick()
     dice = np.round(np.minimum(dice, 1.0), 9).astype(np.float64)
     tick(0.73)
     support = _neighbour_support(sa, sb, ia, ib, dice, opts.link_threshold, tick)
     tick(0.74)
     boosted = np.where(dice >= opts.min_similarity, dice + opts.neighbour_bonus * support, 0.0)
     boosted = np.round(np.minimum(boosted, 2.0), 9)
+    tick()
     # Two articles about one event: their headlines, a headline and the other side's lead, and
     # the two leads tell the same main event, so a little shared wording is enough there.
     head_pair = (sa.head[ia] >= 1) & (sb.head[ib] >= 1)
@@ -683,6 +711,7 @@ def align(
         weak |= dice < opts.extra_link_threshold
         dice[weak] = 0.0
         boosted[weak] = 0.0
+    tick()
     boosted = np.where(head_pair, np.maximum(boosted, dice + opts.headline_bonus), boosted)
     # a subheading is a section label ("Heart disease"), not a statement: the sentence that
     # mentions its words does not say what it says; it links to a label or to a close paraphrase
@@ -690,6 +719,7 @@ def align(
     boosted[label_only] = 0.0
     tick()
     cont_a = shared / np.maximum(sa.total[ia], 1e-12)
+    tick()
     cont_b = shared / np.maximum(sb.total[ib], 1e-12)
     tick(0.75)
     # the pairs the grouping steps may look up: possible links and possible joins
@@ -699,9 +729,9 @@ def align(
         | (cont_b >= opts.join_containment)
     )
     pair_shared: dict[int, float] = {}
-    for start in range(0, len(useful), BATCH_PAIRS):
+    for start in range(0, len(useful), BATCH_PAIRS // 2):
         tick()
-        part = useful[start : start + BATCH_PAIRS]
+        part = useful[start : start + BATCH_PAIRS // 2]
         pair_shared.update(
             zip((ia[part] * sb.n + ib[part]).tolist(), shared[part].tolist(), strict=True)
         )
@@ -742,6 +772,7 @@ def align(
     # the lead sums the story up: it links to later sentences that restate part of it
     one_lead = (sa.head[ia] == 2) | (sb.head[ib] == 2)
     one_lead &= (sa.head[ia] != 1) & (sb.head[ib] != 1)
+    tick()
     lead_pair = (
         one_lead
         & (dice >= opts.lead_link)

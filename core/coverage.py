@@ -41,6 +41,8 @@ def sentence_coverage(
     """
     held: dict[int, list[int]] = {}
     for k, link in enumerate(links):
+        if tick is not None and k % 2000 == 0:
+            tick()
         for i in link.side(side):
             held.setdefault(i, []).append(k)
     out: list[SentenceCoverage] = []
@@ -90,11 +92,15 @@ def paragraph_links(
     return tuple(out)
 
 
-def _shared_share(doc: Document, cov: Sequence[SentenceCoverage]) -> tuple[float, int, int]:
+def _shared_share(
+    doc: Document, cov: Sequence[SentenceCoverage], tick: Callable[[], None] | None = None
+) -> tuple[float, int, int]:
     total = 0
     shared = 0.0
     unique = partial = 0
     for i, c in enumerate(cov):
+        if tick is not None and i % 2000 == 0:
+            tick()
         if not c.counted:
             continue
         n = len(doc.sentences[i].span)
@@ -116,10 +122,13 @@ def summary(
     cov_a: Sequence[SentenceCoverage],
     cov_b: Sequence[SentenceCoverage],
     facts: Sequence[Fact],
+    tick: Callable[[], None] | None = None,
 ) -> Summary:
     """Headline figures; shares are of counted characters, partial sentences count by score."""
-    a_shared, a_unique, a_partial = _shared_share(a, cov_a)
-    b_shared, b_unique, b_partial = _shared_share(b, cov_b)
+    a_shared, a_unique, a_partial = _shared_share(a, cov_a, tick)
+    b_shared, b_unique, b_partial = _shared_share(b, cov_b, tick)
+    if tick is not None:
+        tick()
     conflicts = sum(1 for f in facts if f.status == FactStatus.CONFLICT and f.content)
     return Summary(
         a_shared=a_shared,

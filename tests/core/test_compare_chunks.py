@@ -53,3 +53,20 @@ def test_groups_sorted_in_steps_equal_one_sort() -> None:
     got = _Grouper._sorted(grouper, list(out))
     assert got == sorted(out, key=lambda g: (g.a, g.b))
     assert _Grouper._sorted(grouper, []) == []
+
+
+@pytest.mark.parametrize("batch", [1, 5, 64, 100_000])
+def test_unique_rows_in_blocks_equal_one_sort(monkeypatch: pytest.MonkeyPatch, batch: int) -> None:
+    rnd = random.Random(batch)
+    nv = 30
+    lengths = [rnd.randint(0, 12) for _ in range(50)]  # empty rows, repeated terms
+    owner = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+    flat = np.asarray([rnd.randrange(nv) for _ in range(len(owner))], dtype=np.int64)
+    monkeypatch.setattr(align_module, "BATCH_PAIRS", batch)
+    ticks: list[float | None] = []
+    got = align_module._unique_rows(owner, flat, nv, cast(Any, lambda f=None: ticks.append(f)))
+    assert got.dtype == np.int64
+    assert got.tolist() == sorted(set((owner * nv + flat).tolist()))
+    assert len(ticks) >= -(-len(owner) // max(batch, max(lengths)))
+    empty = np.zeros(0, dtype=np.int64)
+    assert align_module._unique_rows(empty, empty, nv, cast(Any, _no_tick)).tolist() == []
