@@ -6,8 +6,8 @@ links up into coverage, paragraph links and a summary (``core.coverage``) and as
 100 ms and raises ``core.errors.Cancelled`` soon after ``should_cancel()`` answers True: what
 the cancelled run built is handed to a background thread that frees it a chunk at a time, so
 neither the caller nor any other thread waits for it. The cyclic garbage collector is paused
-while compare() runs and the result is frozen out of its reach afterwards (``gc.freeze``; see
-``_collector_paused``).
+while compare() runs and, after a big run, the result is frozen out of its reach (``gc.freeze``;
+see ``_collector_paused``).
 
 Imports: core only (numpy/rapidfuzz through core.align and core.worddiff).
 """
@@ -85,7 +85,10 @@ def compare(
 # passes (at the first allocations after compare() returns, in whichever thread) walk the whole
 # result, ~0.3 s with the GIL held at 1M words. Frozen objects are still freed by reference
 # counting when dropped (a Comparison holds no cycles); the cost is that garbage cycles that
-# exist at that moment, or that frozen objects form later, are never collected.
+# exist at that moment, or that frozen objects form later, are never collected. So the freeze
+# happens only after big runs: a news-article pair leaves a few thousand new objects (a pass
+# over them takes well under a millisecond) and the collector keeps everything in reach.
+_FREEZE_ABOVE = 100_000
 _collector_lock = threading.Lock()
 _collector_users = 0
 _collector_was_enabled = False
@@ -105,7 +108,8 @@ def _collector_paused() -> Iterator[None]:
         with _collector_lock:
             _collector_users -= 1
             if _collector_users == 0 and _collector_was_enabled:
-                gc.freeze()
+                if gc.get_count()[0] > _FREEZE_ABOVE:  # objects allocated since the pause
+                    gc.freeze()
                 gc.enable()
 
 

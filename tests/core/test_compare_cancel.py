@@ -142,16 +142,24 @@ def test_cancel_is_raised_without_waiting_for_the_freeing(monkeypatch: pytest.Mo
     assert after_roots - after_frames < 0.05 * (held - after_roots)
 
 
-def test_collector_paused_during_compare_and_result_frozen() -> None:
+def test_collector_paused_during_compare_and_big_results_frozen(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     seen: list[bool] = []
     a, b = _pair(1000)
     assert gc.isenabled()
+    gc.unfreeze()
     compare(a, b, progress=lambda f: seen.append(gc.isenabled()))
     assert seen and not any(seen)
     assert gc.isenabled()
-    # the result is in the permanent generation: the next collections do not walk it
+    # a small run is left in the collector's reach: nothing is frozen
+    assert gc.get_freeze_count() == 0
+    # a big run is moved to the permanent generation: the next collections do not walk it
+    monkeypatch.setattr(compare_module, "_FREEZE_ABOVE", 100)
+    compare(a, b)
     assert gc.get_freeze_count() > 0
     assert gc.get_count()[0] < 1000
+    gc.unfreeze()
 
 
 def test_collector_left_alone_when_the_caller_paused_it() -> None:
