@@ -315,7 +315,10 @@ _COMMA_NAME = re.compile(r"^,\s*(?:[A-Z][a-z]+\.?|(?:[A-Z]\.)+)")
 _COMMA_NAME_GROUP = re.compile(r"^,\s*((?:[A-Z]\.)+|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
 _LOWER_AFTER = re.compile(r"\s+([a-z]+)")
 _PLACE_OF = re.compile(r"\b(?:town|city|village|state|province|region|county|district) of\s*$")
-_PREV_WORD = re.compile(r"([A-Za-z]+)[\s,]*$")
+# the last word before a position, read backwards: ``[\s,]*([A-Za-z]+)`` matched at the
+# start of the reversed window is ``([A-Za-z]+)[\s,]*$`` searched in it (one match attempt,
+# not one per character of the window)
+_PREV_WORD_REVERSED = re.compile(r"[\s,]*([A-Za-z]+)")
 _NEXT_WORD = re.compile(r"[\s,]*([A-Za-z]+)")
 
 
@@ -373,8 +376,8 @@ def _kind_by_context(
 
 
 def _prev_word(text: str, pos: int) -> str:
-    m = _PREV_WORD.search(text, max(0, pos - 30), pos)
-    return m.group(1).casefold() if m else ""
+    m = _PREV_WORD_REVERSED.match(text[max(0, pos - 30) : pos][::-1])
+    return m.group(1)[::-1].casefold() if m else ""
 
 
 def _next_word(text: str, pos: int) -> str:
