@@ -711,15 +711,19 @@ def _join_people(cands: list[_Cand], pace: Callable[[], None] = NO_PACE) -> None
     # the longest form of each name stands for the shorter ones ("Khaled Saad" in "X Khaled Saad")
     full: dict[str, str] = {}
     names = sorted({n for s in by_surname.values() for n in s}, key=len, reverse=True)
+    # a longer form must end in the same (folded) surname: look only among those, in the
+    # same longest-first order
+    keys = {n: _person_key(n) for n in paced(names, pace)}
+    same_surname: dict[str, list[str]] = {}
+    for n in paced(names, pace):
+        same_surname.setdefault(fold(n.split()[-1]), []).append(n)
     for n in names:
         pace()
-        toks = _person_key(n)
-        for longer in names:
+        toks = keys[n]
+        for longer in same_surname[fold(n.split()[-1])]:
             if len(longer) <= len(n):
                 break
-            if _person_key(longer).endswith(toks) and fold(longer.split()[-1]) == fold(
-                n.split()[-1]
-            ):
+            if keys[longer].endswith(toks):
                 full[n] = full.get(longer, longer)
                 break
     surnames = {k: next(iter(v)) for k, v in by_surname.items() if len(v) == 1}
