@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from core.facts import names
+from core.facts import names, numbers
 from core.facts import text as facts_text
 
 _NAME_PIECES = (
@@ -56,3 +56,49 @@ def test_previous_word_is_the_plain_search() -> None:
         for pos in range(len(text) + 1):
             m = rx.search(text, max(0, pos - 30), pos)
             assert names._prev_word(text, pos) == (m.group(1).casefold() if m else ""), text
+
+
+_NUMBER_PIECES = (
+    "one", "One", "ONE", "tension", "often", "US$", "BUS$", "U", "S", "$", "5", "12", "½", "€",
+    "ſix", "seventeen", "Seven", "eighteen", "x", " ", "-", "_", "Thousand", "hundred", "bn",
+    "million", "K", "é", "Ten", "twenty", "é1", "2, 700", "1987", "Dec. 5", "12/11",
+)  # fmt: skip
+
+
+def test_number_anchor_spans_are_the_anchor_matches() -> None:
+    for text in _texts(_NUMBER_PIECES, 5, 5000):
+        assert numbers._anchor_spans(text) == [m.span() for m in numbers._ANCHOR.finditer(text)]
+
+
+def _plain_tokens(text: str, masks: list[tuple[int, int]]) -> list[tuple[str, int, int, str]]:
+    """The token-by-token loop the tokenizer had before it took windows at once."""
+    masks = sorted(masks)
+    out: list[tuple[str, int, int, str]] = []
+    mi = 0
+    for ws, we in numbers._windows(text):
+        for m in numbers._TOKEN.finditer(text, ws, we):
+            s, e = m.span()
+            while mi < len(masks) and masks[mi][1] <= s:
+                mi += 1
+            if mi < len(masks) and masks[mi][0] < e:
+                if not out or out[-1][3] != "wall":
+                    out.append(("", 0, 0, "wall"))
+                continue
+            out.append((m.group(), s, e, m.lastgroup or "cur"))
+        out.append(("", 0, 0, "wall"))
+    return out
+
+
+def test_number_tokens_with_masks_are_the_plain_tokens() -> None:
+    """Windows without a mask are tokenized at once; the result is the token-by-token one."""
+    rnd = random.Random(6)
+    for text in _texts((*_NUMBER_PIECES, "people ", "killed ", "at 5 p.m. "), 6, 400):
+        starts = rnd.sample(range(len(text)), min(3, len(text)))
+        masks = sorted({(a, a + rnd.randint(0, 6)) for a in starts if rnd.random() < 0.7})
+        toks, first = numbers._tokens(text, masks)
+        assert [(t.text, t.start, t.end, t.kind) for t in toks] == _plain_tokens(text, masks)
+        assert first == [
+            k
+            for k, t in enumerate(toks)
+            if t.kind in ("num", "cur") or (t.kind == "word" and t.low in numbers._NUM_WORDS)
+        ]
