@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 
@@ -84,12 +85,16 @@ _KINDS = {
 }
 
 
-@dataclass(slots=True)
-class _W:
+class _W(NamedTuple):
+    """A word (a tuple: one per capitalised word of the article, and tuples come cheap)."""
+
     text: str
     start: int
     end: int
     initial: bool  # first word of a sentence: its capital says nothing
+
+
+_new_tuple = tuple.__new__  # _W(...) without the Python-level __new__
 
 
 @cache
@@ -179,22 +184,21 @@ def _word_spans(text: str, pace: Callable[[], None] = NO_PACE) -> list[tuple[int
 
 def _words(text: str, pace: Callable[[], None] = NO_PACE) -> list[_W]:
     out: list[_W] = []
+    append = out.append
     abbrev = word_set("titles") | {"st.", "mt.", "ft.", "mts."}
+    states = _state_abbrevs()
     next_pace = 0
     for s, e in _word_spans(text, pace):
         if s >= next_pace:
             pace()
             next_pace = s + 2048
         w = text[s:e]
-        if e < len(text) and text[e] == "$":
+        after = text[e : e + 1]
+        if after == "$":
             continue  # "US$334 million": a currency, not the country
         # "Mr." "Mo." "Jr." keep their dot; single initials too ("A." in "Bryant A. Dalton")
-        if (
-            e < len(text)
-            and text[e] == "."
-            and (
-                len(w) == 1 or w.split("-")[-1].casefold() + "." in abbrev or w in _state_abbrevs()
-            )
+        if after == "." and (
+            len(w) == 1 or w.split("-")[-1].casefold() + "." in abbrev or w in states
         ):
             e += 1
             w += "."
@@ -205,15 +209,15 @@ def _words(text: str, pace: Callable[[], None] = NO_PACE) -> list[_W]:
         initial = prev_char in '\n.!?"“‘([:|•*#>' and not (
             prev_char == "."
             and out
-            and out[-1].text.endswith(".")
             and out[-1].end == k + 1
+            and out[-1].text.endswith(".")
             and (
                 len(out[-1].text) == 2
                 or out[-1].text.split("-")[-1].casefold() in abbrev
                 or out[-1].text.count(".") > 1
             )
         )
-        out.append(_W(w, s, e, initial))
+        append(_new_tuple(_W, (w, s, e, initial)))
     return out
 
 
@@ -232,12 +236,16 @@ def _is_cap(w: str) -> bool:
 
 def _groups(text: str, words: list[_W], pace: Callable[[], None] = NO_PACE) -> list[list[int]]:
     """Runs of capitalised words separated by single spaces (and lower-case connectors)."""
-    stop = frozenset(fold(w) for w in word_set("cap_stopwords"))
+    stop = _stop_folded()
+    known = aliases()
     groups: list[list[int]] = []
     cur: list[int] = []
+    # what a word's own text says, once per distinct word: (capitalised, a stop word that
+    # ends a run, ends the run itself: "US-drafted", "BBC's")
+    info: dict[str, tuple[bool, bool, bool]] = {}
 
     def flush() -> None:
-        while cur and not _is_cap(words[cur[-1]].text):
+        while cur and not info[words[cur[-1]].text][0]:
             cur.pop()
         if cur:
             groups.append(cur.copy())
@@ -246,32 +254,43 @@ def _groups(text: str, words: list[_W], pace: Callable[[], None] = NO_PACE) -> l
     for i, w in enumerate(words):
         if not i & 255:
             pace()
-        cap = _is_cap(w.text)
-        if cur:
-            gap = text[words[cur[-1]].end : w.start]
-            joined = (gap != "" and set(gap) == {" "}) or (
-                gap == "" and text[words[cur[-1]].end - 1] == "."
+        t = w.text
+        got = info.get(t)
+        if got is None:
+            cap = _is_cap(t)
+            got = info[t] = (
+                cap,
+                cap
+                and not (len(t) == 2 and t.endswith("."))
+                and fold(_strip_dot(t)) in stop
+                and t.rstrip(".").casefold() not in ("mr", "mrs", "ms", "dr"),
+                cap
+                and (
+                    # "US-drafted", "Calif.-based": the capitalised head is the name
+                    ("-" in t and not _is_cap(t.split("-")[-1]))
+                    # "BBC's James Copnall": a possessive ends the name
+                    or (t.endswith(("'s", "’s", "s'", "s’")) and t[:-2] != "People")
+                ),
             )
+        cap, stop_word, ends_run = got
+        if cur:
+            end = words[cur[-1]].end
+            gap = text[end : w.start]
+            joined = (gap != "" and not gap.strip(" ")) or (gap == "" and text[end - 1] == ".")
             if not joined or w.initial:
                 flush()
         if (
-            cap
-            and not (len(w.text) == 2 and w.text.endswith("."))
-            and fold(_strip_dot(w.text)) in stop
-            and w.text.rstrip(".").casefold() not in ("mr", "mrs", "ms", "dr")
+            stop_word
             # "Doctor Who": a stop word that completes a known name stays in it
-            and not (cur and fold(" ".join(words[k].text for k in cur) + w.text) in aliases())
+            and not (cur and fold(" ".join(words[k].text for k in cur) + t) in known)
         ):
             flush()
             continue
         if cap:
             cur.append(i)
-            # "US-drafted", "Calif.-based": the capitalised head is the name
-            if "-" in w.text and not _is_cap(w.text.split("-")[-1]):
+            if ends_run:
                 flush()
-            elif w.text.endswith(("'s", "’s", "s'", "s’")) and w.text[:-2] != "People":
-                flush()  # "BBC's James Copnall": a possessive ends the name
-        elif cur and w.text in _CONNECTORS:
+        elif cur and t in _CONNECTORS:
             cur.append(i)
         else:
             flush()
@@ -492,21 +511,22 @@ def extract_names(
     headline = _headline_mask(text, pace)
     deferred: list[list[int]] = []
     groups = _groups(text, words, pace)
+    org_keywords = word_set("org_keywords")
+    known = aliases()
     for grp in groups:
         pace()
         # split at titles and demonyms: what follows a title is a person
         segments: list[tuple[list[int], bool]] = []
         seg: list[int] = []
         cued = False
-        last_tok = _strip_dot(words[grp[-1]].text).casefold()
-        whole_org = (
-            last_tok in word_set("org_keywords")
-            or fold(" ".join(words[i].text for i in grp)) in aliases()
-        )
+        texts = [words[i].text for i in grp]
+        last_tok = _strip_dot(texts[-1]).casefold()
+        whole_org = last_tok in org_keywords or fold(" ".join(texts)) in known
+        n_grp = len(grp)
         for n_i, i in enumerate(grp):
-            low = words[i].text.casefold()
+            low = texts[n_i].casefold()
             # a title counts only before a name ("Amy Bishop" ends in a name, not a title)
-            is_title = low in titles and n_i + 1 < len(grp)
+            is_title = low in titles and n_i + 1 < n_grp
             if not whole_org and (is_title or low in demonyms) and low not in suffixes:
                 if seg:
                     segments.append((seg, cued))
@@ -578,15 +598,24 @@ def _candidate(
     text: str, words: list[_W], part: list[int], cued: bool, masked: bytearray
 ) -> _Cand | None:
     toks, start, end = _surface(words, part, text)
-    if end <= start or any(masked[start:end]):
+    if end <= start or masked.find(1, start, end) >= 0:
         return None
     if len(toks) == 1 and (len(toks[0]) < 2 or toks[0].casefold() in word_set("titles")):
         return None  # a lone title ("the Russian President") names nobody
+    # _classify, with the context read only when the name's own words do not decide
+    form = _kind_by_form_cached(tuple(toks), cued, text[max(0, start - 2) : start] == ", ")
+    if form is not None and form[0] is not None:
+        return _Cand(toks, start, end, form[0], form[1], cued, None)
     prev = _prev_word(text, words[part[0]].start)
-    nxt = _next_word(text, words[part[-1]].end)
-    before = text[max(0, start - 20) : start]
-    initial = words[part[0]].initial
-    kind, canonical = _classify(toks, cued, prev, nxt, text[end : end + 60], before, initial)
+    if form is None:
+        nxt = _next_word(text, words[part[-1]].end)
+        before = text[max(0, start - 20) : start]
+        initial = words[part[0]].initial
+        kind, canonical = _kind_by_context(
+            toks, prev, nxt, text[end : end + 60], before, initial
+        ) or (None, " ".join(toks))
+    else:
+        kind, canonical = form
     hint = None
     possessive = text[end : end + 2] in ("'s", "’s")
     if kind is None and prev in ("in", "at", "from", "near") and not possessive:
