@@ -379,6 +379,8 @@ def _conflicts(
     out: list[tuple[_Group, _Group]] = []
     for link in links:
         pace()
+        if not any(("a", s) in per_sentence for s in link.a):
+            continue  # nothing with a slot on the A side: no conflict in this link
         on_a_by: dict[str, dict[int, _Group]] = defaultdict(dict)
         on_b_by: dict[str, dict[int, _Group]] = defaultdict(dict)
         agreed_slots: set[str] = set()
@@ -585,6 +587,8 @@ def match_quotes(
     for link in links:
         pace()
         qs_a = {i for s in link.a for i in a_by_sent.get(s, ())}
+        if not qs_a:
+            continue  # no quote on one side: no pair
         qs_b = {j for s in link.b for j in b_by_sent.get(s, ())}
         linked_pairs.update((i, j) for i in qs_a for j in qs_b)
     clusters = _QuoteClusters(qa, qb)
@@ -598,6 +602,8 @@ def match_quotes(
     for link in links:
         pace()
         qs_a = {i for s in link.a for i in a_by_sent.get(s, ()) if i not in clusters.best_a}
+        if len(qs_a) != 1:
+            continue
         qs_b = {j for s in link.b for j in b_by_sent.get(s, ()) if j not in clusters.best_b}
         if len(qs_a) == 1 and len(qs_b) == 1:
             i, j = qs_a.pop(), qs_b.pop()

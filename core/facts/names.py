@@ -760,6 +760,10 @@ def _join_people(cands: list[_Cand], pace: Callable[[], None] = NO_PACE) -> None
         resolved = {full.get(n, n) for n in v}
         if len(resolved) == 1:
             surnames[s] = next(iter(resolved))
+    # spelling neighbours share the first three letters: look only among those, in order
+    by_prefix: dict[str, list[tuple[str, str]]] = {}
+    for s, n in paced(list(surnames.items()), pace):
+        by_prefix.setdefault(s[:3], []).append((s, n))
     for c in cands:
         pace()
         if c.kind == FactKind.PERSON and c.canonical in full:
@@ -772,7 +776,7 @@ def _join_people(cands: list[_Cand], pace: Callable[[], None] = NO_PACE) -> None
             c.kind, c.canonical = FactKind.PERSON, surnames[k]
             continue
         if len(k) >= 4:
-            for s, n in surnames.items():
-                if s[:3] == k[:3] and Levenshtein.distance(s, k, score_cutoff=1) <= 1:
+            for s, n in by_prefix.get(k[:3], ()):
+                if Levenshtein.distance(s, k, score_cutoff=1) <= 1:
                     c.kind, c.canonical = FactKind.PERSON, n
                     break

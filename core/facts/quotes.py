@@ -78,14 +78,15 @@ def extract_quotes(
         pace()
         ps, pe = para.span.start, para.span.end
         spans = _spans(text, ps, pe)
-        spans = sorted(
-            spans
-            + [
-                (m.start(1), m.end(1))
-                for m in finditer(_SINGLE, text, ps, pe)
-                if not any(a < m.end() and m.start() < b for a, b in spans)
-            ]
-        )
+        if text.find("'", ps, pe) >= 0 or text.find("‘", ps, pe) >= 0:  # _SINGLE needs one
+            spans = sorted(
+                spans
+                + [
+                    (m.start(1), m.end(1))
+                    for m in finditer(_SINGLE, text, ps, pe)
+                    if not any(a < m.end() and m.start() < b for a, b in spans)
+                ]
+            )
         in_para = people[bisect_left(starts, ps) : bisect_left(starts, pe)]
         for n, (s, e) in enumerate(spans):
             pace()
