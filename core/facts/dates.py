@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from core.facts.text import NO_PACE, Mention, finditer, paced, sorted_by_position
 from core.model import FactKind
@@ -354,7 +354,7 @@ def note_relative_dates(
             target = day - dt.timedelta(days=back or (7 if words[0] == "last" else 0))
         if target is not None:
             note = f"{target.isoformat()} if written on the dateline day {day.isoformat()}"
-            m = replace(m, note=note)
+            m = m._replace(note=note)
         out.append(m)
     return out
 

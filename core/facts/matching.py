@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
@@ -306,8 +305,8 @@ def match_facts(
                     else None
                 )
                 if kind is not None:
-                    g.a = [replace(m, weak=False, kind=kind) for m in g.a]
-                    g.b = [replace(m, weak=False, kind=kind) for m in g.b]
+                    g.a = [m._replace(weak=False, kind=kind) for m in g.a]
+                    g.b = [m._replace(weak=False, kind=kind) for m in g.b]
                     continue
             del groups[k]
         else:

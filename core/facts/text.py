@@ -14,10 +14,9 @@ import re
 import time
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from core.errors import Cancelled
 from core.model import Document, FactKind
@@ -141,9 +140,10 @@ def sorted_by_position(
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """One occurrence of a fact in one article.
+class Mention(NamedTuple):
+    """One occurrence of a fact in one article (an immutable tuple with named fields: tens of
+    thousands are made per long article, and a tuple is made several times faster than a
+    frozen dataclass; change one with ``_replace``).
 
     ``key`` is what matching compares (same key on both sides = same fact); ``value`` is the
     normalized form shown to people; ``slot`` names what the value is about (``dead``,
