@@ -85,13 +85,16 @@ def _stepped(
             yield from rx.finditer(text, pos, end)
             return
         safe = lim - _MARGIN
-        nxt = safe
-        for m in rx.finditer(text, pos, lim):
-            if m.start() >= safe:
-                break
-            yield m
-            nxt = max(safe, m.end())
-        pos = nxt
+        found = list(rx.finditer(text, pos, lim))
+        # the matches starting before ``safe`` are final (they start in increasing order)
+        k = len(found)
+        while k and found[k - 1].start() >= safe:
+            k -= 1
+        if k:
+            yield from found[:k] if k < len(found) else found
+            pos = max(safe, found[k - 1].end())
+        else:
+            pos = safe
 
 
 _T = TypeVar("_T")
