@@ -42,6 +42,9 @@ def _group_kind(m: Mention) -> str:
     return "name" if m.kind in _NAME_KINDS or m.weak else m.kind.value
 
 
+_GROUP_KIND = {k: "name" if k in _NAME_KINDS else k.value for k in FactKind}  # unless weak
+
+
 _Keys = set[tuple[str, str]]
 _Remap = dict[GroupKey, GroupKey]
 
@@ -216,8 +219,10 @@ class _Group:
 
 def _value_of(ms: list[Mention]) -> str:
     """The most precise value: the longest (full date over ``--11-27``, full name over surname)."""
-    strong = [m.value for m in ms if not m.weak] or [m.value for m in ms]
-    return max(strong, key=lambda v: (len(v), v))
+    strong = {m.value for m in ms if not m.weak} or {m.value for m in ms}
+    if len(strong) == 1:
+        return next(iter(strong))
+    return max(strong, key=lambda v: (len(v), v))  # distinct keys: no tie to break
 
 
 def _kind_of(ms: list[Mention]) -> FactKind:
@@ -258,39 +263,43 @@ def match_facts(
     _surnames_for_weak(ma, mb, remap, pace)
     pace()
     groups: dict[GroupKey, _Group] = {}
+    first_strong: dict[GroupKey, Mention] = {}  # first classified mention, A's before B's
+    with_weak: set[GroupKey] = set()
     for side, ms in (("a", ma), ("b", mb)):
-        for m in ms:
-            pace()
-            k = (_group_kind(m), m.key)
+        for m in paced(ms, pace, 256):
+            k = ("name" if m.weak else _GROUP_KIND[m.kind], m.key)
             k = remap.get(k, k)
             g = groups.get(k)
             if g is None:
                 g = groups[k] = _Group(k)
             (g.a if side == "a" else g.b).append(m)
+            if m.weak:
+                with_weak.add(k)
+            elif k not in first_strong:
+                first_strong[k] = m
     # a weak single word naming the head of one known multi-word organisation or place
     # ("Jefferson" for "Jefferson University Hospital") joins it
     heads: dict[str, set[GroupKey]] = defaultdict(set)
-    for k, g in groups.items():
-        pace()
-        strong = [m for m in g.a + g.b if not m.weak]
-        if strong and strong[0].kind in (FactKind.ORGANIZATION, FactKind.PLACE):
-            parts = strong[0].value.split()
+    for k, first in paced(list(first_strong.items()), pace, 256):
+        if first.kind in (FactKind.ORGANIZATION, FactKind.PLACE):
+            parts = first.value.split()
             if len(parts) > 1:
                 heads[fold(parts[0])].add(k)
-    for k in list(groups):
-        pace()
-        g = groups[k]
-        if any(not m.weak for m in g.a + g.b) or len(heads.get(k[1], ())) != 1:
+    for k in paced(list(groups), pace, 256):
+        if k in first_strong or len(heads.get(k[1], ())) != 1:
             continue
-        target = groups[next(iter(heads[k[1]]))]
+        target_key = next(iter(heads[k[1]]))
+        target, g = groups[target_key], groups[k]
         target.a += g.a
         target.b += g.b
+        with_weak.add(target_key)
         del groups[k]
     # weak mentions (unclassified names) count only beside a classified one with their key
-    for k in list(groups):
-        pace()
+    for k in paced(list(groups), pace, 256):
+        if k not in with_weak:
+            continue  # classified mentions only: nothing to do
         g = groups[k]
-        if not any(not m.weak for m in g.a + g.b):
+        if k not in first_strong:
             # an unclassified name both articles use is a name: a place when one of them has
             # it after "in"/"from", a person when it is several capitalised words
             if g.a and g.b:

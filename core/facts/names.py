@@ -474,6 +474,7 @@ def _next_word(text: str, pos: int) -> str:
     return m.group(1).casefold() if m else ""
 
 
+@lru_cache(maxsize=1 << 14)
 def _person_key(name: str) -> str:
     """Folded name without middle initials: ``Bryant A. Dalton`` -> ``bryantdalton``."""
     toks = [_PARTICLE.sub("", t) for t in name.split() if len(t.rstrip(".")) > 1]
@@ -555,15 +556,15 @@ def extract_names(
     cands.extend(_headline_names(text, words, deferred, cands, pace))
     cands = sorted_by_position(cands, _cand_start, _cand_start, pace)
     out: list[Mention] = []
-    for c in cands:
-        pace()
+    stop_folded, compass = _stop_folded(), word_set("compass")
+    for c in paced(cands, pace, 256):
         if c.kind is None:
             name = " ".join(c.words)
             if (
                 len(name) > 1
-                and fold(name) not in _stop_folded()
+                and fold(name) not in stop_folded
                 and not name[0].isdigit()
-                and name.casefold() not in word_set("compass")
+                and name.casefold() not in compass
             ):
                 out.append(
                     Mention(c.hint or FactKind.OTHER, fold(name), name, c.start, c.end, weak=True)
