@@ -79,11 +79,15 @@ _RELATIVE = re.compile(
 
 
 # month names count only with a capital, so the anchor is case-sensitive: Jan, JAN, ...
+# The month anchor and _HOLIDAY begin with a character class and check the word boundary after it
+# (``(?<!\w\w)``: the character before the first letter is no word character), which is
+# ``\b`` before the word; the engine then jumps between candidate letters instead of trying
+# the pattern at every character. The plain forms are in tests/core/test_facts_equivalence.py.
 _MONTH_ANCHOR = re.compile(
-    r"\b(?:J(?:an|AN|un|UN|ul|UL)|F(?:eb|EB)|M(?:ar|AR|ay|AY)|A(?:pr|PR|ug|UG)|S(?:ep|EP)"
-    r"|O(?:ct|CT)|N(?:ov|OV)|D(?:ec|EC))"
+    r"[JFMASOND](?<!\w\w)(?:(?<=J)(?:an|AN|un|UN|ul|UL)|(?<=F)(?:eb|EB)|(?<=M)(?:ar|AR|ay|AY)"
+    r"|(?<=A)(?:pr|PR|ug|UG)|(?<=S)(?:ep|EP)|(?<=O)(?:ct|CT)|(?<=N)(?:ov|OV)|(?<=D)(?:ec|EC))"
 )
-_RELATIVE_ANCHOR = re.compile(
+_RELATIVE_ANCHOR = re.compile(  # its first letters are too common for the jump to pay
     r"\b(?=[YyTtLlNnPpEeCcAaMmWwFfSs])(?i:yesterday|today|tomorrow|tonight|last|next|this"
     r"|past|earlier|later|coming|ago|monday|tuesday|wednesday|thursday|friday|saturday"
     r"|sunday)\b"
@@ -175,8 +179,8 @@ _HOLIDAYS = {
     "halloween": "--10-31",
 }
 _HOLIDAY = re.compile(
-    r"\b(?:Christmas (?:Day|Eve)|Boxing Day|New Year['’]s (?:Day|Eve)|Valentine['’]s Day"
-    r"|Halloween)\b"
+    r"[CBNVH](?<!\w\w)(?:(?<=C)hristmas (?:Day|Eve)|(?<=B)oxing Day|(?<=N)ew Year['’]s (?:Day|Eve)"
+    r"|(?<=V)alentine['’]s Day|(?<=H)alloween)\b"
 )
 _PART_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from core.facts import names, numbers
+from core.facts import dates, names, numbers
 from core.facts import text as facts_text
 
 _NAME_PIECES = (
@@ -102,3 +102,34 @@ def test_number_tokens_with_masks_are_the_plain_tokens() -> None:
             for k, t in enumerate(toks)
             if t.kind in ("num", "cur") or (t.kind == "word" and t.low in numbers._NUM_WORDS)
         ]
+
+
+_DATE_PIECES = (
+    "Jan", "JAN", "jan", "June", "Jul", "xJul", "_Dec", "Déc", "May", "MAY", "Sept", "Oct.",
+    "yesterday", "Today", "TONIGHT", "last", "lastly", "later", "Next", "this", "thistle", "ago",
+    "Monday", "tuesdays", "Wednesday", "friday", "Saturday", "sunday", "coming", "earlier",
+    "Christmas Day", "Christmas Eve", "Boxing Day", "New Year's Eve", "New Year’s Day",
+    "Valentine's Day", "Halloween", "xHalloween", "Halloweens", "é", "_", "1", " ", "-", "\n",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("fast", "plain"),
+    [
+        (
+            dates._MONTH_ANCHOR,
+            r"\b(?:J(?:an|AN|un|UN|ul|UL)|F(?:eb|EB)|M(?:ar|AR|ay|AY)|A(?:pr|PR|ug|UG)|S(?:ep|EP)"
+            r"|O(?:ct|CT)|N(?:ov|OV)|D(?:ec|EC))",
+        ),
+        (
+            dates._HOLIDAY,
+            r"\b(?:Christmas (?:Day|Eve)|Boxing Day|New Year['’]s (?:Day|Eve)|Valentine['’]s Day"
+            r"|Halloween)\b",
+        ),
+    ],
+    ids=["month", "holiday"],
+)
+def test_date_patterns_match_the_plain_ones(fast: re.Pattern[str], plain: str) -> None:
+    rx = re.compile(plain)
+    for text in _texts(_DATE_PIECES, 7, 4000):
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in rx.finditer(text)]
