@@ -502,9 +502,6 @@ def extract_names(
     often (it raises to cancel)."""
     text = _blank_nicknames(text, pace)
     words = _words(text, pace)
-    titles = word_set("titles")
-    demonyms = word_set("demonyms")
-    suffixes = word_set("name_suffixes")
     cands: list[_Cand] = []
     masked = bytearray(len(text))
     for s, e in masks:
@@ -512,45 +509,16 @@ def extract_names(
     headline = _headline_mask(text, pace)
     deferred: list[list[int]] = []
     groups = _groups(text, words, pace)
-    org_keywords = word_set("org_keywords")
-    known = aliases()
     for grp in groups:
         pace()
-        # split at titles and demonyms: what follows a title is a person
-        segments: list[tuple[list[int], bool]] = []
-        seg: list[int] = []
-        cued = False
-        texts = [words[i].text for i in grp]
-        last_tok = _strip_dot(texts[-1]).casefold()
-        whole_org = last_tok in org_keywords or fold(" ".join(texts)) in known
-        n_grp = len(grp)
-        for n_i, i in enumerate(grp):
-            low = texts[n_i].casefold()
-            # a title counts only before a name ("Amy Bishop" ends in a name, not a title)
-            is_title = low in titles and n_i + 1 < n_grp
-            if not whole_org and (is_title or low in demonyms) and low not in suffixes:
-                if seg:
-                    segments.append((seg, cued))
-                seg = []
-                cued = is_title
+        for rel, cued_seg in _parts(tuple([words[i].text for i in grp])):
+            part = [grp[j] for j in rel]
+            if headline[words[part[0]].start]:
+                deferred.append(part)
                 continue
-            seg.append(i)
-        if seg:
-            segments.append((seg, cued))
-        for seg, cued_seg in _split_known_acronym(words, segments):
-            for part in _split_of(words, seg):
-                while part and words[part[0]].text in _CONNECTORS:
-                    part = part[1:]
-                while part and words[part[-1]].text in _CONNECTORS:
-                    part = part[:-1]
-                if not part:
-                    continue
-                if headline[words[part[0]].start]:
-                    deferred.append(part)
-                    continue
-                cand = _candidate(text, words, part, cued_seg, masked)
-                if cand is not None:
-                    cands.append(cand)
+            cand = _candidate(text, words, part, cued_seg, masked)
+            if cand is not None:
+                cands.append(cand)
     release(groups, pace)
     _join_people(cands, pace)
     cands.extend(_headline_names(text, words, deferred, cands, pace))
@@ -589,6 +557,47 @@ def extract_names(
     release(cands, pace)
     release(words, pace)
     return out
+
+
+@lru_cache(maxsize=1 << 14)
+def _parts(texts: tuple[str, ...]) -> tuple[tuple[tuple[int, ...], bool], ...]:
+    """The name candidates in a run of capitalised words, as positions in the run and whether
+    a title cues a person: split at titles and demonyms (what follows a title is a person),
+    after a known acronym, at "of", without connectors at the ends. It depends on the words
+    alone, so it is worked out once per distinct run (names recur throughout an article)."""
+    words = [_W(t, 0, 0, False) for t in texts]
+    grp = range(len(texts))
+    titles = word_set("titles")
+    demonyms = word_set("demonyms")
+    suffixes = word_set("name_suffixes")
+    segments: list[tuple[list[int], bool]] = []
+    seg: list[int] = []
+    cued = False
+    last_tok = _strip_dot(texts[-1]).casefold()
+    whole_org = last_tok in word_set("org_keywords") or fold(" ".join(texts)) in aliases()
+    for n_i in grp:
+        low = texts[n_i].casefold()
+        # a title counts only before a name ("Amy Bishop" ends in a name, not a title)
+        is_title = low in titles and n_i + 1 < len(texts)
+        if not whole_org and (is_title or low in demonyms) and low not in suffixes:
+            if seg:
+                segments.append((seg, cued))
+            seg = []
+            cued = is_title
+            continue
+        seg.append(n_i)
+    if seg:
+        segments.append((seg, cued))
+    out: list[tuple[tuple[int, ...], bool]] = []
+    for seg, cued_seg in _split_known_acronym(words, segments):
+        for part in _split_of(words, seg):
+            while part and texts[part[0]] in _CONNECTORS:
+                part = part[1:]
+            while part and texts[part[-1]] in _CONNECTORS:
+                part = part[:-1]
+            if part:
+                out.append((tuple(part), cued_seg))
+    return tuple(out)
 
 
 def _cand_start(c: _Cand) -> int:
