@@ -166,19 +166,18 @@ def _word_spans(text: str, pace: Callable[[], None] = NO_PACE) -> list[tuple[int
     out: list[tuple[int, int]] = []
     pos = 0
     i, n_caps = 0, len(caps)
+    others.append((len(text) + 1, 0, 0))  # a sentinel after every capitalised word
     for s, _branch, e in paced(others, pace):  # a capital may start an initialism (first)
         while i < n_caps and caps[i][0] < s:
+            if not i & 1023:
+                pace()
             if caps[i][0] >= pos:
                 out.append(caps[i])
                 pos = caps[i][1]
             i += 1
-        if s >= pos:
+        if s >= pos and s <= len(text):
             out.append((s, e))
             pos = e
-    for c in caps[i:]:
-        if c[0] >= pos:
-            out.append(c)
-            pos = c[1]
     return out
 
 

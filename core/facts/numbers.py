@@ -141,6 +141,8 @@ def _tokens(
         k, n_toks = 0, len(toks)
         # token by token while a mask may reach into the window; a masked token becomes a wall
         while k < n_toks and mi < n_masks and masks[mi][0] < we:
+            if not k & 255:
+                pace()
             t = toks[k]
             while mi < n_masks and masks[mi][1] <= t[1]:
                 mi += 1
