@@ -385,9 +385,10 @@ def _conflicts(
                     per_sentence[(side, s)].append((m.slot, g, shared))
     used: set[int] = set()
     out: list[tuple[_Group, _Group]] = []
+    a_slotted = {s for side, s in per_sentence if side == "a"}
     for link in links:
         pace()
-        if not any(("a", s) in per_sentence for s in link.a):
+        if a_slotted.isdisjoint(link.a):
             continue  # nothing with a slot on the A side: no conflict in this link
         on_a_by: dict[str, dict[int, _Group]] = defaultdict(dict)
         on_b_by: dict[str, dict[int, _Group]] = defaultdict(dict)
@@ -592,11 +593,12 @@ def match_quotes(
     a_by_sent, b_by_sent = _by_sentence(qa, ia), _by_sentence(qb, ib)
     pace()
     linked_pairs: set[tuple[int, int]] = set()
+    a_quoted = set(a_by_sent)
     for link in links:
         pace()
+        if a_quoted.isdisjoint(link.a):
+            continue  # no quote on the A side: no pair
         qs_a = {i for s in link.a for i in a_by_sent.get(s, ())}
-        if not qs_a:
-            continue  # no quote on one side: no pair
         qs_b = {j for s in link.b for j in b_by_sent.get(s, ())}
         linked_pairs.update((i, j) for i in qs_a for j in qs_b)
     clusters = _QuoteClusters(qa, qb)
@@ -609,6 +611,8 @@ def match_quotes(
     # ("substantive discussions" / "serious discussions") when the wording is close enough
     for link in links:
         pace()
+        if a_quoted.isdisjoint(link.a):
+            continue
         qs_a = {i for s in link.a for i in a_by_sent.get(s, ()) if i not in clusters.best_a}
         if len(qs_a) != 1:
             continue
