@@ -316,10 +316,12 @@ def _surface(words: list[_W], idx: list[int], text: str) -> tuple[list[str], int
         head = last.split("-")[0]
         toks[-1] = head
         end = words[idx[-1]].start + len(head)
-    m = _POSSESSIVE.search(toks[-1])
-    if m and len(toks[-1]) > 2:
-        toks[-1] = toks[-1][: m.start()]
-        end -= len(m.group())
+    # _POSSESSIVE, without a search: "'s" or "'" at the end
+    last = toks[-1]
+    cut = 2 if last.endswith(("'s", "’s")) else 1 if last.endswith(("'", "’")) else 0
+    if cut and len(last) > 2:
+        toks[-1] = last[:-cut]
+        end -= cut
     return toks, start, end
 
 
