@@ -120,6 +120,43 @@ def _windows(text: str, pace: Callable[[], None] = NO_PACE) -> list[tuple[int, i
     return out
 
 
+# _TOKEN with the whitespace before each token captured and every branch a group: findall
+# gives (space, cur, ord, num, word, punct) strings without a match object per token. Every
+# character that is not whitespace starts a token and tokens follow each other with only
+# whitespace between them, so the offsets add up from the window's start.
+_SPACED_TOKEN = re.compile(
+    r"(\s*)(?:(US\$|[$€£¥])|(\d+(?:st|nd|rd|th))\b"
+    r"|((?:\d{1,3}(?:,\s?\d{3})+|\d+)(?:\.\d+)?[½¼¾]?|\.\d+|[½¼¾])"
+    r"|([A-Za-z]+(?:['’][A-Za-z]+)?)|([^\sA-Za-z\d]))"
+)
+
+
+_AT_ONCE = 1 << 14  # longer windows are scanned in paced steps
+
+
+def _window_tokens(text: str, ws: int, we: int) -> list[_Tok]:
+    """The tokens ``_TOKEN.finditer(text, ws, we)`` gives, from one findall call."""
+    out: list[_Tok] = []
+    append = out.append
+    pos = ws
+    for space, cur, ordinal, num, word, punct in _SPACED_TOKEN.findall(text, ws, we):
+        pos += len(space)
+        if word:
+            g, kind = word, "word"
+        elif punct:
+            g, kind = punct, "punct"
+        elif num:
+            g, kind = num, "num"
+        elif cur:
+            g, kind = cur, "cur"
+        else:
+            g, kind = ordinal, "ord"
+        end = pos + len(g)
+        append(_new_tuple(_Tok, (g, pos, end, kind, g.casefold())))
+        pos = end
+    return out
+
+
 def _tokens(
     text: str, masks: list[tuple[int, int]], pace: Callable[[], None] = NO_PACE
 ) -> tuple[list[_Tok], list[int]]:
@@ -133,11 +170,15 @@ def _tokens(
     wall = _Tok("", 0, 0, "wall")
     for ws, we in _windows(text, pace):
         pace()
-        toks = [
-            _new_tuple(_Tok, (g, m.start(), m.end(), m.lastgroup or "cur", g.casefold()))
-            for m in finditer(_TOKEN, text, ws, we, pace)
-            if (g := m.group())
-        ]
+        toks = (
+            _window_tokens(text, ws, we)
+            if we - ws <= _AT_ONCE
+            else [
+                _new_tuple(_Tok, (g, m.start(), m.end(), m.lastgroup or "cur", g.casefold()))
+                for m in finditer(_TOKEN, text, ws, we, pace)
+                if (g := m.group())
+            ]
+        )
         k, n_toks = 0, len(toks)
         # token by token while a mask may reach into the window; a masked token becomes a wall
         while k < n_toks and mi < n_masks and masks[mi][0] < we:

@@ -133,3 +133,14 @@ def test_date_patterns_match_the_plain_ones(fast: re.Pattern[str], plain: str) -
     rx = re.compile(plain)
     for text in _texts(_DATE_PIECES, 7, 4000):
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in rx.finditer(text)]
+
+
+def test_window_tokens_are_the_token_matches() -> None:
+    pieces = (*_NUMBER_PIECES, "21st", "3rd.", "Mr.", "don't", "’s", "£", "¥5", ".5", "\t", "\n")
+    for n, text in enumerate(_texts(pieces, 8, 3000)):
+        ws, we = n % 3, len(text) - n % 4
+        want = [
+            (m.group(), m.start(), m.end(), m.lastgroup or "cur", m.group().casefold())
+            for m in numbers._TOKEN.finditer(text, ws, we)
+        ]
+        assert [tuple(t) for t in numbers._window_tokens(text, ws, we)] == want, text
