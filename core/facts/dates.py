@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from core.facts.text import NO_PACE, Mention, finditer, paced, sorted_by_position
+from core.facts.text import NO_PACE, Mention, finditer, paced, sorted_by_position, word_hits
 from core.model import FactKind
 
 MONTHS = {
@@ -94,6 +94,29 @@ _RELATIVE_ANCHOR = re.compile(  # its first letters are too common for the jump 
 )
 
 
+_RELATIVE_WORDS = (
+    "yesterday",
+    "today",
+    "tomorrow",
+    "tonight",
+    "last",
+    "next",
+    "this",
+    "past",
+    "earlier",
+    "later",
+    "coming",
+    "ago",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+)  # fmt: skip  (_RELATIVE_ANCHOR's words: text.word_hits finds them faster)
+
+
 def _near(
     rx: re.Pattern[str], anchor: re.Pattern[str], text: str, pace: Callable[[], None] = NO_PACE
 ) -> list[re.Match[str]]:
@@ -123,8 +146,11 @@ def _windows(
         return cached
     out: list[tuple[int, int]] = []
     n = len(text)
-    for m in finditer(anchor, text, pace=pace):
-        s, e = max(0, m.start() - 40), min(n, m.end() + 40)
+    hits = word_hits(text, _RELATIVE_WORDS, True, pace) if anchor is _RELATIVE_ANCHOR else None
+    if hits is None:
+        hits = [m.span() for m in finditer(anchor, text, pace=pace)]
+    for a, b in hits:
+        s, e = max(0, a - 40), min(n, b + 40)
         while s > 0 and not text[s - 1].isspace():
             s -= 1
         while e < n and not text[e].isspace():

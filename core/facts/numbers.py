@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from core.facts.text import NO_PACE, Mention, finditer, paced, release, word_set
+from core.facts.text import NO_PACE, Mention, finditer, paced, release, word_hits, word_set
 from core.model import FactKind
 
 _TOKEN = re.compile(
@@ -92,10 +92,49 @@ _ANCHOR_WORD = re.compile(
 )
 
 
+_ANCHOR_WORDS = (
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "dozen",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+)  # fmt: skip  (_ANCHOR's words, in its order)
+
+
 def _anchor_spans(text: str, pace: Callable[[], None] = NO_PACE) -> list[tuple[int, int]]:
     """The spans of ``_ANCHOR.finditer(text)``, in order."""
     spans = [m.span() for m in finditer(_ANCHOR_SIGN, text, pace=pace)]
-    spans += [m.span() for m in finditer(_ANCHOR_WORD, text, pace=pace)]
+    hits = word_hits(text, _ANCHOR_WORDS, False, pace)
+    if hits is None:
+        hits = [m.span() for m in finditer(_ANCHOR_WORD, text, pace=pace)]
+    spans += hits
     pace()
     spans.sort()  # two sorted runs: one merge
     return spans

@@ -97,6 +97,44 @@ def _stepped(
             pos = safe
 
 
+# characters that (?i) takes for an ASCII letter other than by case ('ſ' for s, 'ı' and 'İ'
+# for i, the Kelvin sign for k): where one occurs, word_hits leaves the work to the pattern
+_CASE_TWINS = ("\u017f", "\u0131", "\u0130", "\u212a")
+
+
+def word_hits(
+    text: str, words: tuple[str, ...], whole: bool, pace: Callable[[], None] | None = None
+) -> list[tuple[int, int]] | None:
+    """Spans of ``\\b(?i:w1|w2|...)`` (``\\b`` after it too when ``whole``) for lower-case
+    ASCII words, found with ``str.find`` in the lower-cased text instead of trying the
+    pattern at every character: at each place the first of ``words`` that fits, in order.
+    None when the text holds a character (?i) matches to an ASCII letter other than by case
+    (then the caller runs its pattern)."""
+    if any(c in text for c in _CASE_TWINS):
+        return None
+    low = text.lower()
+    if len(low) != len(text):
+        return None
+    n = len(text)
+    found: dict[int, int] = {}
+    for w in words:
+        i = low.find(w)
+        count = 0
+        while i >= 0:
+            count += 1
+            if pace is not None and not count & 1023:
+                pace()
+            e = i + len(w)
+            if (
+                (i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_"))
+                and not (whole and e < n and (text[e].isalnum() or text[e] == "_"))
+                and i not in found
+            ):
+                found[i] = e
+            i = low.find(w, i + 1)
+    return sorted(found.items())
+
+
 _T = TypeVar("_T")
 
 

@@ -144,3 +144,20 @@ def test_window_tokens_are_the_token_matches() -> None:
             for m in numbers._TOKEN.finditer(text, ws, we)
         ]
         assert [tuple(t) for t in numbers._window_tokens(text, ws, we)] == want, text
+
+
+def test_word_hits_are_the_anchor_matches() -> None:
+    pieces = (*_NUMBER_PIECES, *_DATE_PIECES, "Chicago", "often", "tenth", "agog", "o'ten", "É")
+    pieces = tuple(p for p in pieces if "ſ" not in p)  # a case twin: the pattern decides
+    for text in _texts(pieces, 9, 4000):
+        number_words = facts_text.word_hits(text, numbers._ANCHOR_WORDS, False)
+        assert number_words == [m.span() for m in numbers._ANCHOR_WORD.finditer(text)], text
+        relative = facts_text.word_hits(text, dates._RELATIVE_WORDS, True)
+        assert relative == [m.span() for m in dates._RELATIVE_ANCHOR.finditer(text)], text
+
+
+def test_word_hits_leave_case_twins_to_the_pattern() -> None:
+    assert facts_text.word_hits("the ſeven seas", numbers._ANCHOR_WORDS, False) is None
+    assert numbers._anchor_spans("the ſeven seas") == [
+        m.span() for m in numbers._ANCHOR.finditer("the ſeven seas")
+    ]
