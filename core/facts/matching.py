@@ -125,8 +125,7 @@ def _unify_surnames(
             if m.kind == FactKind.PERSON and " " in m.value:
                 full[m.value.split()[-1].casefold()].add(m.key)
         other_keys = {m.key for m in paced(other, pace) if m.kind in _NAME_KINDS}
-        for m in mine:
-            pace()
+        for m in paced(mine, pace, 64):
             if m.kind != FactKind.PERSON or m.key in other_keys:
                 continue
             cands = full.get(m.value.split()[-1].casefold(), set())
@@ -142,8 +141,7 @@ def _unify_organisation_tails(
     "Daily News" is "New York Daily News"."""
     for mine, other in ((ma, mb), (mb, ma)):
         longer: dict[str, set[str]] = defaultdict(set)
-        for m in other:
-            pace()
+        for m in paced(other, pace, 64):
             if m.kind == FactKind.ORGANIZATION and m.value.count(" ") >= 2:
                 words = m.value.split()
                 for cut in range(1, len(words) - 1):
@@ -339,8 +337,7 @@ def match_facts(
                 note=_note_of(ga.a + gb.b),
             )
         )
-    for g in groups.values():
-        pace()
+    for g in paced(list(groups.values()), pace, 64):
         if id(g) in in_conflict:
             continue
         status = (
@@ -373,8 +370,7 @@ def _conflicts(
 ) -> list[tuple[_Group, _Group]]:
     """Pairs (only-in-A group, only-in-B group) that disagree about one slot in one link."""
     per_sentence: dict[tuple[str, int], list[tuple[str, _Group, bool]]] = defaultdict(list)
-    for g in groups:
-        pace()
+    for g in paced(groups, pace, 64):
         shared = bool(g.a and g.b)
         for side, ms, idx in (("a", g.a, ia), ("b", g.b, ib)):
             for m in ms:
@@ -386,8 +382,7 @@ def _conflicts(
     used: set[int] = set()
     out: list[tuple[_Group, _Group]] = []
     a_slotted = {s for side, s in per_sentence if side == "a"}
-    for link in links:
-        pace()
+    for link in paced(links, pace, 64):
         if a_slotted.isdisjoint(link.a):
             continue  # nothing with a slot on the A side: no conflict in this link
         on_a_by: dict[str, dict[int, _Group]] = defaultdict(dict)
@@ -594,8 +589,7 @@ def match_quotes(
     pace()
     linked_pairs: set[tuple[int, int]] = set()
     a_quoted = set(a_by_sent)
-    for link in links:
-        pace()
+    for link in paced(links, pace, 64):
         if a_quoted.isdisjoint(link.a):
             continue  # no quote on the A side: no pair
         qs_a = {i for s in link.a for i in a_by_sent.get(s, ())}
@@ -609,8 +603,7 @@ def match_quotes(
             clusters.join(i, j)
     # a short quote left alone on each side of one link is the same quote translated
     # ("substantive discussions" / "serious discussions") when the wording is close enough
-    for link in links:
-        pace()
+    for link in paced(links, pace, 64):
         if a_quoted.isdisjoint(link.a):
             continue
         qs_a = {i for s in link.a for i in a_by_sent.get(s, ()) if i not in clusters.best_a}

@@ -510,8 +510,7 @@ def extract_names(
     headline = _headline_mask(text, pace)
     deferred: list[list[int]] = []
     groups = _groups(text, words, pace)
-    for grp in groups:
-        pace()
+    for grp in paced(groups, pace, 64):
         for rel, cued_seg in _parts(tuple([words[i].text for i in grp])):
             part = [grp[j] for j in rel]
             if headline[words[part[0]].start]:
@@ -775,8 +774,7 @@ def _join_people(cands: list[_Cand], pace: Callable[[], None] = NO_PACE) -> None
     by_prefix: dict[str, list[tuple[str, str]]] = {}
     for s, n in paced(list(surnames.items()), pace):
         by_prefix.setdefault(s[:3], []).append((s, n))
-    for c in cands:
-        pace()
+    for c in paced(cands, pace, 64):
         if c.kind == FactKind.PERSON and c.canonical in full:
             c.canonical = full[c.canonical]
             continue

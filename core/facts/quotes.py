@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
-from core.facts.text import NO_PACE, Mention, finditer, word_set
+from core.facts.text import NO_PACE, Mention, finditer, paced, word_set
 from core.model import Document, FactKind
 
 _PAIRS = {'"': '"', "“": "”", "„": "“", "«": "»"}
@@ -74,8 +74,7 @@ def extract_quotes(
     out: list[Mention] = []
     last_speaker = ""
     prev_subject = ""  # first person named in the previous paragraph: who "he" usually is
-    for para in doc.paragraphs:
-        pace()
+    for para in paced(doc.paragraphs, pace, 64):
         ps, pe = para.span.start, para.span.end
         spans = _spans(text, ps, pe)
         if text.find("'", ps, pe) >= 0 or text.find("‘", ps, pe) >= 0:  # _SINGLE needs one
