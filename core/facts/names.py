@@ -63,7 +63,9 @@ _CONNECTOR = re.compile(  # \b(?:of|de|van|von|bin|al|da|di|del|la|le|der|den|du
     r"|(?<=a)l|(?<=l)(?:a|e))\b"
 )
 # Vincent "The Chin" Gigante: the nickname is blanked so first and last name join
-_NICKNAME = re.compile(r"(?<=[A-Za-z] )[\"“'‘](?:[Tt]he )?[A-Z][^\"”'’\n]{1,30}[\"”'’] (?=[A-Z])")
+# (from the quote mark, so the engine jumps between quote marks: the lookbehind after it is
+# ``(?<=[A-Za-z] )`` before it)
+_NICKNAME = re.compile(r"[\"“'‘](?<=[A-Za-z] .)(?:[Tt]he )?[A-Z][^\"”'’\n]{1,30}[\"”'’] (?=[A-Z])")
 _CRIME_FAMILY = re.compile(r"^\s+(?:crime|mafia|mob)\s+(?:family|clan|syndicate)\b")
 _APPOSITION = re.compile(
     r"^,\s+(?:a|an|the)\s+(?:[\w.-]+\s+){0,5}?(?:spokesman|spokeswoman|spokesperson|official"

@@ -161,3 +161,12 @@ def test_word_hits_leave_case_twins_to_the_pattern() -> None:
     assert numbers._anchor_spans("the ſeven seas") == [
         m.span() for m in numbers._ANCHOR.finditer("the ſeven seas")
     ]
+
+
+def test_nickname_pattern_matches_the_plain_one() -> None:
+    plain = re.compile(r"(?<=[A-Za-z] )[\"“'‘](?:[Tt]he )?[A-Z][^\"”'’\n]{1,30}[\"”'’] (?=[A-Z])")
+    pieces = ("Vincent ", '"The Chin" ', "Gigante", "“Big” ", "'Bo' ", "‘Al’ ", "x", " ", "\n", '"')
+    for text in _texts(pieces, 10, 3000):
+        assert [m.span() for m in names._NICKNAME.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ], text
