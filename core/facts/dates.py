@@ -165,7 +165,7 @@ def _windows(
     return out
 
 
-_DIGIT_RUN = re.compile(r"\d+")
+_DIGIT_RUN = re.compile(r"\d\d*")  # \d+, but from a character class: the engine jumps to digits
 _digit_cache: dict[tuple[int, int], list[int]] = {}
 
 
