@@ -31,7 +31,7 @@ _SINGLE = re.compile(r"(?<![\w'’])['‘]([A-Za-z][^'‘’\n\"“”]{1,200}?[
 
 def normalize_quote(text: str) -> str:
     """Lower-case words joined by single spaces: what quote matching compares."""
-    return " ".join(w.casefold().replace("’", "'") for w in _WORDS.findall(text))
+    return " ".join(_WORDS.findall(text)).casefold().replace("’", "'")  # casefold is per letter
 
 
 def _spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -123,13 +123,13 @@ def _speaker(
     before_start = max(lo, s - 140)
     for win_start, win_end in ((e, after_end), (before_start, s)):
         window = text[win_start:win_end]
-        verbs = [m for m in _LETTERS.finditer(window) if m.group().casefold() in said]
-        if not verbs:
+        verb = next((m for m in _LETTERS.finditer(window) if m.group().casefold() in said), None)
+        if verb is None:
             continue
         i0, i1 = bisect_left(starts, win_start), bisect_right(starts, win_end)
         named = people[i0:i1]
         if named:
-            verb_pos = win_start + verbs[0].start()
+            verb_pos = win_start + verb.start()
             best = min(named, key=lambda p: abs(p.start - verb_pos))
             return best.value
         if _PRONOUN.search(window):
