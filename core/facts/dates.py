@@ -149,7 +149,9 @@ def _windows(
     hits = word_hits(text, _RELATIVE_WORDS, True, pace) if anchor is _RELATIVE_ANCHOR else None
     if hits is None:
         hits = [m.span() for m in finditer(anchor, text, pace=pace)]
-    for a, b in hits:
+    for k, (a, b) in enumerate(hits):
+        if not k & 255:
+            pace()
         s, e = max(0, a - 40), min(n, b + 40)
         while s > 0 and not text[s - 1].isspace():
             s -= 1

@@ -296,6 +296,7 @@ def match_facts(
     for k in paced(list(groups), pace, 256):
         if k not in with_weak:
             continue  # classified mentions only: nothing to do
+        pace()  # (one group may hold thousands of mentions)
         g = groups[k]
         if k not in first_strong:
             # an unclassified name both articles use is a name: a place when one of them has
@@ -337,7 +338,8 @@ def match_facts(
                 note=_note_of(ga.a + gb.b),
             )
         )
-    for g in paced(list(groups.values()), pace, 64):
+    for g in groups.values():
+        pace()  # (per group: one group may hold thousands of mentions)
         if id(g) in in_conflict:
             continue
         status = (
@@ -370,7 +372,8 @@ def _conflicts(
 ) -> list[tuple[_Group, _Group]]:
     """Pairs (only-in-A group, only-in-B group) that disagree about one slot in one link."""
     per_sentence: dict[tuple[str, int], list[tuple[str, _Group, bool]]] = defaultdict(list)
-    for g in paced(groups, pace, 64):
+    for g in groups:
+        pace()  # (per group: one group may hold thousands of mentions)
         shared = bool(g.a and g.b)
         for side, ms, idx in (("a", g.a, ia), ("b", g.b, ib)):
             for m in ms:
@@ -445,10 +448,14 @@ def _quote_threshold(x: str, y: str, linked: bool) -> float:
     return 60.0 if linked else 75.0
 
 
-def _by_sentence(quotes: list[Mention], index: DocIndex) -> dict[int, list[int]]:
+def _by_sentence(
+    quotes: list[Mention], index: DocIndex, pace: Callable[[], None] = NO_PACE
+) -> dict[int, list[int]]:
     """Sentence index -> the quotes (indices into ``quotes``) that touch it."""
     out: dict[int, list[int]] = defaultdict(list)
     for i, q in enumerate(quotes):
+        if not i & 255:
+            pace()
         for s in index.sentences_in(q.start, q.end):
             out[s].append(i)
     return out
@@ -585,7 +592,7 @@ def match_quotes(
     pace: Callable[[], None] = NO_PACE,
 ) -> list[Fact]:
     """Quote facts: a quote in A matched to the same quote in B, even worded differently."""
-    a_by_sent, b_by_sent = _by_sentence(qa, ia), _by_sentence(qb, ib)
+    a_by_sent, b_by_sent = _by_sentence(qa, ia, pace), _by_sentence(qb, ib, pace)
     pace()
     linked_pairs: set[tuple[int, int]] = set()
     a_quoted = set(a_by_sent)

@@ -507,7 +507,7 @@ def extract_names(
     words = _words(text, pace)
     cands: list[_Cand] = []
     masked = bytearray(len(text))
-    for s, e in masks:
+    for s, e in paced(masks, pace, 1024):
         masked[s:e] = b"\x01" * (e - s)
     headline = _headline_mask(text, pace)
     deferred: list[list[int]] = []

@@ -144,14 +144,18 @@ def _windows(text: str, pace: Callable[[], None] = NO_PACE) -> list[tuple[int, i
     """Stretches of text around anything that can start a number, merged; the rest is skipped."""
     merged: list[list[int]] = []
     n = len(text)
-    for a, b in _anchor_spans(text, pace):
+    for k, (a, b) in enumerate(_anchor_spans(text, pace)):
+        if not k & 1023:
+            pace()
         s, e = a - 40, b + 60
         if merged and s <= merged[-1][1]:
             merged[-1][1] = e
         else:
             merged.append([s, e])
     out: list[tuple[int, int]] = []
-    for s, e in merged:
+    for k, (s, e) in enumerate(merged):
+        if not k & 1023:
+            pace()
         # widen to spaces so no window cuts a word in two
         s = text.rfind(" ", 0, max(0, s)) + 1
         e2 = text.find(" ", min(n, e))

@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
-from core.facts.text import NO_PACE, Mention, finditer, paced, word_set
+from core.facts.text import NO_PACE, Mention, finditer, paced, sorted_by_position, word_set
 from core.model import Document, FactKind
 
 _PAIRS = {'"': '"', "“": "”", "„": "“", "«": "»"}
@@ -69,7 +69,7 @@ def extract_quotes(
     once per paragraph and quote (it raises to cancel)."""
     text = doc.text
     said = word_set("said_verbs")
-    people = sorted(people, key=lambda p: p.start)
+    people = sorted_by_position(people, _start, _start, pace)  # a stable sort by start
     starts = [p.start for p in people]
     out: list[Mention] = []
     last_speaker = ""
@@ -106,6 +106,10 @@ def extract_quotes(
         if in_para:
             prev_subject = in_para[0].value
     return out
+
+
+def _start(m: Mention) -> int:
+    return m.start
 
 
 def _speaker(

@@ -110,28 +110,39 @@ def word_hits(
     pattern at every character: at each place the first of ``words`` that fits, in order.
     None when the text holds a character (?i) matches to an ASCII letter other than by case
     (then the caller runs its pattern)."""
-    if any(c in text for c in _CASE_TWINS):
-        return None
-    low = text.lower()
+    pieces: list[str] = []
+    for k in range(0, len(text), 1 << 16):  # in pieces: one call on 1M words takes too long
+        if pace is not None:
+            pace()
+        piece = text[k : k + (1 << 16)]
+        if any(c in piece for c in _CASE_TWINS):
+            return None
+        pieces.append(piece.lower())  # (only a Greek capital sigma reads its neighbours)
+    low = "".join(pieces)
     if len(low) != len(text):
         return None
     n = len(text)
     found: dict[int, int] = {}
-    for w in words:
-        i = low.find(w)
-        count = 0
-        while i >= 0:
-            count += 1
-            if pace is not None and not count & 1023:
-                pace()
-            e = i + len(w)
-            if (
-                (i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_"))
-                and not (whole and e < n and (text[e].isalnum() or text[e] == "_"))
-                and i not in found
-            ):
-                found[i] = e
-            i = low.find(w, i + 1)
+    count = 0
+    # in pieces of the text (a word is found in the piece where it starts), so that no
+    # single search scans a long text
+    for c in range(0, n, 1 << 16):
+        if pace is not None:
+            pace()
+        for w in words:
+            i = low.find(w, c, c + (1 << 16) + len(w) - 1)
+            while i >= 0:
+                count += 1
+                if pace is not None and not count & 1023:
+                    pace()
+                e = i + len(w)
+                if (
+                    (i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_"))
+                    and not (whole and e < n and (text[e].isalnum() or text[e] == "_"))
+                    and i not in found
+                ):
+                    found[i] = e
+                i = low.find(w, i + 1, c + (1 << 16) + len(w) - 1)
     return sorted(found.items())
 
 
