@@ -22,7 +22,15 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from core.facts.text import NO_PACE, Mention, finditer, paced, sorted_by_position, word_hits
+from core.facts.text import (
+    NO_PACE,
+    Mention,
+    finditer,
+    paced,
+    release,
+    sorted_by_position,
+    word_hits,
+)
 from core.model import FactKind
 
 MONTHS = {
@@ -161,6 +169,7 @@ def _windows(
             out[-1] = (out[-1][0], max(out[-1][1], e))
         else:
             out.append((s, e))
+    release(hits, pace)
     if len(_window_cache) > 8:
         _window_cache.clear()
     _window_cache[key] = out

@@ -77,7 +77,6 @@ _AGE_AFTER = re.compile(r"^,\s*\(?\d{1,3}\)?\s*[,;)]")
 _CONNECTORS = frozenset(
     {"of", "de", "van", "von", "bin", "al", "da", "di", "del", "la", "le", "der", "den", "du"}
 )
-_POSSESSIVE = re.compile(r"['’]s?$")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Z0-9]{1,5}s?$")
 _KINDS = {
     "person": FactKind.PERSON,
@@ -180,6 +179,8 @@ def _word_spans(text: str, pace: Callable[[], None] = NO_PACE) -> list[tuple[int
         if s >= pos and s <= len(text):
             out.append((s, e))
             pos = e
+    release(caps, pace)  # freeing 100k+ tuples in one go holds the GIL too long
+    release(others, pace)
     return out
 
 
@@ -189,7 +190,8 @@ def _words(text: str, pace: Callable[[], None] = NO_PACE) -> list[_W]:
     abbrev = word_set("titles") | {"st.", "mt.", "ft.", "mts."}
     states = _state_abbrevs()
     next_pace = 0
-    for s, e in _word_spans(text, pace):
+    spans = _word_spans(text, pace)
+    for s, e in spans:
         if s >= next_pace:
             pace()
             next_pace = s + 2048
@@ -219,6 +221,7 @@ def _words(text: str, pace: Callable[[], None] = NO_PACE) -> list[_W]:
             )
         )
         append(_new_tuple(_W, (w, s, e, initial)))
+    release(spans, pace)
     return out
 
 
@@ -318,7 +321,7 @@ def _surface(words: list[_W], idx: list[int], text: str) -> tuple[list[str], int
         head = last.split("-")[0]
         toks[-1] = head
         end = words[idx[-1]].start + len(head)
-    # _POSSESSIVE, without a search: "'s" or "'" at the end
+    # a possessive ending ("'s" or "'") is not part of the name
     last = toks[-1]
     cut = 2 if last.endswith(("'s", "’s")) else 1 if last.endswith(("'", "’")) else 0
     if cut and len(last) > 2:
@@ -328,24 +331,6 @@ def _surface(words: list[_W], idx: list[int], text: str) -> tuple[list[str], int
 
 
 _Kind = tuple[FactKind | None, str]  # what a name is (None: not a name) and its canonical form
-
-
-def _classify(
-    toks: list[str],
-    cued: bool,
-    prev: str,
-    nxt: str,
-    after: str,
-    before: str = "",
-    initial: bool = False,
-) -> _Kind:
-    """What a capitalised run names: first by its own words (suffixes, aliases, keywords, known
-    places), then by its context (said-verbs, the noun after it, the preposition before it)."""
-    return (
-        _kind_by_form_cached(tuple(toks), cued, before.endswith(", "))
-        or _kind_by_context(toks, prev, nxt, after, before, initial)
-        or (None, " ".join(toks))
-    )
 
 
 @lru_cache(maxsize=1 << 14)
@@ -614,7 +599,9 @@ def _candidate(
         return None
     if len(toks) == 1 and (len(toks[0]) < 2 or toks[0].casefold() in word_set("titles")):
         return None  # a lone title ("the Russian President") names nobody
-    # _classify, with the context read only when the name's own words do not decide
+    # what the run names: first by its own words (suffixes, aliases, keywords, known places),
+    # then by its context (said-verbs, the noun after it, the preposition before it); the
+    # context is read only when the name's own words do not decide
     form = _kind_by_form_cached(tuple(toks), cued, text[max(0, start - 2) : start] == ", ")
     if form is not None and form[0] is not None:
         return _Cand(toks, start, end, form[0], form[1], cued, None)

@@ -144,7 +144,8 @@ def _windows(text: str, pace: Callable[[], None] = NO_PACE) -> list[tuple[int, i
     """Stretches of text around anything that can start a number, merged; the rest is skipped."""
     merged: list[list[int]] = []
     n = len(text)
-    for k, (a, b) in enumerate(_anchor_spans(text, pace)):
+    anchors = _anchor_spans(text, pace)
+    for k, (a, b) in enumerate(anchors):
         if not k & 1023:
             pace()
         s, e = a - 40, b + 60
@@ -160,6 +161,8 @@ def _windows(text: str, pace: Callable[[], None] = NO_PACE) -> list[tuple[int, i
         s = text.rfind(" ", 0, max(0, s)) + 1
         e2 = text.find(" ", min(n, e))
         out.append((s, n if e2 < 0 else e2))
+    release(anchors, pace)
+    release(merged, pace)
     return out
 
 

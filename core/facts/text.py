@@ -122,13 +122,14 @@ def word_hits(
     if len(low) != len(text):
         return None
     n = len(text)
-    found: dict[int, int] = {}
+    out: list[tuple[int, int]] = []
     count = 0
     # in pieces of the text (a word is found in the piece where it starts), so that no
-    # single search scans a long text
+    # single search or sort works on a long text
     for c in range(0, n, 1 << 16):
         if pace is not None:
             pace()
+        found: dict[int, int] = {}
         for w in words:
             i = low.find(w, c, c + (1 << 16) + len(w) - 1)
             while i >= 0:
@@ -143,7 +144,8 @@ def word_hits(
                 ):
                     found[i] = e
                 i = low.find(w, i + 1, c + (1 << 16) + len(w) - 1)
-    return sorted(found.items())
+        out += sorted(found.items())
+    return out
 
 
 _T = TypeVar("_T")
