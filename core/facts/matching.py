@@ -388,6 +388,7 @@ def _conflicts(
     for link in paced(links, pace, 64):
         if a_slotted.isdisjoint(link.a):
             continue  # nothing with a slot on the A side: no conflict in this link
+        pace()
         on_a_by: dict[str, dict[int, _Group]] = defaultdict(dict)
         on_b_by: dict[str, dict[int, _Group]] = defaultdict(dict)
         agreed_slots: set[str] = set()
@@ -515,13 +516,17 @@ def _scored_pairs(
 class _QuoteClusters:
     """Union-find over ("a", i) / ("b", j): quotes in one cluster are one quote fact."""
 
-    def __init__(self, qa: list[Mention], qb: list[Mention]) -> None:
+    def __init__(
+        self, qa: list[Mention], qb: list[Mention], pace: Callable[[], None] = NO_PACE
+    ) -> None:
         self.parent: dict[tuple[str, int], tuple[str, int]] = {}
         self.best_a: set[int] = set()
         self.best_b: set[int] = set()
         for side, qs in (("a", qa), ("b", qb)):  # the same quote twice in one article
             first: dict[str, int] = {}
             for i, q in enumerate(qs):
+                if not i & 255:
+                    pace()
                 j = first.setdefault(q.key, i)
                 if j != i:
                     self.parent[(side, i)] = (side, j)
@@ -602,7 +607,7 @@ def match_quotes(
         qs_a = {i for s in link.a for i in a_by_sent.get(s, ())}
         qs_b = {j for s in link.b for j in b_by_sent.get(s, ())}
         linked_pairs.update((i, j) for i in qs_a for j in qs_b)
-    clusters = _QuoteClusters(qa, qb)
+    clusters = _QuoteClusters(qa, qb, pace)
     # one quote may match several when the other article splits it; keep each side's best
     for _sc, i, j in _scored_pairs(qa, qb, linked_pairs, pace):
         pace()
