@@ -6,6 +6,8 @@ Usage:
     .venv/bin/python benchmarks/facts_quality.py --draft A B  # system facts as a gold draft
     .venv/bin/python benchmarks/facts_quality.py --speed 10000 100000  # timing per size
 
+``--speed`` times compare() on each pair with its facts step timed from inside (alignment is
+the rest), then compare_facts alone (best of 3 up to 100k words), and prints their ratio.
 ``--speed`` also runs compare_facts once more per pair to measure responsiveness: the longest
 gap between two ``should_cancel`` calls, and the longest stall of a thread that sleeps 2 ms in
 a loop meanwhile (how long one step held the GIL, plus scheduling noise on a busy machine).
@@ -195,28 +197,54 @@ def speed(sizes: list[int]) -> None:
             n += len(t.split())
         return "\n\n".join(out)
 
+    import core.compare as compare_module
+
+    inside: list[float] = []
+    plain_compare_facts = compare_module.compare_facts
+
+    def timed_compare_facts(*args: Any, **kwargs: Any) -> tuple[Fact, ...]:
+        t = time.perf_counter()
+        try:
+            return plain_compare_facts(*args, **kwargs)
+        finally:
+            inside.append(time.perf_counter() - t)
+
+    warm_a, warm_b = generate_pair(500)  # load the lexicon and compile the patterns first
+    compare(read_text(warm_a), read_text(warm_b))
     for words in sizes:
         pairs = [("generated", *generate_pair(words))]
         if news_a and news_b:
             pairs.append(("news", concat(news_a, words, 1), concat(news_b, words, 2)))
         for name, ta, tb in pairs:
             a, b = read_text(ta), read_text(tb)
-            t0 = time.perf_counter()
-            comparison = compare(a, b)
-            t1 = time.perf_counter()
-            gc.disable()  # as compare() runs it: the collector would add its own pauses
+            # compare() with its facts step timed from inside: alignment is the rest
+            inside.clear()
+            compare_module.compare_facts = timed_compare_facts  # type: ignore[assignment]
             try:
-                facts = compare_facts(a, b, comparison.links)
+                t0 = time.perf_counter()
+                comparison = compare(a, b)
+                total = time.perf_counter() - t0
             finally:
-                gc.enable()
-            t2 = time.perf_counter()
-            total, alone = t1 - t0, t2 - t1
+                compare_module.compare_facts = plain_compare_facts
+            align = total - sum(inside)
+            # facts alone, as compare() runs them (collector off), best of a few runs
+            runs = 3 if words <= 100_000 else 1
+            alone = float("inf")
+            for _ in range(runs):
+                gc.disable()
+                try:
+                    t1 = time.perf_counter()
+                    facts = compare_facts(a, b, comparison.links)
+                    alone = min(alone, time.perf_counter() - t1)
+                finally:
+                    gc.enable()
             gap, stall = responsiveness(a, b, comparison.links)
             print(
-                f"{name:9} {words:>8} words/side: compare() {total:6.2f}s (facts included), "
-                f"facts alone {alone:6.2f}s, alignment about {max(0.0, total - alone):6.2f}s, "
-                f"{len(facts)} facts; longest cancel-check gap {gap * 1000:5.1f} ms, "
-                f"longest GIL stall {stall * 1000:5.1f} ms"
+                f"{name:9} {words:>8} words/side: compare() {total:6.2f}s, alignment "
+                f"{align:6.2f}s, facts {sum(inside):6.2f}s inside / {alone:6.2f}s alone "
+                f"(best of {runs}) = {alone / align:4.2f} x alignment, {len(facts)} facts; "
+                f"longest cancel-check gap {gap * 1000:5.1f} ms, longest GIL stall "
+                f"{stall * 1000:5.1f} ms"
             )
 
 

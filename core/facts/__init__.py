@@ -68,7 +68,7 @@ def extract_mentions(doc: Document, check: Callable[[], None] | None = None) -> 
     check()
     names = extract_names(text, date_spans + urls, pace)
     check()
-    people = [m for m in names if m.kind == FactKind.PERSON]
+    people = [m for m in paced(names, pace) if m.kind == FactKind.PERSON]
     quotes = extract_quotes(doc, people, pace)
     return sorted_by_position(
         dates + numbers + names + quotes, _start, lambda m: (m.start, m.end, m.kind), pace

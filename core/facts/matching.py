@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
@@ -41,6 +40,9 @@ GroupKey = tuple[str, str]
 
 def _group_kind(m: Mention) -> str:
     return "name" if m.kind in _NAME_KINDS or m.weak else m.kind.value
+
+
+_GROUP_KIND = {k: "name" if k in _NAME_KINDS else k.value for k in FactKind}  # unless weak
 
 
 _Keys = set[tuple[str, str]]
@@ -123,8 +125,7 @@ def _unify_surnames(
             if m.kind == FactKind.PERSON and " " in m.value:
                 full[m.value.split()[-1].casefold()].add(m.key)
         other_keys = {m.key for m in paced(other, pace) if m.kind in _NAME_KINDS}
-        for m in mine:
-            pace()
+        for m in paced(mine, pace, 64):
             if m.kind != FactKind.PERSON or m.key in other_keys:
                 continue
             cands = full.get(m.value.split()[-1].casefold(), set())
@@ -140,8 +141,7 @@ def _unify_organisation_tails(
     "Daily News" is "New York Daily News"."""
     for mine, other in ((ma, mb), (mb, ma)):
         longer: dict[str, set[str]] = defaultdict(set)
-        for m in other:
-            pace()
+        for m in paced(other, pace, 64):
             if m.kind == FactKind.ORGANIZATION and m.value.count(" ") >= 2:
                 words = m.value.split()
                 for cut in range(1, len(words) - 1):
@@ -217,8 +217,10 @@ class _Group:
 
 def _value_of(ms: list[Mention]) -> str:
     """The most precise value: the longest (full date over ``--11-27``, full name over surname)."""
-    strong = [m.value for m in ms if not m.weak] or [m.value for m in ms]
-    return max(strong, key=lambda v: (len(v), v))
+    strong = {m.value for m in ms if not m.weak} or {m.value for m in ms}
+    if len(strong) == 1:
+        return next(iter(strong))
+    return max(strong, key=lambda v: (len(v), v))  # distinct keys: no tie to break
 
 
 def _kind_of(ms: list[Mention]) -> FactKind:
@@ -259,39 +261,44 @@ def match_facts(
     _surnames_for_weak(ma, mb, remap, pace)
     pace()
     groups: dict[GroupKey, _Group] = {}
+    first_strong: dict[GroupKey, Mention] = {}  # first classified mention, A's before B's
+    with_weak: set[GroupKey] = set()
     for side, ms in (("a", ma), ("b", mb)):
-        for m in ms:
-            pace()
-            k = (_group_kind(m), m.key)
+        for m in paced(ms, pace, 256):
+            k = ("name" if m.weak else _GROUP_KIND[m.kind], m.key)
             k = remap.get(k, k)
             g = groups.get(k)
             if g is None:
                 g = groups[k] = _Group(k)
             (g.a if side == "a" else g.b).append(m)
+            if m.weak:
+                with_weak.add(k)
+            elif k not in first_strong:
+                first_strong[k] = m
     # a weak single word naming the head of one known multi-word organisation or place
     # ("Jefferson" for "Jefferson University Hospital") joins it
     heads: dict[str, set[GroupKey]] = defaultdict(set)
-    for k, g in groups.items():
-        pace()
-        strong = [m for m in g.a + g.b if not m.weak]
-        if strong and strong[0].kind in (FactKind.ORGANIZATION, FactKind.PLACE):
-            parts = strong[0].value.split()
+    for k, first in paced(list(first_strong.items()), pace, 256):
+        if first.kind in (FactKind.ORGANIZATION, FactKind.PLACE):
+            parts = first.value.split()
             if len(parts) > 1:
                 heads[fold(parts[0])].add(k)
-    for k in list(groups):
-        pace()
-        g = groups[k]
-        if any(not m.weak for m in g.a + g.b) or len(heads.get(k[1], ())) != 1:
+    for k in paced(list(groups), pace, 256):
+        if k in first_strong or len(heads.get(k[1], ())) != 1:
             continue
-        target = groups[next(iter(heads[k[1]]))]
+        target_key = next(iter(heads[k[1]]))
+        target, g = groups[target_key], groups[k]
         target.a += g.a
         target.b += g.b
+        with_weak.add(target_key)
         del groups[k]
     # weak mentions (unclassified names) count only beside a classified one with their key
-    for k in list(groups):
-        pace()
+    for k in paced(list(groups), pace, 256):
+        if k not in with_weak:
+            continue  # classified mentions only: nothing to do
+        pace()  # (one group may hold thousands of mentions)
         g = groups[k]
-        if not any(not m.weak for m in g.a + g.b):
+        if k not in first_strong:
             # an unclassified name both articles use is a name: a place when one of them has
             # it after "in"/"from", a person when it is several capitalised words
             if g.a and g.b:
@@ -306,8 +313,8 @@ def match_facts(
                     else None
                 )
                 if kind is not None:
-                    g.a = [replace(m, weak=False, kind=kind) for m in g.a]
-                    g.b = [replace(m, weak=False, kind=kind) for m in g.b]
+                    g.a = [m._replace(weak=False, kind=kind) for m in g.a]
+                    g.b = [m._replace(weak=False, kind=kind) for m in g.b]
                     continue
             del groups[k]
         else:
@@ -332,7 +339,7 @@ def match_facts(
             )
         )
     for g in groups.values():
-        pace()
+        pace()  # (per group: one group may hold thousands of mentions)
         if id(g) in in_conflict:
             continue
         status = (
@@ -366,7 +373,7 @@ def _conflicts(
     """Pairs (only-in-A group, only-in-B group) that disagree about one slot in one link."""
     per_sentence: dict[tuple[str, int], list[tuple[str, _Group, bool]]] = defaultdict(list)
     for g in groups:
-        pace()
+        pace()  # (per group: one group may hold thousands of mentions)
         shared = bool(g.a and g.b)
         for side, ms, idx in (("a", g.a, ia), ("b", g.b, ib)):
             for m in ms:
@@ -377,7 +384,10 @@ def _conflicts(
                     per_sentence[(side, s)].append((m.slot, g, shared))
     used: set[int] = set()
     out: list[tuple[_Group, _Group]] = []
-    for link in links:
+    a_slotted = {s for side, s in per_sentence if side == "a"}
+    for link in paced(links, pace, 64):
+        if a_slotted.isdisjoint(link.a):
+            continue  # nothing with a slot on the A side: no conflict in this link
         pace()
         on_a_by: dict[str, dict[int, _Group]] = defaultdict(dict)
         on_b_by: dict[str, dict[int, _Group]] = defaultdict(dict)
@@ -439,10 +449,14 @@ def _quote_threshold(x: str, y: str, linked: bool) -> float:
     return 60.0 if linked else 75.0
 
 
-def _by_sentence(quotes: list[Mention], index: DocIndex) -> dict[int, list[int]]:
+def _by_sentence(
+    quotes: list[Mention], index: DocIndex, pace: Callable[[], None] = NO_PACE
+) -> dict[int, list[int]]:
     """Sentence index -> the quotes (indices into ``quotes``) that touch it."""
     out: dict[int, list[int]] = defaultdict(list)
     for i, q in enumerate(quotes):
+        if not i & 255:
+            pace()
         for s in index.sentences_in(q.start, q.end):
             out[s].append(i)
     return out
@@ -502,13 +516,17 @@ def _scored_pairs(
 class _QuoteClusters:
     """Union-find over ("a", i) / ("b", j): quotes in one cluster are one quote fact."""
 
-    def __init__(self, qa: list[Mention], qb: list[Mention]) -> None:
+    def __init__(
+        self, qa: list[Mention], qb: list[Mention], pace: Callable[[], None] = NO_PACE
+    ) -> None:
         self.parent: dict[tuple[str, int], tuple[str, int]] = {}
         self.best_a: set[int] = set()
         self.best_b: set[int] = set()
         for side, qs in (("a", qa), ("b", qb)):  # the same quote twice in one article
             first: dict[str, int] = {}
             for i, q in enumerate(qs):
+                if not i & 255:
+                    pace()
                 j = first.setdefault(q.key, i)
                 if j != i:
                     self.parent[(side, i)] = (side, j)
@@ -579,15 +597,17 @@ def match_quotes(
     pace: Callable[[], None] = NO_PACE,
 ) -> list[Fact]:
     """Quote facts: a quote in A matched to the same quote in B, even worded differently."""
-    a_by_sent, b_by_sent = _by_sentence(qa, ia), _by_sentence(qb, ib)
+    a_by_sent, b_by_sent = _by_sentence(qa, ia, pace), _by_sentence(qb, ib, pace)
     pace()
     linked_pairs: set[tuple[int, int]] = set()
-    for link in links:
-        pace()
+    a_quoted = set(a_by_sent)
+    for link in paced(links, pace, 64):
+        if a_quoted.isdisjoint(link.a):
+            continue  # no quote on the A side: no pair
         qs_a = {i for s in link.a for i in a_by_sent.get(s, ())}
         qs_b = {j for s in link.b for j in b_by_sent.get(s, ())}
         linked_pairs.update((i, j) for i in qs_a for j in qs_b)
-    clusters = _QuoteClusters(qa, qb)
+    clusters = _QuoteClusters(qa, qb, pace)
     # one quote may match several when the other article splits it; keep each side's best
     for _sc, i, j in _scored_pairs(qa, qb, linked_pairs, pace):
         pace()
@@ -595,9 +615,12 @@ def match_quotes(
             clusters.join(i, j)
     # a short quote left alone on each side of one link is the same quote translated
     # ("substantive discussions" / "serious discussions") when the wording is close enough
-    for link in links:
-        pace()
+    for link in paced(links, pace, 64):
+        if a_quoted.isdisjoint(link.a):
+            continue
         qs_a = {i for s in link.a for i in a_by_sent.get(s, ()) if i not in clusters.best_a}
+        if len(qs_a) != 1:
+            continue
         qs_b = {j for s in link.b for j in b_by_sent.get(s, ()) if j not in clusters.best_b}
         if len(qs_a) == 1 and len(qs_b) == 1:
             i, j = qs_a.pop(), qs_b.pop()

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 
@@ -45,8 +46,26 @@ _WORD = re.compile(
     r"|\b\d+(?:st|nd|rd|th)\b(?=\s+[A-Z])"  # "67th Precinct", "East 52nd Street"
     r"|\b(?:of|de|van|von|bin|al|da|di|del|la|le|der|den|du)\b"
 )
+# _WORD's branches one by one: each alone scans several times faster than the alternation
+# (which tries four branches at every character); ``_word_spans`` merges them back into
+# exactly the matches of ``_WORD.finditer``.
+_INITIAL_PAIR = re.compile(r"[A-Z]\.")  # chains of two or more are _WORD's first branch
+_CAP_REST = r"(?:\w|['’](?=\w))*(?:-[^\W\d_](?:\w|['’](?=\w))*)*"
+_CAP_WORD = re.compile(rf"(?<![\w'’-])(?:(?:al|el|ad|as|bin|ibn|abu)-)?[{_UPPER}]{_CAP_REST}")
+# the second branch split in two: from a capital, and from a particle (``al-Bashir``); each
+# begins with a character class, so the engine jumps over the text between candidates
+_UPPER_WORD = re.compile(rf"[{_UPPER}](?<![\w'’-].){_CAP_REST}")
+_HYPHEN_CAP = re.compile(rf"-[{_UPPER}]")  # where a particle's hyphen may be
+_PARTICLES_2, _PARTICLES_3 = ("al", "el", "ad", "as"), ("bin", "ibn", "abu")
+_ORDINAL = re.compile(r"\d(?<!\w\d)\d*(?:st|nd|rd|th)\b(?=\s+[A-Z])")  # \b\d+...
+_CONNECTOR = re.compile(  # \b(?:of|de|van|von|bin|al|da|di|del|la|le|der|den|du)\b
+    r"[odvbal](?<!\w.)(?:(?<=o)f|(?<=d)(?:e|a|i|el|er|en|u)|(?<=v)(?:an|on)|(?<=b)in"
+    r"|(?<=a)l|(?<=l)(?:a|e))\b"
+)
 # Vincent "The Chin" Gigante: the nickname is blanked so first and last name join
-_NICKNAME = re.compile(r"(?<=[A-Za-z] )[\"“'‘](?:[Tt]he )?[A-Z][^\"”'’\n]{1,30}[\"”'’] (?=[A-Z])")
+# (from the quote mark, so the engine jumps between quote marks: the lookbehind after it is
+# ``(?<=[A-Za-z] )`` before it)
+_NICKNAME = re.compile(r"[\"“'‘](?<=[A-Za-z] .)(?:[Tt]he )?[A-Z][^\"”'’\n]{1,30}[\"”'’] (?=[A-Z])")
 _CRIME_FAMILY = re.compile(r"^\s+(?:crime|mafia|mob)\s+(?:family|clan|syndicate)\b")
 _APPOSITION = re.compile(
     r"^,\s+(?:a|an|the)\s+(?:[\w.-]+\s+){0,5}?(?:spokesman|spokeswoman|spokesperson|official"
@@ -58,7 +77,6 @@ _AGE_AFTER = re.compile(r"^,\s*\(?\d{1,3}\)?\s*[,;)]")
 _CONNECTORS = frozenset(
     {"of", "de", "van", "von", "bin", "al", "da", "di", "del", "la", "le", "der", "den", "du"}
 )
-_POSSESSIVE = re.compile(r"['’]s?$")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Z0-9]{1,5}s?$")
 _KINDS = {
     "person": FactKind.PERSON,
@@ -68,12 +86,16 @@ _KINDS = {
 }
 
 
-@dataclass(slots=True)
-class _W:
+class _W(NamedTuple):
+    """A word (a tuple: one per capitalised word of the article, and tuples come cheap)."""
+
     text: str
     start: int
     end: int
     initial: bool  # first word of a sentence: its capital says nothing
+
+
+_new_tuple = tuple.__new__  # _W(...) without the Python-level __new__
 
 
 @cache
@@ -106,25 +128,80 @@ def _strip_dot(w: str) -> str:
     return w[:-1] if w.endswith(".") else w
 
 
+def _word_spans(text: str, pace: Callable[[], None] = NO_PACE) -> list[tuple[int, int]]:
+    """The spans of ``_WORD.finditer(text)``, from one scan per branch.
+
+    The alternation takes, at the leftmost place at or after the end of its last match where
+    any branch matches, the first branch that matches there. Each branch's own scan lists
+    every place where that branch matches: its scan only skips the inside of its own matches,
+    where it cannot match (a capitalised word, ordinal or connector is preceded by a word
+    character there), and the initialism chains (``U.S.A.``, which also match from their
+    second letter) are listed at every letter. Sorted by (start, branch), the first candidate
+    at or after the last end is the alternation's next match.
+    """
+    others: list[tuple[int, int, int]] = []  # (start, branch, end) of the sparse branches
+    pairs = [m.start() for m in finditer(_INITIAL_PAIR, text, pace=pace)]
+    k = 0
+    while k < len(pairs):
+        j = k
+        while j + 1 < len(pairs) and pairs[j + 1] == pairs[j] + 2:
+            j += 1
+        end = pairs[j] + 2
+        others.extend((pairs[q], 0, end) for q in range(k, j))  # two or more pairs to the end
+        k = j + 1
+    for m in finditer(_HYPHEN_CAP, text, pace=pace):
+        h = m.start()
+        if text[max(0, h - 2) : h] in _PARTICLES_2:
+            word = _CAP_WORD.match(text, h - 2)
+        elif text[max(0, h - 3) : h] in _PARTICLES_3:
+            word = _CAP_WORD.match(text, h - 3)
+        else:
+            continue
+        if word is not None:
+            others.append((word.start(), 1, word.end()))
+    others.extend((m.start(), 2, m.end()) for m in finditer(_ORDINAL, text, pace=pace))
+    others.extend((m.start(), 3, m.end()) for m in finditer(_CONNECTOR, text, pace=pace))
+    pace()
+    others.sort()
+    caps = [m.span() for m in finditer(_UPPER_WORD, text, pace=pace)]
+    out: list[tuple[int, int]] = []
+    pos = 0
+    i, n_caps = 0, len(caps)
+    others.append((len(text) + 1, 0, 0))  # a sentinel after every capitalised word
+    for s, _branch, e in paced(others, pace):  # a capital may start an initialism (first)
+        while i < n_caps and caps[i][0] < s:
+            if not i & 1023:
+                pace()
+            if caps[i][0] >= pos:
+                out.append(caps[i])
+                pos = caps[i][1]
+            i += 1
+        if s >= pos and s <= len(text):
+            out.append((s, e))
+            pos = e
+    release(caps, pace)  # freeing 100k+ tuples in one go holds the GIL too long
+    release(others, pace)
+    return out
+
+
 def _words(text: str, pace: Callable[[], None] = NO_PACE) -> list[_W]:
     out: list[_W] = []
+    append = out.append
     abbrev = word_set("titles") | {"st.", "mt.", "ft.", "mts."}
+    states = _state_abbrevs()
     next_pace = 0
-    for m in finditer(_WORD, text, pace=pace):
-        s, e = m.start(), m.end()
+    spans = _word_spans(text, pace)
+    for s, e in spans:
         if s >= next_pace:
             pace()
             next_pace = s + 2048
-        w = m.group()
-        if e < len(text) and text[e] == "$":
+        w = text[s:e]
+        after = text[e : e + 1]
+        if after == "$":
             continue  # "US$334 million": a currency, not the country
         # "Mr." "Mo." "Jr." keep their dot; single initials too ("A." in "Bryant A. Dalton")
-        if (
-            e < len(text)
-            and text[e] == "."
-            and (
-                len(w) == 1 or w.split("-")[-1].casefold() + "." in abbrev or w in _state_abbrevs()
-            )
+        if after == "." and (
+            len(w) == 1 or w.split("-")[-1].casefold() + "." in abbrev or w in states
         ):
             e += 1
             w += "."
@@ -135,15 +212,16 @@ def _words(text: str, pace: Callable[[], None] = NO_PACE) -> list[_W]:
         initial = prev_char in '\n.!?"“‘([:|•*#>' and not (
             prev_char == "."
             and out
-            and out[-1].text.endswith(".")
             and out[-1].end == k + 1
+            and out[-1].text.endswith(".")
             and (
                 len(out[-1].text) == 2
                 or out[-1].text.split("-")[-1].casefold() in abbrev
                 or out[-1].text.count(".") > 1
             )
         )
-        out.append(_W(w, s, e, initial))
+        append(_new_tuple(_W, (w, s, e, initial)))
+    release(spans, pace)
     return out
 
 
@@ -162,12 +240,16 @@ def _is_cap(w: str) -> bool:
 
 def _groups(text: str, words: list[_W], pace: Callable[[], None] = NO_PACE) -> list[list[int]]:
     """Runs of capitalised words separated by single spaces (and lower-case connectors)."""
-    stop = frozenset(fold(w) for w in word_set("cap_stopwords"))
+    stop = _stop_folded()
+    known = aliases()
     groups: list[list[int]] = []
     cur: list[int] = []
+    # what a word's own text says, once per distinct word: (capitalised, a stop word that
+    # ends a run, ends the run itself: "US-drafted", "BBC's")
+    info: dict[str, tuple[bool, bool, bool]] = {}
 
     def flush() -> None:
-        while cur and not _is_cap(words[cur[-1]].text):
+        while cur and not info[words[cur[-1]].text][0]:
             cur.pop()
         if cur:
             groups.append(cur.copy())
@@ -176,32 +258,43 @@ def _groups(text: str, words: list[_W], pace: Callable[[], None] = NO_PACE) -> l
     for i, w in enumerate(words):
         if not i & 255:
             pace()
-        cap = _is_cap(w.text)
-        if cur:
-            gap = text[words[cur[-1]].end : w.start]
-            joined = (gap != "" and set(gap) == {" "}) or (
-                gap == "" and text[words[cur[-1]].end - 1] == "."
+        t = w.text
+        got = info.get(t)
+        if got is None:
+            cap = _is_cap(t)
+            got = info[t] = (
+                cap,
+                cap
+                and not (len(t) == 2 and t.endswith("."))
+                and fold(_strip_dot(t)) in stop
+                and t.rstrip(".").casefold() not in ("mr", "mrs", "ms", "dr"),
+                cap
+                and (
+                    # "US-drafted", "Calif.-based": the capitalised head is the name
+                    ("-" in t and not _is_cap(t.split("-")[-1]))
+                    # "BBC's James Copnall": a possessive ends the name
+                    or (t.endswith(("'s", "’s", "s'", "s’")) and t[:-2] != "People")
+                ),
             )
+        cap, stop_word, ends_run = got
+        if cur:
+            end = words[cur[-1]].end
+            gap = text[end : w.start]
+            joined = (gap != "" and not gap.strip(" ")) or (gap == "" and text[end - 1] == ".")
             if not joined or w.initial:
                 flush()
         if (
-            cap
-            and not (len(w.text) == 2 and w.text.endswith("."))
-            and fold(_strip_dot(w.text)) in stop
-            and w.text.rstrip(".").casefold() not in ("mr", "mrs", "ms", "dr")
+            stop_word
             # "Doctor Who": a stop word that completes a known name stays in it
-            and not (cur and fold(" ".join(words[k].text for k in cur) + w.text) in aliases())
+            and not (cur and fold(" ".join(words[k].text for k in cur) + t) in known)
         ):
             flush()
             continue
         if cap:
             cur.append(i)
-            # "US-drafted", "Calif.-based": the capitalised head is the name
-            if "-" in w.text and not _is_cap(w.text.split("-")[-1]):
+            if ends_run:
                 flush()
-            elif w.text.endswith(("'s", "’s", "s'", "s’")) and w.text[:-2] != "People":
-                flush()  # "BBC's James Copnall": a possessive ends the name
-        elif cur and w.text in _CONNECTORS:
+        elif cur and t in _CONNECTORS:
             cur.append(i)
         else:
             flush()
@@ -228,32 +321,16 @@ def _surface(words: list[_W], idx: list[int], text: str) -> tuple[list[str], int
         head = last.split("-")[0]
         toks[-1] = head
         end = words[idx[-1]].start + len(head)
-    m = _POSSESSIVE.search(toks[-1])
-    if m and len(toks[-1]) > 2:
-        toks[-1] = toks[-1][: m.start()]
-        end -= len(m.group())
+    # a possessive ending ("'s" or "'") is not part of the name
+    last = toks[-1]
+    cut = 2 if last.endswith(("'s", "’s")) else 1 if last.endswith(("'", "’")) else 0
+    if cut and len(last) > 2:
+        toks[-1] = last[:-cut]
+        end -= cut
     return toks, start, end
 
 
 _Kind = tuple[FactKind | None, str]  # what a name is (None: not a name) and its canonical form
-
-
-def _classify(
-    toks: list[str],
-    cued: bool,
-    prev: str,
-    nxt: str,
-    after: str,
-    before: str = "",
-    initial: bool = False,
-) -> _Kind:
-    """What a capitalised run names: first by its own words (suffixes, aliases, keywords, known
-    places), then by its context (said-verbs, the noun after it, the preposition before it)."""
-    return (
-        _kind_by_form_cached(tuple(toks), cued, before.endswith(", "))
-        or _kind_by_context(toks, prev, nxt, after, before, initial)
-        or (None, " ".join(toks))
-    )
 
 
 @lru_cache(maxsize=1 << 14)
@@ -315,7 +392,10 @@ _COMMA_NAME = re.compile(r"^,\s*(?:[A-Z][a-z]+\.?|(?:[A-Z]\.)+)")
 _COMMA_NAME_GROUP = re.compile(r"^,\s*((?:[A-Z]\.)+|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
 _LOWER_AFTER = re.compile(r"\s+([a-z]+)")
 _PLACE_OF = re.compile(r"\b(?:town|city|village|state|province|region|county|district) of\s*$")
-_PREV_WORD = re.compile(r"([A-Za-z]+)[\s,]*$")
+# the last word before a position, read backwards: ``[\s,]*([A-Za-z]+)`` matched at the
+# start of the reversed window is ``([A-Za-z]+)[\s,]*$`` searched in it (one match attempt,
+# not one per character of the window)
+_PREV_WORD_REVERSED = re.compile(r"[\s,]*([A-Za-z]+)")
 _NEXT_WORD = re.compile(r"[\s,]*([A-Za-z]+)")
 
 
@@ -373,8 +453,8 @@ def _kind_by_context(
 
 
 def _prev_word(text: str, pos: int) -> str:
-    m = _PREV_WORD.search(text, max(0, pos - 30), pos)
-    return m.group(1).casefold() if m else ""
+    m = _PREV_WORD_REVERSED.match(text[max(0, pos - 30) : pos][::-1])
+    return m.group(1)[::-1].casefold() if m else ""
 
 
 def _next_word(text: str, pos: int) -> str:
@@ -382,6 +462,7 @@ def _next_word(text: str, pos: int) -> str:
     return m.group(1).casefold() if m else ""
 
 
+@lru_cache(maxsize=1 << 14)
 def _person_key(name: str) -> str:
     """Folded name without middle initials: ``Bryant A. Dalton`` -> ``bryantdalton``."""
     toks = [_PARTICLE.sub("", t) for t in name.split() if len(t.rstrip(".")) > 1]
@@ -409,68 +490,36 @@ def extract_names(
     often (it raises to cancel)."""
     text = _blank_nicknames(text, pace)
     words = _words(text, pace)
-    titles = word_set("titles")
-    demonyms = word_set("demonyms")
-    suffixes = word_set("name_suffixes")
     cands: list[_Cand] = []
     masked = bytearray(len(text))
-    for s, e in masks:
+    for s, e in paced(masks, pace, 1024):
         masked[s:e] = b"\x01" * (e - s)
     headline = _headline_mask(text, pace)
     deferred: list[list[int]] = []
     groups = _groups(text, words, pace)
-    for grp in groups:
-        pace()
-        # split at titles and demonyms: what follows a title is a person
-        segments: list[tuple[list[int], bool]] = []
-        seg: list[int] = []
-        cued = False
-        last_tok = _strip_dot(words[grp[-1]].text).casefold()
-        whole_org = (
-            last_tok in word_set("org_keywords")
-            or fold(" ".join(words[i].text for i in grp)) in aliases()
-        )
-        for n_i, i in enumerate(grp):
-            low = words[i].text.casefold()
-            # a title counts only before a name ("Amy Bishop" ends in a name, not a title)
-            is_title = low in titles and n_i + 1 < len(grp)
-            if not whole_org and (is_title or low in demonyms) and low not in suffixes:
-                if seg:
-                    segments.append((seg, cued))
-                seg = []
-                cued = is_title
+    for grp in paced(groups, pace, 64):
+        for rel, cued_seg in _parts(tuple([words[i].text for i in grp])):
+            part = [grp[j] for j in rel]
+            if headline[words[part[0]].start]:
+                deferred.append(part)
                 continue
-            seg.append(i)
-        if seg:
-            segments.append((seg, cued))
-        for seg, cued_seg in _split_known_acronym(words, segments):
-            for part in _split_of(words, seg):
-                while part and words[part[0]].text in _CONNECTORS:
-                    part = part[1:]
-                while part and words[part[-1]].text in _CONNECTORS:
-                    part = part[:-1]
-                if not part:
-                    continue
-                if headline[words[part[0]].start]:
-                    deferred.append(part)
-                    continue
-                cand = _candidate(text, words, part, cued_seg, masked)
-                if cand is not None:
-                    cands.append(cand)
+            cand = _candidate(text, words, part, cued_seg, masked)
+            if cand is not None:
+                cands.append(cand)
     release(groups, pace)
     _join_people(cands, pace)
     cands.extend(_headline_names(text, words, deferred, cands, pace))
     cands = sorted_by_position(cands, _cand_start, _cand_start, pace)
     out: list[Mention] = []
-    for c in cands:
-        pace()
+    stop_folded, compass = _stop_folded(), word_set("compass")
+    for c in paced(cands, pace, 256):
         if c.kind is None:
             name = " ".join(c.words)
             if (
                 len(name) > 1
-                and fold(name) not in _stop_folded()
+                and fold(name) not in stop_folded
                 and not name[0].isdigit()
-                and name.casefold() not in word_set("compass")
+                and name.casefold() not in compass
             ):
                 out.append(
                     Mention(c.hint or FactKind.OTHER, fold(name), name, c.start, c.end, weak=True)
@@ -497,6 +546,47 @@ def extract_names(
     return out
 
 
+@lru_cache(maxsize=1 << 14)
+def _parts(texts: tuple[str, ...]) -> tuple[tuple[tuple[int, ...], bool], ...]:
+    """The name candidates in a run of capitalised words, as positions in the run and whether
+    a title cues a person: split at titles and demonyms (what follows a title is a person),
+    after a known acronym, at "of", without connectors at the ends. It depends on the words
+    alone, so it is worked out once per distinct run (names recur throughout an article)."""
+    words = [_W(t, 0, 0, False) for t in texts]
+    grp = range(len(texts))
+    titles = word_set("titles")
+    demonyms = word_set("demonyms")
+    suffixes = word_set("name_suffixes")
+    segments: list[tuple[list[int], bool]] = []
+    seg: list[int] = []
+    cued = False
+    last_tok = _strip_dot(texts[-1]).casefold()
+    whole_org = last_tok in word_set("org_keywords") or fold(" ".join(texts)) in aliases()
+    for n_i in grp:
+        low = texts[n_i].casefold()
+        # a title counts only before a name ("Amy Bishop" ends in a name, not a title)
+        is_title = low in titles and n_i + 1 < len(texts)
+        if not whole_org and (is_title or low in demonyms) and low not in suffixes:
+            if seg:
+                segments.append((seg, cued))
+            seg = []
+            cued = is_title
+            continue
+        seg.append(n_i)
+    if seg:
+        segments.append((seg, cued))
+    out: list[tuple[tuple[int, ...], bool]] = []
+    for seg, cued_seg in _split_known_acronym(words, segments):
+        for part in _split_of(words, seg):
+            while part and texts[part[0]] in _CONNECTORS:
+                part = part[1:]
+            while part and texts[part[-1]] in _CONNECTORS:
+                part = part[:-1]
+            if part:
+                out.append((tuple(part), cued_seg))
+    return tuple(out)
+
+
 def _cand_start(c: _Cand) -> int:
     return c.start
 
@@ -505,15 +595,26 @@ def _candidate(
     text: str, words: list[_W], part: list[int], cued: bool, masked: bytearray
 ) -> _Cand | None:
     toks, start, end = _surface(words, part, text)
-    if end <= start or any(masked[start:end]):
+    if end <= start or masked.find(1, start, end) >= 0:
         return None
     if len(toks) == 1 and (len(toks[0]) < 2 or toks[0].casefold() in word_set("titles")):
         return None  # a lone title ("the Russian President") names nobody
+    # what the run names: first by its own words (suffixes, aliases, keywords, known places),
+    # then by its context (said-verbs, the noun after it, the preposition before it); the
+    # context is read only when the name's own words do not decide
+    form = _kind_by_form_cached(tuple(toks), cued, text[max(0, start - 2) : start] == ", ")
+    if form is not None and form[0] is not None:
+        return _Cand(toks, start, end, form[0], form[1], cued, None)
     prev = _prev_word(text, words[part[0]].start)
-    nxt = _next_word(text, words[part[-1]].end)
-    before = text[max(0, start - 20) : start]
-    initial = words[part[0]].initial
-    kind, canonical = _classify(toks, cued, prev, nxt, text[end : end + 60], before, initial)
+    if form is None:
+        nxt = _next_word(text, words[part[-1]].end)
+        before = text[max(0, start - 20) : start]
+        initial = words[part[0]].initial
+        kind, canonical = _kind_by_context(
+            toks, prev, nxt, text[end : end + 60], before, initial
+        ) or (None, " ".join(toks))
+    else:
+        kind, canonical = form
     hint = None
     possessive = text[end : end + 2] in ("'s", "’s")
     if kind is None and prev in ("in", "at", "from", "near") and not possessive:
@@ -638,15 +739,19 @@ def _join_people(cands: list[_Cand], pace: Callable[[], None] = NO_PACE) -> None
     # the longest form of each name stands for the shorter ones ("Khaled Saad" in "X Khaled Saad")
     full: dict[str, str] = {}
     names = sorted({n for s in by_surname.values() for n in s}, key=len, reverse=True)
+    # a longer form must end in the same (folded) surname: look only among those, in the
+    # same longest-first order
+    keys = {n: _person_key(n) for n in paced(names, pace)}
+    same_surname: dict[str, list[str]] = {}
+    for n in paced(names, pace):
+        same_surname.setdefault(fold(n.split()[-1]), []).append(n)
     for n in names:
         pace()
-        toks = _person_key(n)
-        for longer in names:
+        toks = keys[n]
+        for longer in same_surname[fold(n.split()[-1])]:
             if len(longer) <= len(n):
                 break
-            if _person_key(longer).endswith(toks) and fold(longer.split()[-1]) == fold(
-                n.split()[-1]
-            ):
+            if keys[longer].endswith(toks):
                 full[n] = full.get(longer, longer)
                 break
     surnames = {k: next(iter(v)) for k, v in by_surname.items() if len(v) == 1}
@@ -654,8 +759,11 @@ def _join_people(cands: list[_Cand], pace: Callable[[], None] = NO_PACE) -> None
         resolved = {full.get(n, n) for n in v}
         if len(resolved) == 1:
             surnames[s] = next(iter(resolved))
-    for c in cands:
-        pace()
+    # spelling neighbours share the first three letters: look only among those, in order
+    by_prefix: dict[str, list[tuple[str, str]]] = {}
+    for s, n in paced(list(surnames.items()), pace):
+        by_prefix.setdefault(s[:3], []).append((s, n))
+    for c in paced(cands, pace, 64):
         if c.kind == FactKind.PERSON and c.canonical in full:
             c.canonical = full[c.canonical]
             continue
@@ -666,7 +774,7 @@ def _join_people(cands: list[_Cand], pace: Callable[[], None] = NO_PACE) -> None
             c.kind, c.canonical = FactKind.PERSON, surnames[k]
             continue
         if len(k) >= 4:
-            for s, n in surnames.items():
-                if s[:3] == k[:3] and Levenshtein.distance(s, k, score_cutoff=1) <= 1:
+            for s, n in by_prefix.get(k[:3], ()):
+                if Levenshtein.distance(s, k, score_cutoff=1) <= 1:
                     c.kind, c.canonical = FactKind.PERSON, n
                     break

@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from core.facts.text import NO_PACE, Mention, finditer, paced, release, word_set
+from core.facts.text import NO_PACE, Mention, finditer, paced, release, word_hits, word_set
 from core.model import FactKind
 
 _TOKEN = re.compile(
@@ -58,13 +59,17 @@ _QUALIFIERS = ("at least", "more than", "less than", "fewer than", "up to", "as 
                "roughly", "between", "an estimated", "just over", "just under")  # fmt: skip
 
 
-@dataclass(slots=True)
-class _Tok:
+class _Tok(NamedTuple):
+    """One token (a tuple: tens of thousands are made per article, and tuples come cheap)."""
+
     text: str
     start: int
     end: int
     kind: str  # num | word | punct | cur | ord | wall
     low: str = ""
+
+
+_new_tuple = tuple.__new__  # _Tok(...) without the Python-level __new__
 
 
 # the lookahead on first letters lets the engine skip most words before trying the list
@@ -74,24 +79,127 @@ _ANCHOR = re.compile(
     r"|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen|hundred|thousand"
     r"|million|billion)"
 )
+# _ANCHOR as two scans that each begin with a character class (so the engine jumps from one
+# candidate character to the next instead of trying every branch everywhere); their matches
+# never overlap, and together, in order, they are exactly _ANCHOR's
+_ANCHOR_SIGN = re.compile(r"[\dU$€£¥½¼¾](?:(?<=U)S\$|(?<=\d)\d*|(?<![U\d]))")
+_ANCHOR_WORD = re.compile(
+    r"[OoTtFfSsEeNnDdHhMmBb](?<!\w\w)(?i:(?<=o)ne"  # the first letter starts a word
+    r"|(?<=t)(?:wo|hree|en|welve|hirteen|wenty|hirty|housand)"
+    r"|(?<=f)(?:our|ive|ourteen|ifteen|orty|ifty)|(?<=s)(?:ix|even|ixteen|eventeen|ixty|eventy)"
+    r"|(?<=e)(?:ight|leven|ighteen|ighty)|(?<=n)(?:ine|ineteen|inety)|(?<=d)ozen|(?<=h)undred"
+    r"|(?<=m)illion|(?<=b)illion)"
+)
+
+
+_ANCHOR_WORDS = (
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "dozen",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+)  # fmt: skip  (_ANCHOR's words, in its order)
+
+
+def _anchor_spans(text: str, pace: Callable[[], None] = NO_PACE) -> list[tuple[int, int]]:
+    """The spans of ``_ANCHOR.finditer(text)``, in order."""
+    spans = [m.span() for m in finditer(_ANCHOR_SIGN, text, pace=pace)]
+    hits = word_hits(text, _ANCHOR_WORDS, False, pace)
+    if hits is None:
+        hits = [m.span() for m in finditer(_ANCHOR_WORD, text, pace=pace)]
+    spans += hits
+    pace()
+    spans.sort()  # two sorted runs: one merge
+    return spans
 
 
 def _windows(text: str, pace: Callable[[], None] = NO_PACE) -> list[tuple[int, int]]:
     """Stretches of text around anything that can start a number, merged; the rest is skipped."""
     merged: list[list[int]] = []
     n = len(text)
-    for m in finditer(_ANCHOR, text, pace=pace):
-        s, e = m.start() - 40, m.end() + 60
+    anchors = _anchor_spans(text, pace)
+    for k, (a, b) in enumerate(anchors):
+        if not k & 1023:
+            pace()
+        s, e = a - 40, b + 60
         if merged and s <= merged[-1][1]:
             merged[-1][1] = e
         else:
             merged.append([s, e])
     out: list[tuple[int, int]] = []
-    for s, e in merged:
+    for k, (s, e) in enumerate(merged):
+        if not k & 1023:
+            pace()
         # widen to spaces so no window cuts a word in two
         s = text.rfind(" ", 0, max(0, s)) + 1
         e2 = text.find(" ", min(n, e))
         out.append((s, n if e2 < 0 else e2))
+    release(anchors, pace)
+    release(merged, pace)
+    return out
+
+
+# _TOKEN with the whitespace before each token captured and every branch a group: findall
+# gives (space, cur, ord, num, word, punct) strings without a match object per token. Every
+# character that is not whitespace starts a token and tokens follow each other with only
+# whitespace between them, so the offsets add up from the window's start.
+_SPACED_TOKEN = re.compile(
+    r"(\s*)(?:(US\$|[$€£¥])|(\d+(?:st|nd|rd|th))\b"
+    r"|((?:\d{1,3}(?:,\s?\d{3})+|\d+)(?:\.\d+)?[½¼¾]?|\.\d+|[½¼¾])"
+    r"|([A-Za-z]+(?:['’][A-Za-z]+)?)|([^\sA-Za-z\d]))"
+)
+
+
+_AT_ONCE = 1 << 14  # longer windows are scanned in paced steps
+
+
+def _window_tokens(text: str, ws: int, we: int) -> list[_Tok]:
+    """The tokens ``_TOKEN.finditer(text, ws, we)`` gives, from one findall call."""
+    out: list[_Tok] = []
+    append = out.append
+    pos = ws
+    for space, cur, ordinal, num, word, punct in _SPACED_TOKEN.findall(text, ws, we):
+        pos += len(space)
+        if word:
+            g, kind = word, "word"
+        elif punct:
+            g, kind = punct, "punct"
+        elif num:
+            g, kind = num, "num"
+        elif cur:
+            g, kind = cur, "cur"
+        else:
+            g, kind = ordinal, "ord"
+        end = pos + len(g)
+        append(_new_tuple(_Tok, (g, pos, end, kind, g.casefold())))
+        pos = end
     return out
 
 
@@ -106,31 +214,48 @@ def _tokens(
     append = out.append
     mi, n_masks = 0, len(masks)
     wall = _Tok("", 0, 0, "wall")
-    next_pace = 0
     for ws, we in _windows(text, pace):
-        for m in finditer(_TOKEN, text, ws, we, pace):
-            s, e = m.span()
-            if s >= next_pace:
+        pace()
+        toks = (
+            _window_tokens(text, ws, we)
+            if we - ws <= _AT_ONCE
+            else [
+                _new_tuple(_Tok, (g, m.start(), m.end(), m.lastgroup or "cur", g.casefold()))
+                for m in finditer(_TOKEN, text, ws, we, pace)
+                if (g := m.group())
+            ]
+        )
+        k, n_toks = 0, len(toks)
+        # token by token while a mask may reach into the window; a masked token becomes a wall
+        while k < n_toks and mi < n_masks and masks[mi][0] < we:
+            if not k & 255:
                 pace()
-                next_pace = s + 2048
-            if n_masks:
-                while mi < n_masks and masks[mi][1] <= s:
-                    mi += 1
-                if mi < n_masks and masks[mi][0] < e:
-                    if not out or out[-1].kind != "wall":
-                        append(wall)
-                    continue
-            g = m.group()
-            kind = m.lastgroup or "cur"
-            low = g.casefold()
-            if kind == "num" or kind == "cur" or (kind == "word" and low in _NUM_WORDS):
-                starts.append(len(out))
-            append(_Tok(g, s, e, kind, low))
+            t = toks[k]
+            while mi < n_masks and masks[mi][1] <= t[1]:
+                mi += 1
+            if mi < n_masks and masks[mi][0] < t[2]:
+                if not out or out[-1][3] != "wall":
+                    append(wall)
+            else:
+                if t[3] in _START_KINDS or (t[3] == "word" and t[4] in _NUM_WORDS):
+                    starts.append(len(out))
+                append(t)
+            k += 1
+        # the rest at once: no mask starts before the window ends, so none of it is masked
+        rest = toks[k:] if k else toks
+        base = len(out)
+        starts += [
+            base + q
+            for q, t in enumerate(rest)
+            if t[3] in _START_KINDS or (t[3] == "word" and t[4] in _NUM_WORDS)
+        ]
+        out += rest
         append(wall)
     return out, starts
 
 
 _NUM_WORDS = frozenset(UNITS) | frozenset(SCALES)
+_START_KINDS = frozenset({"num", "cur"})
 _PHONE = frozenset({"911", "999", "112"})
 _STREET = frozenset(
     {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive", "place"}

@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
-from core.facts.text import NO_PACE, Mention, finditer, word_set
+from core.facts.text import NO_PACE, Mention, finditer, paced, sorted_by_position, word_set
 from core.model import Document, FactKind
 
 _PAIRS = {'"': '"', "“": "”", "„": "“", "«": "»"}
@@ -31,7 +31,7 @@ _SINGLE = re.compile(r"(?<![\w'’])['‘]([A-Za-z][^'‘’\n\"“”]{1,200}?[
 
 def normalize_quote(text: str) -> str:
     """Lower-case words joined by single spaces: what quote matching compares."""
-    return " ".join(w.casefold().replace("’", "'") for w in _WORDS.findall(text))
+    return " ".join(_WORDS.findall(text)).casefold().replace("’", "'")  # casefold is per letter
 
 
 def _spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -69,23 +69,23 @@ def extract_quotes(
     once per paragraph and quote (it raises to cancel)."""
     text = doc.text
     said = word_set("said_verbs")
-    people = sorted(people, key=lambda p: p.start)
+    people = sorted_by_position(people, _start, _start, pace)  # a stable sort by start
     starts = [p.start for p in people]
     out: list[Mention] = []
     last_speaker = ""
     prev_subject = ""  # first person named in the previous paragraph: who "he" usually is
-    for para in doc.paragraphs:
-        pace()
+    for para in paced(doc.paragraphs, pace, 64):
         ps, pe = para.span.start, para.span.end
         spans = _spans(text, ps, pe)
-        spans = sorted(
-            spans
-            + [
-                (m.start(1), m.end(1))
-                for m in finditer(_SINGLE, text, ps, pe)
-                if not any(a < m.end() and m.start() < b for a, b in spans)
-            ]
-        )
+        if text.find("'", ps, pe) >= 0 or text.find("‘", ps, pe) >= 0:  # _SINGLE needs one
+            spans = sorted(
+                spans
+                + [
+                    (m.start(1), m.end(1))
+                    for m in finditer(_SINGLE, text, ps, pe)
+                    if not any(a < m.end() and m.start() < b for a, b in spans)
+                ]
+            )
         in_para = people[bisect_left(starts, ps) : bisect_left(starts, pe)]
         for n, (s, e) in enumerate(spans):
             pace()
@@ -108,6 +108,10 @@ def extract_quotes(
     return out
 
 
+def _start(m: Mention) -> int:
+    return m.start
+
+
 def _speaker(
     text: str,
     s: int,
@@ -123,13 +127,13 @@ def _speaker(
     before_start = max(lo, s - 140)
     for win_start, win_end in ((e, after_end), (before_start, s)):
         window = text[win_start:win_end]
-        verbs = [m for m in _LETTERS.finditer(window) if m.group().casefold() in said]
-        if not verbs:
+        verb = next((m for m in _LETTERS.finditer(window) if m.group().casefold() in said), None)
+        if verb is None:
             continue
         i0, i1 = bisect_left(starts, win_start), bisect_right(starts, win_end)
         named = people[i0:i1]
         if named:
-            verb_pos = win_start + verbs[0].start()
+            verb_pos = win_start + verb.start()
             best = min(named, key=lambda p: abs(p.start - verb_pos))
             return best.value
         if _PRONOUN.search(window):

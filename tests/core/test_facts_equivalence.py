@@ -1,0 +1,172 @@
+"""Fast rewrites of the fact finders give exactly what the plain versions give."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from core.facts import dates, names, numbers
+from core.facts import text as facts_text
+
+_NAME_PIECES = (
+    "U.S.A. ", "A.B.", "J.R.R. Tolkien ", "al-Bashir ", "abu-Zaid ", "xabu-C", "Hamas-Bashir ",
+    "as-B", "l-A", "bin Laden ", "ibn-X", "al ", "of ", "de la ", "van ", "del", "du", "67th ",
+    "Precinct ", "52nd Street ", "1st A", "3", "X", "Y.", "D.", "É", "Ü.", "é", "x-Ray ", "'",
+    "’s ", "-", "_", " ", "\n", "Mr. ", "a", "b", "i", "o",
+)  # fmt: skip
+
+
+def _texts(pieces: tuple[str, ...], seed: int, count: int) -> list[str]:
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 40))) for _ in range(count)]
+
+
+def test_word_spans_are_the_word_pattern_matches() -> None:
+    for text in _texts(_NAME_PIECES, 1, 3000):
+        assert names._word_spans(text) == [m.span() for m in names._WORD.finditer(text)], text
+
+
+def test_word_spans_in_small_steps(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(facts_text, "_STEP", 300)
+    monkeypatch.setattr(facts_text, "_MARGIN", 100)
+    text = "".join(_texts(_NAME_PIECES, 2, 200))
+    assert len(text) > 3000
+    assert names._word_spans(text) == [m.span() for m in names._WORD.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("fast", "plain"),
+    [
+        (names._ORDINAL, r"\b\d+(?:st|nd|rd|th)\b(?=\s+[A-Z])"),
+        (names._CONNECTOR, r"\b(?:of|de|van|von|bin|al|da|di|del|la|le|der|den|du)\b"),
+    ],
+    ids=["ordinal", "connector"],
+)
+def test_rewritten_patterns_match_the_plain_ones(fast: re.Pattern[str], plain: str) -> None:
+    rx = re.compile(plain)
+    for text in _texts(_NAME_PIECES, 3, 3000):
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in rx.finditer(text)]
+
+
+def test_previous_word_is_the_plain_search() -> None:
+    rx = re.compile(r"([A-Za-z]+)[\s,]*$")
+    for text in _texts((*_NAME_PIECES, ", ", ",", "\t", "said "), 4, 2000):
+        for pos in range(len(text) + 1):
+            m = rx.search(text, max(0, pos - 30), pos)
+            assert names._prev_word(text, pos) == (m.group(1).casefold() if m else ""), text
+
+
+_NUMBER_PIECES = (
+    "one", "One", "ONE", "tension", "often", "US$", "BUS$", "U", "S", "$", "5", "12", "½", "€",
+    "ſix", "seventeen", "Seven", "eighteen", "x", " ", "-", "_", "Thousand", "hundred", "bn",
+    "million", "K", "é", "Ten", "twenty", "é1", "2, 700", "1987", "Dec. 5", "12/11",
+)  # fmt: skip
+
+
+def test_number_anchor_spans_are_the_anchor_matches() -> None:
+    for text in _texts(_NUMBER_PIECES, 5, 5000):
+        assert numbers._anchor_spans(text) == [m.span() for m in numbers._ANCHOR.finditer(text)]
+
+
+def _plain_tokens(text: str, masks: list[tuple[int, int]]) -> list[tuple[str, int, int, str]]:
+    """The token-by-token loop the tokenizer had before it took windows at once."""
+    masks = sorted(masks)
+    out: list[tuple[str, int, int, str]] = []
+    mi = 0
+    for ws, we in numbers._windows(text):
+        for m in numbers._TOKEN.finditer(text, ws, we):
+            s, e = m.span()
+            while mi < len(masks) and masks[mi][1] <= s:
+                mi += 1
+            if mi < len(masks) and masks[mi][0] < e:
+                if not out or out[-1][3] != "wall":
+                    out.append(("", 0, 0, "wall"))
+                continue
+            out.append((m.group(), s, e, m.lastgroup or "cur"))
+        out.append(("", 0, 0, "wall"))
+    return out
+
+
+def test_number_tokens_with_masks_are_the_plain_tokens() -> None:
+    """Windows without a mask are tokenized at once; the result is the token-by-token one."""
+    rnd = random.Random(6)
+    for text in _texts((*_NUMBER_PIECES, "people ", "killed ", "at 5 p.m. "), 6, 400):
+        starts = rnd.sample(range(len(text)), min(3, len(text)))
+        masks = sorted({(a, a + rnd.randint(0, 6)) for a in starts if rnd.random() < 0.7})
+        toks, first = numbers._tokens(text, masks)
+        assert [(t.text, t.start, t.end, t.kind) for t in toks] == _plain_tokens(text, masks)
+        assert first == [
+            k
+            for k, t in enumerate(toks)
+            if t.kind in ("num", "cur") or (t.kind == "word" and t.low in numbers._NUM_WORDS)
+        ]
+
+
+_DATE_PIECES = (
+    "Jan", "JAN", "jan", "June", "Jul", "xJul", "_Dec", "Déc", "May", "MAY", "Sept", "Oct.",
+    "yesterday", "Today", "TONIGHT", "last", "lastly", "later", "Next", "this", "thistle", "ago",
+    "Monday", "tuesdays", "Wednesday", "friday", "Saturday", "sunday", "coming", "earlier",
+    "Christmas Day", "Christmas Eve", "Boxing Day", "New Year's Eve", "New Year’s Day",
+    "Valentine's Day", "Halloween", "xHalloween", "Halloweens", "é", "_", "1", " ", "-", "\n",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("fast", "plain"),
+    [
+        (
+            dates._MONTH_ANCHOR,
+            r"\b(?:J(?:an|AN|un|UN|ul|UL)|F(?:eb|EB)|M(?:ar|AR|ay|AY)|A(?:pr|PR|ug|UG)|S(?:ep|EP)"
+            r"|O(?:ct|CT)|N(?:ov|OV)|D(?:ec|EC))",
+        ),
+        (
+            dates._HOLIDAY,
+            r"\b(?:Christmas (?:Day|Eve)|Boxing Day|New Year['’]s (?:Day|Eve)|Valentine['’]s Day"
+            r"|Halloween)\b",
+        ),
+    ],
+    ids=["month", "holiday"],
+)
+def test_date_patterns_match_the_plain_ones(fast: re.Pattern[str], plain: str) -> None:
+    rx = re.compile(plain)
+    for text in _texts(_DATE_PIECES, 7, 4000):
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in rx.finditer(text)]
+
+
+def test_window_tokens_are_the_token_matches() -> None:
+    pieces = (*_NUMBER_PIECES, "21st", "3rd.", "Mr.", "don't", "’s", "£", "¥5", ".5", "\t", "\n")
+    for n, text in enumerate(_texts(pieces, 8, 3000)):
+        ws, we = n % 3, len(text) - n % 4
+        want = [
+            (m.group(), m.start(), m.end(), m.lastgroup or "cur", m.group().casefold())
+            for m in numbers._TOKEN.finditer(text, ws, we)
+        ]
+        assert [tuple(t) for t in numbers._window_tokens(text, ws, we)] == want, text
+
+
+def test_word_hits_are_the_anchor_matches() -> None:
+    pieces = (*_NUMBER_PIECES, *_DATE_PIECES, "Chicago", "often", "tenth", "agog", "o'ten", "É")
+    pieces = tuple(p for p in pieces if "ſ" not in p)  # a case twin: the pattern decides
+    for text in _texts(pieces, 9, 4000):
+        number_words = facts_text.word_hits(text, numbers._ANCHOR_WORDS, False)
+        assert number_words == [m.span() for m in numbers._ANCHOR_WORD.finditer(text)], text
+        relative = facts_text.word_hits(text, dates._RELATIVE_WORDS, True)
+        assert relative == [m.span() for m in dates._RELATIVE_ANCHOR.finditer(text)], text
+
+
+def test_word_hits_leave_case_twins_to_the_pattern() -> None:
+    assert facts_text.word_hits("the ſeven seas", numbers._ANCHOR_WORDS, False) is None
+    assert numbers._anchor_spans("the ſeven seas") == [
+        m.span() for m in numbers._ANCHOR.finditer("the ſeven seas")
+    ]
+
+
+def test_nickname_pattern_matches_the_plain_one() -> None:
+    plain = re.compile(r"(?<=[A-Za-z] )[\"“'‘](?:[Tt]he )?[A-Z][^\"”'’\n]{1,30}[\"”'’] (?=[A-Z])")
+    pieces = ("Vincent ", '"The Chin" ', "Gigante", "“Big” ", "'Bo' ", "‘Al’ ", "x", " ", "\n", '"')
+    for text in _texts(pieces, 10, 3000):
+        assert [m.span() for m in names._NICKNAME.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ], text
