@@ -152,8 +152,16 @@ _T = TypeVar("_T")
 
 
 def paced(items: Iterable[_T], pace: Callable[[], None], every: int = 512) -> Iterator[_T]:
-    """``items`` as they are, with ``pace()`` run every ``every`` items."""
+    """``items`` as they are, with ``pace()`` run every ``every`` items (a short sequence is
+    iterated directly after one ``pace()``: no generator step per item)."""
     seq = items if isinstance(items, list | tuple) else list(items)
+    if len(seq) <= every:
+        pace()
+        return iter(seq)
+    return _paced(seq, pace, every)
+
+
+def _paced(seq: list[_T] | tuple[_T, ...], pace: Callable[[], None], every: int) -> Iterator[_T]:
     for k in range(0, len(seq), every):
         pace()
         yield from seq[k : k + every]
