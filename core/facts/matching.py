@@ -25,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import LCSseq, Levenshtein
 
 from core.facts.text import NO_PACE, DocIndex, Mention, fold, paced, word_set
 from core.model import Fact, FactKind, FactStatus, Link, Span
@@ -468,24 +468,27 @@ def _candidate_pairs(keys_a: list[str], keys_b: list[str]) -> set[tuple[int, int
     plain = process.cdist(keys_a, keys_b, scorer=fuzz.ratio, score_cutoff=55)
     pairs = {(int(i), int(j)) for i, j in zip(*plain.nonzero(), strict=True)}
     # a short quote found word for word inside a longer one
+    padded_b = [(len(kb), f" {kb} ") for kb in keys_b]
     for i, ka in enumerate(keys_a):
-        for j, kb in enumerate(keys_b):
-            if len(ka) < len(kb):
-                if f" {ka} " in f" {kb} ":
-                    pairs.add((i, j))
-            elif f" {kb} " in f" {ka} ":
+        n_a, pa = len(ka), f" {ka} "
+        for j, (n_b, pb) in enumerate(padded_b):
+            if (pa in pb) if n_a < n_b else (pb in pa):
                 pairs.add((i, j))
     # part of a longer quote (one article splits it): only quotes of 6+ words qualify
-    long_a = [i for i, k in enumerate(keys_a) if k.count(" ") >= 5]
-    long_b = [j for j, k in enumerate(keys_b) if k.count(" ") >= 5]
-    if long_a and long_b:
-        part = process.cdist(
-            [keys_a[i] for i in long_a],
-            [keys_b[j] for j in long_b],
-            scorer=fuzz.partial_ratio,
-            score_cutoff=80,
-        )
-        pairs.update((long_a[int(i)], long_b[int(j)]) for i, j in zip(*part.nonzero(), strict=True))
+    ia = [i for i, k in enumerate(keys_a) if k.count(" ") >= 5]
+    jb = [j for j, k in enumerate(keys_b) if k.count(" ") >= 5]
+    if ia and jb:
+        long_a, long_b = [keys_a[i] for i in ia], [keys_b[j] for j in jb]
+        # partial_ratio >= 80 needs a common subsequence of 2/3 of the shorter quote (its
+        # best window w of the longer, len(w) <= n, scores 200 * lcs / (n + len(w)), with
+        # lcs <= len(w)): one bit-parallel LCS matrix leaves few pairs for partial_ratio
+        lcs = process.cdist(long_a, long_b, scorer=LCSseq.similarity)
+        for i, j in zip(*lcs.nonzero(), strict=True):
+            x, y = long_a[i], long_b[j]
+            if 3 * int(lcs[i, j]) + 3 < 2 * min(len(x), len(y)):
+                continue
+            if fuzz.partial_ratio(x, y, score_cutoff=80):
+                pairs.add((ia[int(i)], jb[int(j)]))
     return pairs
 
 
