@@ -6,8 +6,9 @@ import random
 import re
 
 import pytest
+from rapidfuzz import fuzz, process
 
-from core.facts import dates, names, numbers
+from core.facts import dates, matching, names, numbers
 from core.facts import text as facts_text
 
 _NAME_PIECES = (
@@ -170,3 +171,46 @@ def test_nickname_pattern_matches_the_plain_one() -> None:
         assert [m.span() for m in names._NICKNAME.finditer(text)] == [
             m.span() for m in plain.finditer(text)
         ], text
+
+
+def _plain_candidate_pairs(keys_a: list[str], keys_b: list[str]) -> set[tuple[int, int]]:
+    """The quote pairs worth scoring as found before the LCS bound: every pair scored."""
+    plain = process.cdist(keys_a, keys_b, scorer=fuzz.ratio, score_cutoff=55)
+    pairs = {(int(i), int(j)) for i, j in zip(*plain.nonzero(), strict=True)}
+    for i, ka in enumerate(keys_a):
+        for j, kb in enumerate(keys_b):
+            short, long_ = (ka, kb) if len(ka) < len(kb) else (kb, ka)
+            if f" {short} " in f" {long_} ":
+                pairs.add((i, j))
+    long_a = [i for i, k in enumerate(keys_a) if k.count(" ") >= 5]
+    long_b = [j for j, k in enumerate(keys_b) if k.count(" ") >= 5]
+    if long_a and long_b:
+        part = process.cdist(
+            [keys_a[i] for i in long_a],
+            [keys_b[j] for j in long_b],
+            scorer=fuzz.partial_ratio,
+            score_cutoff=80,
+        )
+        pairs.update((long_a[int(i)], long_b[int(j)]) for i, j in zip(*part.nonzero(), strict=True))
+    return pairs
+
+
+def test_quote_candidate_pairs_are_the_plain_ones() -> None:
+    rnd = random.Random(11)
+    vocab = ("the", "we", "will", "not", "stop", "until", "peace", "is", "a", "i", "no", "x", "ab")
+    for _ in range(600):
+        base = [" ".join(rnd.choices(vocab, k=rnd.randint(1, 14))) for _ in range(4)]
+
+        def variant(q: str) -> str:  # a piece of the quote, a few words changed
+            ws = q.split()
+            k = rnd.randint(0, len(ws))
+            ws = ws[k:] if rnd.random() < 0.5 else ws[:k] + rnd.choices(vocab, k=2)
+            for _ in range(rnd.randint(0, 3)):
+                if ws:
+                    ws[rnd.randrange(len(ws))] = rnd.choice(vocab)
+            return " ".join(ws)
+
+        keys_a = [rnd.choice(base) for _ in range(rnd.randint(1, 6))]
+        keys_b = [variant(rnd.choice(base)) or "x" for _ in range(rnd.randint(1, 6))]
+        got = matching._candidate_pairs(keys_a, keys_b)
+        assert got == _plain_candidate_pairs(keys_a, keys_b), (keys_a, keys_b)
