@@ -224,6 +224,8 @@ def _value_of(ms: list[Mention]) -> str:
 
 
 def _kind_of(ms: list[Mention]) -> FactKind:
+    if len(ms) == 1 and not ms[0].weak:
+        return ms[0].kind
     counts: dict[FactKind, int] = defaultdict(int)
     for m in ms:
         if m.weak:
@@ -242,6 +244,8 @@ def _note_of(ms: list[Mention]) -> str:
 
 def _spans(ms: list[Mention]) -> tuple[Span, ...]:
     # Spans order as (start, end) tuples do: sort plain tuples, build each Span once
+    if len(ms) == 1:
+        return (Span(ms[0].start, ms[0].end),)
     return tuple(Span(s, e) for s, e in sorted({(m.start, m.end) for m in ms}))
 
 

@@ -128,10 +128,17 @@ _ANCHOR_WORDS = (
 )  # fmt: skip  (_ANCHOR's words, in its order)
 
 
+# the words word_hits needs to look for: where "fourteen" starts, "four" (earlier in the list)
+# starts too and is the hit, so a word that begins with an earlier one is never one
+_ANCHOR_FIND_WORDS = tuple(
+    w for k, w in enumerate(_ANCHOR_WORDS) if not any(w.startswith(v) for v in _ANCHOR_WORDS[:k])
+)
+
+
 def _anchor_spans(text: str, pace: Callable[[], None] = NO_PACE) -> list[tuple[int, int]]:
     """The spans of ``_ANCHOR.finditer(text)``, in order."""
     spans = [m.span() for m in finditer(_ANCHOR_SIGN, text, pace=pace)]
-    hits = word_hits(text, _ANCHOR_WORDS, False, pace)
+    hits = word_hits(text, _ANCHOR_FIND_WORDS, False, pace)
     if hits is None:
         hits = [m.span() for m in finditer(_ANCHOR_WORD, text, pace=pace)]
     spans += hits
@@ -395,6 +402,8 @@ def _lemma(word: str) -> str:
 
 def _qualifier(text: str, start: int) -> str:
     before = text[max(0, start - 24) : start].casefold().rstrip()
+    if not before.endswith(_QUALIFIERS):
+        return ""  # (one call: most numbers have none)
     for q in _QUALIFIERS:
         if before.endswith(q) and (len(before) == len(q) or not before[-len(q) - 1].isalpha()):
             return q

@@ -149,10 +149,13 @@ def test_window_tokens_are_the_token_matches() -> None:
 
 def test_word_hits_are_the_anchor_matches() -> None:
     pieces = (*_NUMBER_PIECES, *_DATE_PIECES, "Chicago", "often", "tenth", "agog", "o'ten", "É")
+    pieces += ("fourteen", "Sixty", "ninety", "eighty-one", "seventeen")
     pieces = tuple(p for p in pieces if "ſ" not in p)  # a case twin: the pattern decides
     for text in _texts(pieces, 9, 4000):
         number_words = facts_text.word_hits(text, numbers._ANCHOR_WORDS, False)
         assert number_words == [m.span() for m in numbers._ANCHOR_WORD.finditer(text)], text
+        fewer = facts_text.word_hits(text, numbers._ANCHOR_FIND_WORDS, False)
+        assert fewer == number_words, text
         relative = facts_text.word_hits(text, dates._RELATIVE_WORDS, True)
         assert relative == [m.span() for m in dates._RELATIVE_ANCHOR.finditer(text)], text
 
