@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from core.facts.text import (
     NO_PACE,
     Mention,
+    at_digits,
     finditer,
     paced,
     release,
@@ -176,33 +177,7 @@ def _windows(
     return out
 
 
-_DIGIT_RUN = re.compile(r"\d\d*")  # \d+, but from a character class: the engine jumps to digits
-_digit_cache: dict[tuple[int, int], list[int]] = {}
-
-
-def _at_digits(
-    rx: re.Pattern[str], text: str, pace: Callable[[], None] = NO_PACE
-) -> Iterator[re.Match[str]]:
-    """``rx.finditer(text)`` for a pattern whose matches all start at the first digit of a run
-    of digits (its lookbehind forbids a digit before): only those places are tried, so the
-    text between numbers costs nothing."""
-    key = (hash(text), len(text))
-    starts = _digit_cache.get(key)
-    if starts is None:
-        starts = [m.start() for m in finditer(_DIGIT_RUN, text, pace=pace)]
-        if len(_digit_cache) > 4:
-            _digit_cache.clear()
-        _digit_cache[key] = starts
-    last_end = 0
-    match = rx.match
-    for i, p in enumerate(starts):
-        if not i & 255:
-            pace()
-        if p >= last_end:
-            m = match(text, p)
-            if m is not None:
-                last_end = m.end()
-                yield m
+_at_digits = at_digits  # (moved to text: names uses it too)
 
 
 # fixed-date holidays are dates without a year ("Christmas Day" is --12-25)

@@ -26,6 +26,7 @@ from core.facts.text import (
     NO_PACE,
     Mention,
     aliases,
+    at_digits,
     finditer,
     fold,
     lexicon,
@@ -128,8 +129,12 @@ def _strip_dot(w: str) -> str:
     return w[:-1] if w.endswith(".") else w
 
 
-def _word_spans(text: str, pace: Callable[[], None] = NO_PACE) -> list[tuple[int, int]]:
-    """The spans of ``_WORD.finditer(text)``, from one scan per branch.
+def _word_spans(
+    text: str, pace: Callable[[], None] = NO_PACE, every_connector: bool = True
+) -> list[tuple[int, int]]:
+    """The spans of ``_WORD.finditer(text)``, from one scan per branch; without
+    ``every_connector``, only the connectors that follow another span after spaces only (or
+    right after a dot), the only ones a run of names can take in (``_groups``).
 
     The alternation takes, at the leftmost place at or after the end of its last match where
     any branch matches, the first branch that matches there. Each branch's own scan lists
@@ -159,11 +164,14 @@ def _word_spans(text: str, pace: Callable[[], None] = NO_PACE) -> list[tuple[int
             continue
         if word is not None:
             others.append((word.start(), 1, word.end()))
-    others.extend((m.start(), 2, m.end()) for m in finditer(_ORDINAL, text, pace=pace))
-    others.extend((m.start(), 3, m.end()) for m in finditer(_CONNECTOR, text, pace=pace))
+    others.extend((m.start(), 2, m.end()) for m in at_digits(_ORDINAL, text, pace))
+    caps = [m.span() for m in finditer(_UPPER_WORD, text, pace=pace)]
+    if every_connector or _connector_takes_dot():
+        others.extend((m.start(), 3, m.end()) for m in finditer(_CONNECTOR, text, pace=pace))
+    else:
+        others.extend(_connectors_after(text, [e for _s, e in caps], others, pace))
     pace()
     others.sort()
-    caps = [m.span() for m in finditer(_UPPER_WORD, text, pace=pace)]
     out: list[tuple[int, int]] = []
     pos = 0
     i, n_caps = 0, len(caps)
@@ -184,13 +192,57 @@ def _word_spans(text: str, pace: Callable[[], None] = NO_PACE) -> list[tuple[int
     return out
 
 
+@cache
+def _connector_takes_dot() -> bool:
+    """Whether ``_words`` would give a connector its dot (then its dot decides whether the
+    next word starts a sentence, so every connector counts)."""
+    abbrev = word_set("titles") | {"st.", "mt.", "ft.", "mts."}
+    return any(c + "." in abbrev or c in _state_abbrevs() for c in _CONNECTORS)
+
+
+_CONNECTOR_FIRST = frozenset("odvbal")
+
+
+def _connectors_after(
+    text: str, ends: list[int], others: list[tuple[int, int, int]], pace: Callable[[], None]
+) -> list[tuple[int, int, int]]:
+    """``_CONNECTOR`` matches that follow the end of a span (``ends`` and ``others``'s, then
+    their own) after spaces only, or right after the span's dot ("Mr. de Villepin"): a run of
+    names (``_groups``) takes in only those; any other connector ends nothing (the next word
+    is not joined to the run before it either way) and starts nothing."""
+    n = len(text)
+    out: list[tuple[int, int, int]] = []
+    seen: set[int] = set()
+    todo = ends + [e for _s, _b, e in others]
+    k = 0
+    while todo:
+        k += 1
+        if not k & 1023:
+            pace()
+        e = todo.pop()
+        q = e
+        while q < n and text[q] == " ":
+            q += 1
+        if q == e and q < n and text[q] == ".":  # "Mr." keeps its dot: spaces after it
+            q += 1
+            while q < n and text[q] == " ":
+                q += 1
+        if q < n and text[q] in _CONNECTOR_FIRST and q not in seen:
+            m = _CONNECTOR.match(text, q)
+            if m is not None:
+                seen.add(q)
+                out.append((q, 3, m.end()))
+                todo.append(m.end())
+    return out
+
+
 def _words(text: str, pace: Callable[[], None] = NO_PACE) -> list[_W]:
     out: list[_W] = []
     append = out.append
     abbrev = word_set("titles") | {"st.", "mt.", "ft.", "mts."}
     states = _state_abbrevs()
     next_pace = 0
-    spans = _word_spans(text, pace)
+    spans = _word_spans(text, pace, every_connector=False)
     for s, e in spans:
         if s >= next_pace:
             pace()

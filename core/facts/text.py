@@ -148,6 +148,35 @@ def word_hits(
     return out
 
 
+_DIGIT_RUN = re.compile(r"\d\d*")  # \d+, but from a character class: the engine jumps to digits
+_digit_cache: dict[tuple[int, int], list[int]] = {}
+
+
+def at_digits(
+    rx: re.Pattern[str], text: str, pace: Callable[[], None] = NO_PACE
+) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text)`` for a pattern whose matches all start at the first digit of a run
+    of digits (its lookbehind forbids a digit before): only those places are tried, so the
+    text between numbers costs nothing."""
+    key = (hash(text), len(text))
+    starts = _digit_cache.get(key)
+    if starts is None:
+        starts = [m.start() for m in finditer(_DIGIT_RUN, text, pace=pace)]
+        if len(_digit_cache) > 4:
+            _digit_cache.clear()
+        _digit_cache[key] = starts
+    last_end = 0
+    match = rx.match
+    for i, p in enumerate(starts):
+        if not i & 255:
+            pace()
+        if p >= last_end:
+            m = match(text, p)
+            if m is not None:
+                last_end = m.end()
+                yield m
+
+
 _T = TypeVar("_T")
 
 

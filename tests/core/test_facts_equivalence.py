@@ -217,3 +217,20 @@ def test_quote_candidate_pairs_are_the_plain_ones() -> None:
         keys_b = [variant(rnd.choice(base)) or "x" for _ in range(rnd.randint(1, 6))]
         got = matching._candidate_pairs(keys_a, keys_b)
         assert got == _plain_candidate_pairs(keys_a, keys_b), (keys_a, keys_b)
+
+
+def test_names_with_only_the_joinable_connectors_are_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Connectors not right after a word (after spaces or a dot) change no name."""
+    pieces = (
+        *_NAME_PIECES, "Vincent ", "Gigante ", "Osama ", "bin ", "al ", "Mr. ", "Mrs.", "de ",
+        "of", " of ", "Bank ", "America", ". ", "  ", "\t", "du", "la ", "Le ", "said ", "in ",
+        "$", "5th ", "Avenue", "St. ", "Charles ", "de Gaulle", "Gen.", "van ", "Beethoven",
+    )  # fmt: skip
+    texts = _texts(pieces, 12, 1500)
+    fast = [names.extract_names(t, []) for t in texts]
+    assert any(names._connectors_after(t, [0], [], lambda: None) for t in texts)
+    monkeypatch.setattr(names, "_connector_takes_dot", lambda: True)  # every connector
+    for text, got in zip(texts, fast, strict=True):
+        assert got == names.extract_names(text, []), text
