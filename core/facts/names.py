@@ -51,7 +51,8 @@ _WORD = re.compile(
 # (which tries four branches at every character); ``_word_spans`` merges them back into
 # exactly the matches of ``_WORD.finditer``.
 _INITIAL_PAIR = re.compile(r"[A-Z]\.")  # chains of two or more are _WORD's first branch
-_CAP_REST = r"(?:\w|['’](?=\w))*(?:-[^\W\d_](?:\w|['’](?=\w))*)*"
+# (?:\w|['’](?=\w))* as \w*(?:['’]\w+)*: the same greedy end, from single-character repeats
+_CAP_REST = r"\w*(?:['’]\w+)*(?:-[^\W\d_]\w*(?:['’]\w+)*)*"
 _CAP_WORD = re.compile(rf"(?<![\w'’-])(?:(?:al|el|ad|as|bin|ibn|abu)-)?[{_UPPER}]{_CAP_REST}")
 # the second branch split in two: from a capital, and from a particle (``al-Bashir``); each
 # begins with a character class, so the engine jumps over the text between candidates
