@@ -174,13 +174,14 @@ def _windows(text: str, pace: Callable[[], None] = NO_PACE) -> list[tuple[int, i
 
 
 # _TOKEN with the whitespace before each token captured and every branch a group: findall
-# gives (space, cur, ord, num, word, punct) strings without a match object per token. Every
+# gives (space, word, cur, ord, num, punct) strings without a match object per token. Every
 # character that is not whitespace starts a token and tokens follow each other with only
-# whitespace between them, so the offsets add up from the window's start.
+# whitespace between them, so the offsets add up from the window's start. Words come first
+# (most tokens are words: the other branches are not tried for them); only "US$" needs the
+# currency branch before the word one, hence the lookahead.
 _SPACED_TOKEN = re.compile(
-    r"(\s*)(?:(US\$|[$€£¥])|(\d+(?:st|nd|rd|th))\b"
-    r"|((?:\d{1,3}(?:,\s?\d{3})+|\d+)(?:\.\d+)?[½¼¾]?|\.\d+|[½¼¾])"
-    r"|([A-Za-z]+(?:['’][A-Za-z]+)?)|([^\sA-Za-z\d]))"
+    r"(\s*)(?:((?!US\$)[A-Za-z]+(?:['’][A-Za-z]+)?)|(US\$|[$€£¥])|(\d+(?:st|nd|rd|th))\b"
+    r"|((?:\d{1,3}(?:,\s?\d{3})+|\d+)(?:\.\d+)?[½¼¾]?|\.\d+|[½¼¾])|([^\sA-Za-z\d]))"
 )
 
 
@@ -192,7 +193,7 @@ def _window_tokens(text: str, ws: int, we: int) -> list[_Tok]:
     out: list[_Tok] = []
     append = out.append
     pos = ws
-    for space, cur, ordinal, num, word, punct in _SPACED_TOKEN.findall(text, ws, we):
+    for space, word, cur, ordinal, num, punct in _SPACED_TOKEN.findall(text, ws, we):
         pos += len(space)
         if word:
             g, kind = word, "word"
