@@ -73,8 +73,10 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# every match starts with one of the letters in the lookahead (or a digit): the word starts
+# with other letters are passed over without trying the four groups
 _RELATIVE = re.compile(
-    r"\b(?:"
+    r"\b(?=[ytlnpecaofsmw\d])(?:"
     r"(?P<word>yesterday|today|tomorrow|tonight|last night)"
     r"|(?P<span>(?:last|next|this|past|earlier this|later this|coming)\s+"
     r"(?:week|month|year|weekend|morning|afternoon|evening|spring|summer|autumn|fall|winter))"

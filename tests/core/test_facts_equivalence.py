@@ -234,3 +234,17 @@ def test_names_with_only_the_joinable_connectors_are_the_same(
     monkeypatch.setattr(names, "_connector_takes_dot", lambda: True)  # every connector
     for text, got in zip(texts, fast, strict=True):
         assert got == names.extract_names(text, []), text
+
+
+def test_relative_pattern_matches_the_plain_one() -> None:
+    lookahead = r"\(\?=\[[^]]*\]\)"
+    plain = re.compile(re.sub(lookahead, "", dates._RELATIVE.pattern, count=1), re.I)
+    assert plain.pattern != dates._RELATIVE.pattern
+    pieces = (
+        *_DATE_PIECES, "two ", "Several ", "few ", "an ", "A ", "5 ", "days ", "weeks ago",
+        "years earlier", "on ", "late ", "Early ", "morning", "ſeven", "ſunday", "night", "week",
+    )  # fmt: skip
+    for text in _texts(pieces, 13, 4000):
+        assert [m.span() for m in dates._RELATIVE.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ], text
