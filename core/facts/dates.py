@@ -48,9 +48,13 @@ _WD = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.,]\d)\b"
 _YEAR = r"(?P<y>1[89]\d\d|20\d\d)(?![\d])"
 
-_MDY = re.compile(rf"\b{_WD}{_MON}\s+{_DAY}(?:,?\s+{_YEAR})?", re.IGNORECASE)
-_DMY = re.compile(rf"\b{_WD}(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+{_YEAR})?", re.IGNORECASE)
-_MY = re.compile(rf"\b{_MON},?\s+{_YEAR}", re.IGNORECASE)
+# the lookaheads name the first letters a match can begin with (a weekday, a month, "the", a
+# day): other word starts are passed over at once (tests: equal to the patterns without them)
+_MDY = re.compile(rf"\b(?=[mtwfsjaond]){_WD}{_MON}\s+{_DAY}(?:,?\s+{_YEAR})?", re.IGNORECASE)
+_DMY = re.compile(
+    rf"\b(?=[mtwfs\d]){_WD}(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+{_YEAR})?", re.IGNORECASE
+)
+_MY = re.compile(rf"\b(?=[jfmasond]){_MON},?\s+{_YEAR}", re.IGNORECASE)
 _MONTH_ONLY = re.compile(
     r"\b(?:(?:in|since|until|by|of|from|during|early|late|mid|last|next|this)[\s-]+)"
     r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November"
