@@ -342,8 +342,9 @@ def match_facts(
                 note=_note_of(ga.a + gb.b),
             )
         )
-    for g in groups.values():
-        pace()  # (per group: one group may hold thousands of mentions)
+    for n, g in enumerate(groups.values()):
+        if not n & 31 or len(g.a) + len(g.b) > 64:
+            pace()  # (before a big group: one group may hold thousands of mentions)
         if id(g) in in_conflict:
             continue
         status = (
@@ -376,8 +377,9 @@ def _conflicts(
 ) -> list[tuple[_Group, _Group]]:
     """Pairs (only-in-A group, only-in-B group) that disagree about one slot in one link."""
     per_sentence: dict[tuple[str, int], list[tuple[str, _Group, bool]]] = defaultdict(list)
-    for g in groups:
-        pace()  # (per group: one group may hold thousands of mentions)
+    for n, g in enumerate(groups):
+        if not n & 31 or len(g.a) + len(g.b) > 64:
+            pace()  # (before a big group: one group may hold thousands of mentions)
         shared = bool(g.a and g.b)
         for side, ms, idx in (("a", g.a, ia), ("b", g.b, ib)):
             for m in ms:

@@ -267,11 +267,14 @@ class DocIndex:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self._sent_starts = [s.span.start for s in doc.sentences]
+        self._sent_ends = [s.span.end for s in doc.sentences]
         self._para_starts = [p.span.start for p in doc.paragraphs]
+        self._para_ends = [p.span.end for p in doc.paragraphs]
+        self._para_content = [p.role.is_content for p in doc.paragraphs]
 
     def sentence_at(self, pos: int) -> int | None:
         i = bisect_right(self._sent_starts, pos) - 1
-        if i >= 0 and self.doc.sentences[i].span.contains(pos):
+        if i >= 0 and pos < self._sent_ends[i]:  # (its start is at or before pos)
             return i
         return None
 
@@ -294,8 +297,8 @@ class DocIndex:
 
     def is_content(self, pos: int) -> bool:
         """True unless ``pos`` sits in a caption, byline or boilerplate paragraph."""
-        p = self.paragraph_at(pos)
-        return True if p is None else self.doc.paragraphs[p].role.is_content
+        i = bisect_right(self._para_starts, pos) - 1
+        return True if i < 0 or pos >= self._para_ends[i] else self._para_content[i]
 
 
 @cache
