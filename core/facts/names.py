@@ -308,10 +308,10 @@ def _groups(text: str, words: list[_W], pace: Callable[[], None] = NO_PACE) -> l
             groups.append(cur.copy())
         cur.clear()
 
-    for i, w in enumerate(words):
+    last_end = 0  # the end of the last word in ``cur`` (while ``cur`` holds any)
+    for i, (t, start, end, initial) in enumerate(words):
         if not i & 255:
             pace()
-        t = w.text
         got = info.get(t)
         if got is None:
             cap = _is_cap(t)
@@ -331,10 +331,11 @@ def _groups(text: str, words: list[_W], pace: Callable[[], None] = NO_PACE) -> l
             )
         cap, stop_word, ends_run = got
         if cur:
-            end = words[cur[-1]].end
-            gap = text[end : w.start]
-            joined = (gap != "" and not gap.strip(" ")) or (gap == "" and text[end - 1] == ".")
-            if not joined or w.initial:
+            gap = text[last_end:start]
+            joined = gap == " " or (
+                (gap != "" and not gap.strip(" ")) or (gap == "" and text[last_end - 1] == ".")
+            )
+            if not joined or initial:
                 flush()
         if (
             stop_word
@@ -345,11 +346,13 @@ def _groups(text: str, words: list[_W], pace: Callable[[], None] = NO_PACE) -> l
             continue
         if cap:
             cur.append(i)
+            last_end = end
             if ends_run:
                 flush()
         elif cur and t in _CONNECTORS:
             cur.append(i)
-        else:
+            last_end = end
+        elif cur:
             flush()
     flush()
     return groups
