@@ -21,6 +21,7 @@ import re
 import sys
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
+from operator import attrgetter
 
 from core.errors import Cancelled
 from core.facts.dates import extract_dates, note_relative_dates
@@ -71,7 +72,7 @@ def extract_mentions(doc: Document, check: Callable[[], None] | None = None) -> 
     people = [m for m in paced(names, pace) if m.kind == FactKind.PERSON]
     quotes = extract_quotes(doc, people, pace)
     return sorted_by_position(
-        dates + numbers + names + quotes, _start, lambda m: (m.start, m.end, m.kind), pace
+        dates + numbers + names + quotes, _start, attrgetter("start", "end", "kind"), pace
     )
 
 

@@ -204,6 +204,9 @@ def release(items: list[Any], pace: Callable[[], None], chunk: int = 4096) -> No
         del items[-chunk:]
 
 
+_ONE_SORT = 4096  # items sorted at once by sorted_by_position (well under a millisecond)
+
+
 def sorted_by_position(
     items: Iterable[_T],
     position: Callable[[_T], int],
@@ -213,7 +216,11 @@ def sorted_by_position(
 ) -> list[_T]:
     """``sorted(items, key=key)`` in small pieces: ``key(x)`` must order first by
     ``position(x)`` (a non-negative offset), so items bucketed by position and each bucket
-    sorted give the same (stable) order without one long sort call."""
+    sorted give the same (stable) order without one long sort call. Up to ``_ONE_SORT`` items
+    are sorted in one call (short: the buckets would only cost a call per item)."""
+    if isinstance(items, list | tuple) and len(items) <= _ONE_SORT:
+        pace()
+        return sorted(items, key=key)
     buckets: dict[int, list[_T]] = {}
     for x in paced(items, pace):
         p = position(x) // bucket
