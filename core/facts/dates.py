@@ -27,6 +27,7 @@ from core.facts.text import (
     Mention,
     at_digits,
     finditer,
+    new_mention,
     paced,
     release,
     sorted_by_position,
@@ -279,7 +280,7 @@ def extract_dates(
         if e > s and free(s, e):
             taken[s:e] = b"\x01" * (e - s)
             slot = "date" if kind == FactKind.DATE and len(v) in (7, 10) and v[-3] == "-" else ""
-            out.append(Mention(kind, v, v, s, e, slot=slot, note=note))
+            out.append(new_mention((kind, v, v, s, e, slot, note, "", False)))
 
     for m in finditer(_HOLIDAY, text, pace=pace):
         add(m.start(), m.end(), _HOLIDAYS[m.group().casefold().replace("’", "'")])

@@ -30,6 +30,7 @@ from core.facts.text import (
     finditer,
     fold,
     lexicon,
+    new_mention,
     paced,
     release,
     sorted_by_position,
@@ -577,9 +578,8 @@ def extract_names(
                 and not name[0].isdigit()
                 and name.casefold() not in compass
             ):
-                out.append(
-                    Mention(c.hint or FactKind.OTHER, fold(name), name, c.start, c.end, weak=True)
-                )
+                kind = c.hint or FactKind.OTHER
+                out.append(new_mention((kind, fold(name), name, c.start, c.end, "", "", "", True)))
             continue
         slot = ""
         if c.kind == FactKind.PERSON:
@@ -596,7 +596,7 @@ def extract_names(
                 and words_c[-1].casefold() in ("state", "county", "province", "region", "district")
             ):
                 key = fold(" ".join(words_c[:-1]))  # "Unity State" is "Unity"
-        out.append(Mention(c.kind, key, c.canonical, c.start, c.end, slot=slot))
+        out.append(new_mention((c.kind, key, c.canonical, c.start, c.end, slot, "", "", False)))
     release(cands, pace)
     release(words, pace)
     return out

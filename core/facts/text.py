@@ -262,6 +262,16 @@ class Mention(NamedTuple):
     weak: bool = False  # an unclassified name: counts only where the same name is known
 
 
+def new_mention(fields: tuple[Any, ...]) -> Mention:
+    """``Mention(*fields)`` with every field given, in order (kind, key, value, start, end,
+    slot, note, speaker, weak), without the keyword handling of the generated ``__new__``."""
+    m: Mention = _new_tuple(Mention, fields)
+    return m
+
+
+_new_tuple: Any = tuple.__new__
+
+
 @lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
     """Matching key for names: case, dots, hyphens, apostrophes and spaces do not count."""
