@@ -188,27 +188,42 @@ _SPACED_TOKEN = re.compile(
 _AT_ONCE = 1 << 14  # longer windows are scanned in paced steps
 
 
-def _window_tokens(text: str, ws: int, we: int) -> list[_Tok]:
-    """The tokens ``_TOKEN.finditer(text, ws, we)`` gives, from one findall call."""
+def _window_tokens(text: str, ws: int, we: int, firsts: list[int] | None = None) -> list[_Tok]:
+    """The tokens ``_TOKEN.finditer(text, ws, we)`` gives, from one findall call; ``firsts``
+    (when given) gets the indices of those that can start a number (``_can_start``)."""
     out: list[_Tok] = []
     append = out.append
+    firsts = [] if firsts is None else firsts
     pos = ws
     for space, word, cur, ordinal, num, punct in _SPACED_TOKEN.findall(text, ws, we):
         pos += len(space)
         if word:
-            g, kind = word, "word"
-        elif punct:
+            end = pos + len(word)
+            low = word.casefold()
+            if low in _NUM_WORDS:
+                firsts.append(len(out))
+            append(_new_tuple(_Tok, (word, pos, end, "word", low)))
+            pos = end
+            continue
+        if punct:
             g, kind = punct, "punct"
         elif num:
             g, kind = num, "num"
+            firsts.append(len(out))
         elif cur:
             g, kind = cur, "cur"
+            firsts.append(len(out))
         else:
             g, kind = ordinal, "ord"
         end = pos + len(g)
         append(_new_tuple(_Tok, (g, pos, end, kind, g.casefold())))
         pos = end
     return out
+
+
+def _can_start(t: _Tok) -> bool:
+    """A currency sign, digits or a number word: what a number can start with."""
+    return t[3] in _START_KINDS or (t[3] == "word" and t[4] in _NUM_WORDS)
 
 
 def _tokens(
@@ -224,15 +239,16 @@ def _tokens(
     wall = _Tok("", 0, 0, "wall")
     for ws, we in _windows(text, pace):
         pace()
-        toks = (
-            _window_tokens(text, ws, we)
-            if we - ws <= _AT_ONCE
-            else [
+        firsts: list[int] | None = []
+        if we - ws <= _AT_ONCE:
+            toks = _window_tokens(text, ws, we, firsts)
+        else:
+            toks = [
                 _new_tuple(_Tok, (g, m.start(), m.end(), m.lastgroup or "cur", g.casefold()))
                 for m in finditer(_TOKEN, text, ws, we, pace)
                 if (g := m.group())
             ]
-        )
+            firsts = None
         k, n_toks = 0, len(toks)
         # token by token while a mask may reach into the window; a masked token becomes a wall
         while k < n_toks and mi < n_masks and masks[mi][0] < we:
@@ -245,18 +261,17 @@ def _tokens(
                 if not out or out[-1][3] != "wall":
                     append(wall)
             else:
-                if t[3] in _START_KINDS or (t[3] == "word" and t[4] in _NUM_WORDS):
+                if _can_start(t):
                     starts.append(len(out))
                 append(t)
             k += 1
         # the rest at once: no mask starts before the window ends, so none of it is masked
         rest = toks[k:] if k else toks
         base = len(out)
-        starts += [
-            base + q
-            for q, t in enumerate(rest)
-            if t[3] in _START_KINDS or (t[3] == "word" and t[4] in _NUM_WORDS)
-        ]
+        if firsts is None:
+            starts += [base + q for q, t in enumerate(rest) if _can_start(t)]
+        else:
+            starts += [base + q - k for q in firsts if q >= k]
         out += rest
         append(wall)
     return out, starts

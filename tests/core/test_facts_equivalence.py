@@ -144,7 +144,10 @@ def test_window_tokens_are_the_token_matches() -> None:
             (m.group(), m.start(), m.end(), m.lastgroup or "cur", m.group().casefold())
             for m in numbers._TOKEN.finditer(text, ws, we)
         ]
-        assert [tuple(t) for t in numbers._window_tokens(text, ws, we)] == want, text
+        firsts: list[int] = []
+        toks = numbers._window_tokens(text, ws, we, firsts)
+        assert [tuple(t) for t in toks] == want, text
+        assert firsts == [k for k, t in enumerate(toks) if numbers._can_start(t)], text
 
 
 def test_word_hits_are_the_anchor_matches() -> None:
