@@ -217,6 +217,8 @@ class _Group:
 
 def _value_of(ms: list[Mention]) -> str:
     """The most precise value: the longest (full date over ``--11-27``, full name over surname)."""
+    if len(ms) == 1:
+        return ms[0].value
     strong = {m.value for m in ms if not m.weak} or {m.value for m in ms}
     if len(strong) == 1:
         return next(iter(strong))
@@ -235,6 +237,8 @@ def _kind_of(ms: list[Mention]) -> FactKind:
 
 
 def _note_of(ms: list[Mention]) -> str:
+    if len(ms) == 1:
+        return ms[0].note
     notes: list[str] = []
     for m in ms:
         if m.note and m.note not in notes:
@@ -351,9 +355,12 @@ def match_facts(
             FactStatus.SHARED if g.a and g.b else FactStatus.ONLY_A if g.a else FactStatus.ONLY_B
         )
         ms = g.a + g.b
-        content = any(ia.is_content(m.start) for m in g.a) or any(
-            ib.is_content(m.start) for m in g.b
-        )
+        if len(ms) == 1:
+            content = (ia if g.a else ib).is_content(ms[0].start)
+        else:
+            content = any(ia.is_content(m.start) for m in g.a) or any(
+                ib.is_content(m.start) for m in g.b
+            )
         facts.append(
             Fact(
                 kind=_kind_of(ms),
