@@ -54,8 +54,9 @@ def _unify_keys(ma: list[Mention], mb: list[Mention], pace: Callable[[], None] =
 
     The rules run in this order, each seeing the rewrites of the ones before it.
     """
-    keys_a = {(_group_kind(m), m.key) for m in paced(ma, pace)}
-    keys_b = {(_group_kind(m), m.key) for m in paced(mb, pace)}
+    kinds = _GROUP_KIND  # (_group_kind, without a call per mention)
+    keys_a = {("name" if m.weak else kinds[m.kind], m.key) for m in paced(ma, pace)}
+    keys_b = {("name" if m.weak else kinds[m.kind], m.key) for m in paced(mb, pace)}
     remap: _Remap = {}
     pace()
     _unify_dates(keys_a | keys_b, remap)
