@@ -38,10 +38,7 @@ _FULL_DATE = re.compile(r"^\d{4}-\d\d(?:-\d\d)?$")
 GroupKey = tuple[str, str]
 
 
-def _group_kind(m: Mention) -> str:
-    return "name" if m.kind in _NAME_KINDS or m.weak else m.kind.value
-
-
+# the group kind of a mention: "name" for names and for weak mentions, else the kind's value
 _GROUP_KIND = {k: "name" if k in _NAME_KINDS else k.value for k in FactKind}  # unless weak
 
 
@@ -54,7 +51,7 @@ def _unify_keys(ma: list[Mention], mb: list[Mention], pace: Callable[[], None] =
 
     The rules run in this order, each seeing the rewrites of the ones before it.
     """
-    kinds = _GROUP_KIND  # (_group_kind, without a call per mention)
+    kinds = _GROUP_KIND
     keys_a = {("name" if m.weak else kinds[m.kind], m.key) for m in paced(ma, pace)}
     keys_b = {("name" if m.weak else kinds[m.kind], m.key) for m in paced(mb, pace)}
     remap: _Remap = {}
