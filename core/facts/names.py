@@ -480,7 +480,7 @@ def _kind_by_context(
         return FactKind.PLACE, name  # "the Yida camp", "Pariang county"
     if after_word and after_word.group(1) in word_set("org_nouns_after"):
         return FactKind.ORGANIZATION, name  # "an Intel spokesman", "the X Solutions group"
-    if _PLACE_OF.search(before):
+    if " of" in before and _PLACE_OF.search(before):
         return FactKind.PLACE, name  # "the town of Talodi"
     if _APPOSITION.match(after):
         return FactKind.PERSON, name  # "Aleem Siddique, a U.N. spokesman"
