@@ -246,8 +246,8 @@ def _note_of(ms: list[Mention]) -> str:
 
 def _spans(ms: list[Mention]) -> tuple[Span, ...]:
     # Spans order as (start, end) tuples do: sort plain tuples, build each Span once
-    if len(ms) == 1:
-        return (Span(ms[0].start, ms[0].end),)
+    if len(ms) <= 1:
+        return (Span(ms[0].start, ms[0].end),) if ms else ()
     return tuple(Span(s, e) for s, e in sorted({(m.start, m.end) for m in ms}))
 
 
