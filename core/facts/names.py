@@ -51,7 +51,9 @@ _WORD = re.compile(
 # _WORD's branches one by one: each alone scans several times faster than the alternation
 # (which tries four branches at every character); ``_word_spans`` merges them back into
 # exactly the matches of ``_WORD.finditer``.
-_INITIAL_PAIR = re.compile(r"[A-Z]\.")  # chains of two or more are _WORD's first branch
+# "A." pairs (chains of two or more are _WORD's first branch), found from their dot: the
+# engine jumps to each dot, which is rarer than a capital (a pair starts one before it)
+_INITIAL_PAIR_DOT = re.compile(r"\.(?<=[A-Z]\.)")
 # (?:\w|['’](?=\w))* as \w*(?:['’]\w+)*: the same greedy end, from single-character repeats
 _CAP_REST = r"\w*(?:['’]\w+)*(?:-[^\W\d_]\w*(?:['’]\w+)*)*"
 _CAP_WORD = re.compile(rf"(?<![\w'’-])(?:(?:al|el|ad|as|bin|ibn|abu)-)?[{_UPPER}]{_CAP_REST}")
@@ -147,7 +149,7 @@ def _word_spans(
     at or after the last end is the alternation's next match.
     """
     others: list[tuple[int, int, int]] = []  # (start, branch, end) of the sparse branches
-    pairs = [m.start() for m in finditer(_INITIAL_PAIR, text, pace=pace)]
+    pairs = [m.start() - 1 for m in finditer(_INITIAL_PAIR_DOT, text, pace=pace)]
     k = 0
     while k < len(pairs):
         j = k
