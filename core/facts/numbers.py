@@ -18,7 +18,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from core.facts.text import NO_PACE, Mention, finditer, paced, release, word_hits, word_set
+from core.facts.text import (
+    NO_PACE,
+    Mention,
+    digit_runs,
+    finditer,
+    paced,
+    release,
+    word_hits,
+    word_set,
+)
 from core.model import FactKind
 
 _TOKEN = re.compile(
@@ -79,10 +88,10 @@ _ANCHOR = re.compile(
     r"|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen|hundred|thousand"
     r"|million|billion)"
 )
-# _ANCHOR as two scans that each begin with a character class (so the engine jumps from one
-# candidate character to the next instead of trying every branch everywhere); their matches
-# never overlap, and together, in order, they are exactly _ANCHOR's
-_ANCHOR_SIGN = re.compile(r"[\dU$€£¥½¼¾](?:(?<=U)S\$|(?<=\d)\d*|(?<![U\d]))")
+# _ANCHOR as three scans: the runs of digits (text.digit_runs, shared with dates), the signs
+# (_SIGN) and the number words (_ANCHOR_WORD, or text.word_hits); their matches never
+# overlap, and together, in order, they are exactly _ANCHOR's (test)
+_SIGN = re.compile(r"US\$|[$€£¥½¼¾]")
 _ANCHOR_WORD = re.compile(
     r"[OoTtFfSsEeNnDdHhMmBb](?<!\w\w)(?i:(?<=o)ne"  # the first letter starts a word
     r"|(?<=t)(?:wo|hree|en|welve|hirteen|wenty|hirty|housand)"
@@ -137,7 +146,9 @@ _ANCHOR_FIND_WORDS = tuple(
 
 def _anchor_spans(text: str, pace: Callable[[], None] = NO_PACE) -> list[tuple[int, int]]:
     """The spans of ``_ANCHOR.finditer(text)``, in order."""
-    spans = [m.span() for m in finditer(_ANCHOR_SIGN, text, pace=pace)]
+    # _ANCHOR_SIGN's matches: the runs of digits (found once for dates too), "US$" and the
+    # single currency and fraction signs
+    spans = digit_runs(text, pace) + [m.span() for m in finditer(_SIGN, text, pace=pace)]
     hits = word_hits(text, _ANCHOR_FIND_WORDS, False, pace)
     if hits is None:
         hits = [m.span() for m in finditer(_ANCHOR_WORD, text, pace=pace)]

@@ -149,7 +149,20 @@ def word_hits(
 
 
 _DIGIT_RUN = re.compile(r"\d\d*")  # \d+, but from a character class: the engine jumps to digits
-_digit_cache: dict[tuple[int, int], list[int]] = {}
+_digit_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
+
+
+def digit_runs(text: str, pace: Callable[[], None] = NO_PACE) -> list[tuple[int, int]]:
+    """Spans of the runs of digits (``\\d+``) in ``text``, cached for the last few texts (dates,
+    numbers and names all ask); the list is shared: do not change it."""
+    key = (hash(text), len(text))
+    runs = _digit_cache.get(key)
+    if runs is None:
+        runs = [m.span() for m in finditer(_DIGIT_RUN, text, pace=pace)]
+        if len(_digit_cache) > 4:
+            _digit_cache.clear()
+        _digit_cache[key] = runs
+    return runs
 
 
 def at_digits(
@@ -158,16 +171,9 @@ def at_digits(
     """``rx.finditer(text)`` for a pattern whose matches all start at the first digit of a run
     of digits (its lookbehind forbids a digit before): only those places are tried, so the
     text between numbers costs nothing."""
-    key = (hash(text), len(text))
-    starts = _digit_cache.get(key)
-    if starts is None:
-        starts = [m.start() for m in finditer(_DIGIT_RUN, text, pace=pace)]
-        if len(_digit_cache) > 4:
-            _digit_cache.clear()
-        _digit_cache[key] = starts
     last_end = 0
     match = rx.match
-    for i, p in enumerate(starts):
+    for i, (p, _e) in enumerate(digit_runs(text, pace)):
         if not i & 255:
             pace()
         if p >= last_end:
