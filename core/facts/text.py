@@ -102,6 +102,37 @@ def _stepped(
 _CASE_TWINS = ("\u017f", "\u0131", "\u0130", "\u212a")
 
 
+_lower_cache: dict[tuple[int, int], str | None] = {}
+_LOWER_CACHED = 1 << 18
+
+
+def _lowered(text: str, pace: Callable[[], None] | None) -> str | None:
+    """``text.lower()`` when it keeps every offset and holds no case twin, else None; cached
+    for the last few texts up to ``_LOWER_CACHED`` characters (dates and numbers both ask; a
+    longer text is not kept, and the saving is small beside the work on it)."""
+    key = (hash(text), len(text))
+    if key in _lower_cache:
+        return _lower_cache[key]
+    pieces: list[str] = []
+    low: str | None = None
+    for k in range(0, len(text), 1 << 16):  # in pieces: one call on 1M words takes too long
+        if pace is not None:
+            pace()
+        piece = text[k : k + (1 << 16)]
+        if any(c in piece for c in _CASE_TWINS):
+            break
+        pieces.append(piece.lower())  # (only a Greek capital sigma reads its neighbours)
+    else:
+        low = "".join(pieces)
+        if len(low) != len(text):
+            low = None
+    if len(text) <= _LOWER_CACHED:
+        if len(_lower_cache) > 4:
+            _lower_cache.clear()
+        _lower_cache[key] = low
+    return low
+
+
 def word_hits(
     text: str, words: tuple[str, ...], whole: bool, pace: Callable[[], None] | None = None
 ) -> list[tuple[int, int]] | None:
@@ -110,16 +141,8 @@ def word_hits(
     pattern at every character: at each place the first of ``words`` that fits, in order.
     None when the text holds a character (?i) matches to an ASCII letter other than by case
     (then the caller runs its pattern)."""
-    pieces: list[str] = []
-    for k in range(0, len(text), 1 << 16):  # in pieces: one call on 1M words takes too long
-        if pace is not None:
-            pace()
-        piece = text[k : k + (1 << 16)]
-        if any(c in piece for c in _CASE_TWINS):
-            return None
-        pieces.append(piece.lower())  # (only a Greek capital sigma reads its neighbours)
-    low = "".join(pieces)
-    if len(low) != len(text):
+    low = _lowered(text, pace)
+    if low is None:
         return None
     n = len(text)
     out: list[tuple[int, int]] = []
