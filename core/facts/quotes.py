@@ -98,7 +98,7 @@ def extract_quotes(
             fallback = before[-1].value if before else prev_subject or last_speaker
             speaker = _speaker(text, s, e, lo, hi, people, starts, said, fallback)
             last_speaker = speaker or last_speaker
-            norm = normalize_quote(text[s:e])
+            norm = " ".join(words).casefold().replace("’", "'")  # normalize_quote(text[s:e])
             value = f"{speaker}: {text[s:e]}" if speaker else text[s:e]
             out.append(
                 Mention(FactKind.QUOTE, norm, " ".join(value.split()), s, e, speaker=speaker)
@@ -127,12 +127,15 @@ def _speaker(
     before_start = max(lo, s - 140)
     for win_start, win_end in ((e, after_end), (before_start, s)):
         window = text[win_start:win_end]
-        verb = next((m for m in _LETTERS.finditer(window) if m.group().casefold() in said), None)
-        if verb is None:
+        # the first said-verb among the window's letter runs (their strings first: the
+        # position is needed only when someone is named in the window)
+        nth = next((k for k, w in enumerate(_LETTERS.findall(window)) if w.casefold() in said), -1)
+        if nth < 0:
             continue
         i0, i1 = bisect_left(starts, win_start), bisect_right(starts, win_end)
         named = people[i0:i1]
         if named:
+            verb = next(m for k, m in enumerate(_LETTERS.finditer(window)) if k == nth)
             verb_pos = win_start + verb.start()
             best = min(named, key=lambda p: abs(p.start - verb_pos))
             return best.value
