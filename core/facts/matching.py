@@ -117,14 +117,16 @@ def _unify_surnames(
     ma: list[Mention], mb: list[Mention], remap: _Remap, pace: Callable[[], None] = NO_PACE
 ) -> None:
     """A surname alone, or a shorter form of the other article's full name."""
-    for mine, other in ((ma, mb), (mb, ma)):
+    people_a = [m for m in paced(ma, pace) if m.kind == FactKind.PERSON]
+    people_b = [m for m in paced(mb, pace) if m.kind == FactKind.PERSON]
+    for mine, other, people in ((people_a, mb, people_b), (people_b, ma, people_a)):
         full: dict[str, set[str]] = defaultdict(set)
-        for m in paced(other, pace):
-            if m.kind == FactKind.PERSON and " " in m.value:
+        for m in paced(people, pace):
+            if " " in m.value:
                 full[m.value.split()[-1].casefold()].add(m.key)
         other_keys = {m.key for m in paced(other, pace) if m.kind in _NAME_KINDS}
         for m in paced(mine, pace, 64):
-            if m.kind != FactKind.PERSON or m.key in other_keys:
+            if m.key in other_keys:
                 continue
             cands = full.get(m.value.split()[-1].casefold(), set())
             cands = {c for c in cands if c.endswith(m.key)}
@@ -186,13 +188,17 @@ def _surnames_for_weak(
     """A bare surname the rules left unclassified ("Gigante evaded prison") is the person
     whose full name the other article (or its own) gives, when only one such person exists."""
     by_surname: dict[str, set[str]] = defaultdict(set)
+    single_weak: list[Mention] = []  # (in order: looked at once by_surname is complete)
     for m in paced((*ma, *mb), pace):
-        if m.kind == FactKind.PERSON and not m.weak and " " in m.value:
+        if m.weak:
+            if " " not in m.value:
+                single_weak.append(m)
+        elif m.kind == FactKind.PERSON and " " in m.value:
             by_surname[fold(m.value.split()[-1])].add(
                 remap.get(("name", m.key), ("name", m.key))[1]
             )
-    for m in paced((*ma, *mb), pace):
-        if m.weak and " " not in m.value and len(by_surname.get(m.key, ())) == 1:
+    for m in paced(single_weak, pace):
+        if len(by_surname.get(m.key, ())) == 1:
             remap[("name", m.key)] = ("name", next(iter(by_surname[m.key])))
 
 
