@@ -149,14 +149,14 @@ def _near(
     return out
 
 
-_window_cache: dict[tuple[str, int, int], list[tuple[int, int]]] = {}
+_window_cache: dict[tuple[str, str], list[tuple[int, int]]] = {}
 
 
 def _windows(
     anchor: re.Pattern[str], text: str, pace: Callable[[], None] = NO_PACE
 ) -> list[tuple[int, int]]:
     """Merged windows of text around ``anchor`` hits, ending at spaces; cached per text."""
-    key = (anchor.pattern, hash(text), len(text))
+    key = (anchor.pattern, text)
     cached = _window_cache.get(key)
     if cached is not None:
         return cached

@@ -102,7 +102,8 @@ def _stepped(
 _CASE_TWINS = ("\u017f", "\u0131", "\u0130", "\u212a")
 
 
-_lower_cache: dict[tuple[int, int], str | None] = {}
+# keyed by the text itself: a dict compares equal-hash keys, so two texts never share an entry
+_lower_cache: dict[str, str | None] = {}
 _LOWER_CACHED = 1 << 18
 
 
@@ -110,9 +111,8 @@ def _lowered(text: str, pace: Callable[[], None] | None) -> str | None:
     """``text.lower()`` when it keeps every offset and holds no case twin, else None; cached
     for the last few texts up to ``_LOWER_CACHED`` characters (dates and numbers both ask; a
     longer text is not kept, and the saving is small beside the work on it)."""
-    key = (hash(text), len(text))
-    if key in _lower_cache:
-        return _lower_cache[key]
+    if text in _lower_cache:
+        return _lower_cache[text]
     pieces: list[str] = []
     low: str | None = None
     for k in range(0, len(text), 1 << 16):  # in pieces: one call on 1M words takes too long
@@ -129,7 +129,7 @@ def _lowered(text: str, pace: Callable[[], None] | None) -> str | None:
     if len(text) <= _LOWER_CACHED:
         if len(_lower_cache) > 4:
             _lower_cache.clear()
-        _lower_cache[key] = low
+        _lower_cache[text] = low
     return low
 
 
@@ -172,19 +172,18 @@ def word_hits(
 
 
 _DIGIT_RUN = re.compile(r"\d\d*")  # \d+, but from a character class: the engine jumps to digits
-_digit_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
+_digit_cache: dict[str, list[tuple[int, int]]] = {}
 
 
 def digit_runs(text: str, pace: Callable[[], None] = NO_PACE) -> list[tuple[int, int]]:
     """Spans of the runs of digits (``\\d+``) in ``text``, cached for the last few texts (dates,
     numbers and names all ask); the list is shared: do not change it."""
-    key = (hash(text), len(text))
-    runs = _digit_cache.get(key)
+    runs = _digit_cache.get(text)
     if runs is None:
         runs = [m.span() for m in finditer(_DIGIT_RUN, text, pace=pace)]
         if len(_digit_cache) > 4:
             _digit_cache.clear()
-        _digit_cache[key] = runs
+        _digit_cache[text] = runs
     return runs
 
 
