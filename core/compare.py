@@ -50,7 +50,7 @@ def _facts(a: Document, b: Document, links: tuple[Link, ...], tick: Ticker) -> t
     """``compare_facts`` with ``tick`` as its cancel check, so progress and cancel stay timely.
 
     The facts step asks ``should_cancel`` about every 10 ms of work; each ask ticks, which
-    reports progress (at most every 30 ms) and raises ``Cancelled`` when the caller cancelled.
+    reports progress (at most every 10 ms) and raises ``Cancelled`` when the caller cancelled.
     """
 
     def ticking() -> bool:

@@ -24,13 +24,17 @@ from core.options import CompareOptions
 _NOT_COUNTED = SentenceCoverage(Coverage.UNIQUE, 0.0, (), counted=False)
 
 
+def _no_tick() -> None:
+    """The default ``tick``: callers outside compare() need no progress."""
+
+
 def sentence_coverage(
     doc: Document,
     side: Side,
     links: Sequence[Link],
     scores: Sequence[tuple[float, float]],
     opts: CompareOptions,
-    tick: Callable[[], None] | None = None,
+    tick: Callable[[], None] = _no_tick,
 ) -> tuple[SentenceCoverage, ...]:
     """One entry per sentence of ``doc``.
 
@@ -41,13 +45,13 @@ def sentence_coverage(
     """
     held: dict[int, list[int]] = {}
     for k, link in enumerate(links):
-        if tick is not None and k % 2000 == 0:
+        if k % 2000 == 0:
             tick()
         for i in link.side(side):
             held.setdefault(i, []).append(k)
     out: list[SentenceCoverage] = []
     for i in range(len(doc.sentences)):
-        if tick is not None and i % 2000 == 0:
+        if i % 2000 == 0:
             tick()
         if not doc.is_content_sentence(i):
             out.append(_NOT_COUNTED)
@@ -64,12 +68,12 @@ def sentence_coverage(
 
 
 def paragraph_links(
-    a: Document, b: Document, links: Sequence[Link], tick: Callable[[], None] | None = None
+    a: Document, b: Document, links: Sequence[Link], tick: Callable[[], None] = _no_tick
 ) -> tuple[ParagraphLink, ...]:
     """Paragraph pairs sharing linked sentences; similarity = linked share of both paragraphs."""
     chars: dict[tuple[int, int], tuple[set[int], set[int]]] = {}
     for k, link in enumerate(links):
-        if tick is not None and k % 2000 == 0:
+        if k % 2000 == 0:
             tick()
         for i in link.a:
             pa = a.sentences[i].paragraph
@@ -79,10 +83,9 @@ def paragraph_links(
                 sa.add(i)
                 sb.add(j)
     out: list[ParagraphLink] = []
-    if tick is not None:
-        tick()
+    tick()
     for n, ((pa, pb), (sa, sb)) in enumerate(sorted(chars.items())):
-        if tick is not None and n % 2000 == 0:
+        if n % 2000 == 0:
             tick()
         linked = sum(len(a.sentences[i].span) for i in sa) + sum(
             len(b.sentences[j].span) for j in sb
@@ -93,13 +96,13 @@ def paragraph_links(
 
 
 def _shared_share(
-    doc: Document, cov: Sequence[SentenceCoverage], tick: Callable[[], None] | None = None
+    doc: Document, cov: Sequence[SentenceCoverage], tick: Callable[[], None] = _no_tick
 ) -> tuple[float, int, int]:
     total = 0
     shared = 0.0
     unique = partial = 0
     for i, c in enumerate(cov):
-        if tick is not None and i % 2000 == 0:
+        if i % 2000 == 0:
             tick()
         if not c.counted:
             continue
@@ -122,13 +125,12 @@ def summary(
     cov_a: Sequence[SentenceCoverage],
     cov_b: Sequence[SentenceCoverage],
     facts: Sequence[Fact],
-    tick: Callable[[], None] | None = None,
+    tick: Callable[[], None] = _no_tick,
 ) -> Summary:
     """Headline figures; shares are of counted characters, partial sentences count by score."""
     a_shared, a_unique, a_partial = _shared_share(a, cov_a, tick)
     b_shared, b_unique, b_partial = _shared_share(b, cov_b, tick)
-    if tick is not None:
-        tick()
+    tick()
     conflicts = sum(1 for f in facts if f.status == FactStatus.CONFLICT and f.content)
     return Summary(
         a_shared=a_shared,
