@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from operator import attrgetter
 
 from core.errors import Cancelled
-from core.facts.dates import extract_dates, note_relative_dates
+from core.facts.dates import extract_dates, forget_windows, note_relative_dates
 from core.facts.matching import match_facts, match_quotes
 from core.facts.names import extract_names
 from core.facts.numbers import extract_numbers
@@ -34,6 +34,7 @@ from core.facts.text import (
     Mention,
     Pacer,
     finditer,
+    forget_texts,
     paced,
     release,
     sorted_by_position,
@@ -108,7 +109,16 @@ def compare_facts(
         if should_cancel is not None and should_cancel():
             raise Cancelled()
 
-    pace = Pacer(should_cancel)
+    try:
+        return _compare_facts(a, b, links, check, Pacer(should_cancel))
+    finally:
+        forget_texts()
+        forget_windows()
+
+
+def _compare_facts(
+    a: Document, b: Document, links: Sequence[Link], check: Callable[[], None], pace: Pacer
+) -> tuple[Fact, ...]:
     check()
     ma = extract_mentions(a, pace)
     check()

@@ -152,6 +152,11 @@ def _near(
 _window_cache: dict[tuple[str, str], list[tuple[int, int]]] = {}
 
 
+def forget_windows() -> None:
+    """Drop the window cache (see ``text.forget_texts``)."""
+    _window_cache.clear()
+
+
 def _windows(
     anchor: re.Pattern[str], text: str, pace: Callable[[], None] = NO_PACE
 ) -> list[tuple[int, int]]:

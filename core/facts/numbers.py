@@ -175,10 +175,14 @@ def _windows(text: str, pace: Callable[[], None] = NO_PACE) -> list[tuple[int, i
     for k, (s, e) in enumerate(merged):
         if not k & 1023:
             pace()
-        # widen to spaces so no window cuts a word in two
+        # widen to spaces so no window cuts a word in two; widened windows can meet again
         s = text.rfind(" ", 0, max(0, s)) + 1
         e2 = text.find(" ", min(n, e))
-        out.append((s, n if e2 < 0 else e2))
+        e = n if e2 < 0 else e2
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
     release(anchors, pace)
     release(merged, pace)
     return out

@@ -91,6 +91,11 @@ def _stepped(
         while k and found[k - 1].start() >= safe:
             k -= 1
         if k:
+            last = found[k - 1]
+            if last.end() == lim:  # it may go on past this step: match it again to the end
+                whole = rx.match(text, last.start(), end)
+                if whole is not None:
+                    found[k - 1] = whole
             yield from found[:k] if k < len(found) else found
             pos = max(safe, found[k - 1].end())
         else:
@@ -104,6 +109,7 @@ _CASE_TWINS = ("\u017f", "\u0131", "\u0130", "\u212a")
 
 # keyed by the text itself: a dict compares equal-hash keys, so two texts never share an entry
 _lower_cache: dict[str, str | None] = {}
+_MISSING = object()
 _LOWER_CACHED = 1 << 18
 
 
@@ -111,8 +117,9 @@ def _lowered(text: str, pace: Callable[[], None] | None) -> str | None:
     """``text.lower()`` when it keeps every offset and holds no case twin, else None; cached
     for the last few texts up to ``_LOWER_CACHED`` characters (dates and numbers both ask; a
     longer text is not kept, and the saving is small beside the work on it)."""
-    if text in _lower_cache:
-        return _lower_cache[text]
+    cached = _lower_cache.get(text, _MISSING)
+    if cached is not _MISSING:
+        return cached  # type: ignore[return-value]
     pieces: list[str] = []
     low: str | None = None
     for k in range(0, len(text), 1 << 16):  # in pieces: one call on 1M words takes too long
@@ -185,6 +192,12 @@ def digit_runs(text: str, pace: Callable[[], None] = NO_PACE) -> list[tuple[int,
             _digit_cache.clear()
         _digit_cache[text] = runs
     return runs
+
+
+def forget_texts() -> None:
+    """Drop the per-text caches, so a finished comparison keeps no article text alive."""
+    _lower_cache.clear()
+    _digit_cache.clear()
 
 
 def at_digits(

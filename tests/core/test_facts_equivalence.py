@@ -257,3 +257,20 @@ def test_date_patterns_with_a_first_letter_lookahead_match_the_plain_ones(
     )  # fmt: skip
     for text in _texts(pieces, 13, 4000):
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_number_windows_widened_past_a_wall_meet_again() -> None:
+    """Two windows that meet only after widening to spaces read the text between once."""
+    from core.facts.numbers import extract_numbers
+
+    found = [(m.start, m.end) for m in extract_numbers("a 12" + "-" * 150 + " 34 people", [])]
+    assert len(found) == len(set(found)) == 2
+
+
+def test_stepped_scan_keeps_a_match_longer_than_a_step() -> None:
+    """A match that runs past a paced step comes back whole, as from one plain scan."""
+    line = re.compile(r"[^\n]+")
+    text = "x" * 20_019 + "\nshort"
+    assert [m.span() for m in facts_text.finditer(line, text)] == [
+        m.span() for m in line.finditer(text)
+    ]
