@@ -92,7 +92,9 @@ class ArticleView(QTextEdit):
 
     def set_style(self, style: Style) -> None:
         self._style = style
-        self._on_model_comparison_changed()
+        comparison = self.model.comparison
+        if comparison is not None:  # a document built by the worker is shown once, never again
+            self.install(build_document(comparison, self.side, style, self._font_size))
 
     def font_size(self) -> float:
         return self._font_size
@@ -118,7 +120,8 @@ class ArticleView(QTextEdit):
         """Show a document built by ``build_document`` (possibly in a worker thread)."""
         doc = prepared.document
         old = self.document()
-        ours = old is not None and old.parent() is self  # Qt deletes its own default document
+        # the view's own documents (Qt's default one included) go when replaced
+        ours = old is not None and old is not doc and old.parent() is self
         self._map = prepared.positions
         self.shown = prepared.comparison
         self._sentence_paragraphs = [

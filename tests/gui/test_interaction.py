@@ -132,6 +132,25 @@ def test_theme_keeps_text_readable(window, qtbot, bundled, theme) -> None:  # ty
         window.set_theme("light", remember=False)
 
 
+def test_switching_themes_repeatedly_keeps_the_panes(window, qtbot, bundled) -> None:  # type: ignore[no-untyped-def]
+    """The worker-built documents are shown once: later theme changes build new ones."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    compare_in(window, qtbot, *bundled)
+    text = window.views["a"].toPlainText()
+    try:
+        for theme in ("light", "dark", "light", "light", "dark"):
+            window.set_theme(theme, remember=False)
+            QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # deleteLater()
+            QApplication.processEvents()
+            for side in ("a", "b"):
+                assert window.views[side].document() is not None
+            assert window.views["a"].toPlainText() == text
+    finally:
+        window.set_theme("light", remember=False)
+
+
 def test_paste_rich_text_reads_the_html(window, qtbot, bundled) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QMimeData
     from PySide6.QtWidgets import QApplication
