@@ -168,8 +168,7 @@ def run_app(paths: tuple[Path, Path], screenshot: Path | None = None) -> int:
         window.resize(*SCREENSHOT_SIZE)
         window.zoom(0)
         if zoom and zoom.lstrip("-").isdigit():  # ARTICLE_COMPARER_ZOOM=3: three steps larger
-            for _ in range(abs(int(zoom))):
-                window.zoom(1 if int(zoom) > 0 else -1)
+            window.zoom(int(zoom))
     if screenshot is None:
         window.show()
         window.compare_paths(paths[0], paths[1])

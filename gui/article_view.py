@@ -67,7 +67,7 @@ class ArticleView(QTextEdit):
         self._cursor: QTextCursor | None = None
         self._sentence_paragraphs: list[int] = []
         self.shown: Comparison | None = None  # the comparison whose text is on screen
-        self._visible_cache: tuple[tuple[object, ...], tuple[int, int]] | None = None
+        self._visible_cache: tuple[tuple[int, int, int, float], tuple[int, int]] | None = None
         self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
         self.setTextInteractionFlags(
@@ -135,6 +135,7 @@ class ArticleView(QTextEdit):
         if prepared.font_size != self._font_size:
             doc.setDefaultFont(self._style.reading_font(self._font_size))
         self._last_sentence = None
+        self._visible_cache = None  # it described the document just replaced
         self.setExtraSelections([])
         self.verticalScrollBar().setValue(0)
 
@@ -267,7 +268,7 @@ class ArticleView(QTextEdit):
         top = self.verticalScrollBar().value()
         doc = self.document()
         vp = self.viewport()
-        key = (top, vp.width(), vp.height(), id(doc), doc.defaultFont().pointSizeF())
+        key = (top, vp.width(), vp.height(), doc.defaultFont().pointSizeF())
         if self._visible_cache is not None and self._visible_cache[0] == key:
             return self._visible_cache[1]
         first = doc.findBlockByNumber(self._block_at_y(top))

@@ -509,7 +509,7 @@ class MainWindow(QMainWindow):
 
     # -- selection and scrolling --------------------------------------------------------------
     @contextmanager
-    def _scroll_guard(self) -> Iterator[None]:
+    def _scroll_guard(self, forget_direction: bool = True) -> Iterator[None]:
         """Programmatic scrolling must not trigger scroll sync (no feedback loops)."""
         previous = self._syncing
         self._syncing = True
@@ -517,7 +517,7 @@ class MainWindow(QMainWindow):
             yield
         finally:
             self._syncing = previous
-            if not previous:
+            if forget_direction and not previous:
                 self._synced_at = {}  # the panes moved on their own: no direction to keep
 
     def activate_passage(self, side: Side, sentence: int) -> None:
@@ -679,11 +679,8 @@ class MainWindow(QMainWindow):
         )
         delta = bar.value() - self._synced_at.get(side, bar.value())
         value = round(steady(target_bar.value(), value, delta))
-        self._syncing = True
-        try:
+        with self._scroll_guard(forget_direction=False):
             target_bar.setValue(value)
-        finally:
-            self._syncing = False
         self._synced_at = {side: bar.value(), other(side): target_bar.value()}
 
     # -- view ---------------------------------------------------------------------------------
