@@ -35,6 +35,7 @@ from core.facts.text import (
     Pacer,
     finditer,
     forget_texts,
+    mention_start,
     paced,
     release,
     sorted_by_position,
@@ -73,12 +74,8 @@ def extract_mentions(doc: Document, check: Callable[[], None] | None = None) -> 
     people = [m for m in paced(names, pace) if m.kind == FactKind.PERSON]
     quotes = extract_quotes(doc, people, pace)
     return sorted_by_position(
-        dates + numbers + names + quotes, _start, attrgetter("start", "end", "kind"), pace
+        dates + numbers + names + quotes, mention_start, attrgetter("start", "end", "kind"), pace
     )
-
-
-def _start(m: Mention) -> int:
-    return m.start
 
 
 def _raising(check: Callable[[], None]) -> Callable[[], bool]:

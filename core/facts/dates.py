@@ -27,6 +27,7 @@ from core.facts.text import (
     Mention,
     at_digits,
     finditer,
+    mention_start,
     new_mention,
     paced,
     release,
@@ -338,12 +339,8 @@ def extract_dates(
         elif not m["decade"]:
             add(m.start(), m.end(), m["y"])
     times = [m.span() for m in _at_digits(_TIME, text, pace)]
-    out = sorted_by_position(out, _start, _start, pace)
+    out = sorted_by_position(out, mention_start, mention_start, pace)
     return out, times
-
-
-def _start(m: Mention) -> int:
-    return m.start
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

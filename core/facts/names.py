@@ -31,6 +31,7 @@ from core.facts.text import (
     fold,
     lexicon,
     new_mention,
+    new_tuple,
     paced,
     release,
     sorted_by_position,
@@ -98,9 +99,6 @@ class _W(NamedTuple):
     start: int
     end: int
     initial: bool  # first word of a sentence: its capital says nothing
-
-
-_new_tuple = tuple.__new__  # _W(...) without the Python-level __new__
 
 
 @cache
@@ -276,7 +274,7 @@ def _words(text: str, pace: Callable[[], None] = NO_PACE) -> list[_W]:
                 or out[-1].text.count(".") > 1
             )
         )
-        append(_new_tuple(_W, (w, s, e, initial)))
+        append(new_tuple(_W, (w, s, e, initial)))
     release(spans, pace)
     return out
 
@@ -454,7 +452,7 @@ _PLACE_OF = re.compile(r"\b(?:town|city|village|state|province|region|county|dis
 # the last word before a position, read backwards: ``[\s,]*([A-Za-z]+)`` matched at the
 # start of the reversed window is ``([A-Za-z]+)[\s,]*$`` searched in it (one match attempt,
 # not one per character of the window)
-_PREV_WORD_REVERSED = re.compile(r"[\s,]*([A-Za-z]+)")
+#: the next word after spaces and commas (on reversed text: the previous word, reversed)
 _NEXT_WORD = re.compile(r"[\s,]*([A-Za-z]+)")
 
 
@@ -512,7 +510,7 @@ def _kind_by_context(
 
 
 def _prev_word(text: str, pos: int) -> str:
-    m = _PREV_WORD_REVERSED.match(text[max(0, pos - 30) : pos][::-1])
+    m = _NEXT_WORD.match(text[max(0, pos - 30) : pos][::-1])
     return m.group(1)[::-1].casefold() if m else ""
 
 

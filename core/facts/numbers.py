@@ -23,6 +23,7 @@ from core.facts.text import (
     Mention,
     digit_runs,
     finditer,
+    new_tuple,
     paced,
     release,
     word_hits,
@@ -76,9 +77,6 @@ class _Tok(NamedTuple):
     end: int
     kind: str  # num | word | punct | cur | ord | wall
     low: str = ""
-
-
-_new_tuple = tuple.__new__  # _Tok(...) without the Python-level __new__
 
 
 # the lookahead on first letters lets the engine skip most words before trying the list
@@ -217,7 +215,7 @@ def _window_tokens(text: str, ws: int, we: int, firsts: list[int] | None = None)
             low = word.casefold()
             if low in _NUM_WORDS:
                 firsts.append(len(out))
-            append(_new_tuple(_Tok, (word, pos, end, "word", low)))
+            append(new_tuple(_Tok, (word, pos, end, "word", low)))
             pos = end
             continue
         if punct:
@@ -231,7 +229,7 @@ def _window_tokens(text: str, ws: int, we: int, firsts: list[int] | None = None)
         else:
             g, kind = ordinal, "ord"
         end = pos + len(g)
-        append(_new_tuple(_Tok, (g, pos, end, kind, g.casefold())))
+        append(new_tuple(_Tok, (g, pos, end, kind, g.casefold())))
         pos = end
     return out
 
@@ -259,7 +257,7 @@ def _tokens(
             toks = _window_tokens(text, ws, we, firsts)
         else:
             toks = [
-                _new_tuple(_Tok, (g, m.start(), m.end(), m.lastgroup or "cur", g.casefold()))
+                new_tuple(_Tok, (g, m.start(), m.end(), m.lastgroup or "cur", g.casefold()))
                 for m in finditer(_TOKEN, text, ws, we, pace)
                 if (g := m.group())
             ]

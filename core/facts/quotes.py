@@ -15,7 +15,15 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
-from core.facts.text import NO_PACE, Mention, finditer, paced, sorted_by_position, word_set
+from core.facts.text import (
+    NO_PACE,
+    Mention,
+    finditer,
+    mention_start,
+    paced,
+    sorted_by_position,
+    word_set,
+)
 from core.model import Document, FactKind
 
 _PAIRS = {'"': '"', "“": "”", "„": "“", "«": "»"}
@@ -29,9 +37,9 @@ _LETTERS = re.compile(r"[A-Za-z]+")
 _SINGLE = re.compile(r"(?<![\w'’])['‘]([A-Za-z][^'‘’\n\"“”]{1,200}?[\w.,!?])['’](?![\w'’])")
 
 
-def normalize_quote(text: str) -> str:
+def _normalized(words: list[str]) -> str:
     """Lower-case words joined by single spaces: what quote matching compares."""
-    return " ".join(_WORDS.findall(text)).casefold().replace("’", "'")  # casefold is per letter
+    return " ".join(words).casefold().replace("’", "'")  # casefold is per letter
 
 
 def _spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -69,7 +77,9 @@ def extract_quotes(
     once per paragraph and quote (it raises to cancel)."""
     text = doc.text
     said = word_set("said_verbs")
-    people = sorted_by_position(people, _start, _start, pace)  # a stable sort by start
+    people = sorted_by_position(
+        people, mention_start, mention_start, pace
+    )  # a stable sort by start
     starts = [p.start for p in people]
     out: list[Mention] = []
     last_speaker = ""
@@ -98,7 +108,7 @@ def extract_quotes(
             fallback = before[-1].value if before else prev_subject or last_speaker
             speaker = _speaker(text, s, e, lo, hi, people, starts, said, fallback)
             last_speaker = speaker or last_speaker
-            norm = " ".join(words).casefold().replace("’", "'")  # normalize_quote(text[s:e])
+            norm = _normalized(words)
             value = f"{speaker}: {text[s:e]}" if speaker else text[s:e]
             out.append(
                 Mention(FactKind.QUOTE, norm, " ".join(value.split()), s, e, speaker=speaker)
@@ -106,10 +116,6 @@ def extract_quotes(
         if in_para:
             prev_subject = in_para[0].value
     return out
-
-
-def _start(m: Mention) -> int:
-    return m.start
 
 
 def _speaker(

@@ -306,11 +306,12 @@ class Mention(NamedTuple):
 def new_mention(fields: tuple[Any, ...]) -> Mention:
     """``Mention(*fields)`` with every field given, in order (kind, key, value, start, end,
     slot, note, speaker, weak), without the keyword handling of the generated ``__new__``."""
-    m: Mention = _new_tuple(Mention, fields)
+    m: Mention = new_tuple(Mention, fields)
     return m
 
 
-_new_tuple: Any = tuple.__new__
+#: ``T(*fields)`` for a tuple type without its Python-level ``__new__`` (hot loops)
+new_tuple: Any = tuple.__new__
 
 
 @lru_cache(maxsize=1 << 16)
@@ -347,12 +348,6 @@ class DocIndex:
             i += 1
         return out
 
-    def paragraph_at(self, pos: int) -> int | None:
-        i = bisect_right(self._para_starts, pos) - 1
-        if i >= 0 and self.doc.paragraphs[i].span.contains(pos):
-            return i
-        return None
-
     def is_content(self, pos: int) -> bool:
         """True unless ``pos`` sits in a caption, byline or boilerplate paragraph."""
         i = bisect_right(self._para_starts, pos) - 1
@@ -386,3 +381,8 @@ def aliases() -> dict[str, tuple[str, str]]:
             for v in (canonical, *variants):
                 out[fold(v)] = (kind, canonical)
     return out
+
+
+def mention_start(m: Mention) -> int:
+    """Sort key: where a mention starts."""
+    return m.start
