@@ -19,7 +19,6 @@ if str(ROOT) not in sys.path:
 
 from benchmarks.quality import (  # noqa: E402
     GOLD_DIR,
-    Pair,
     Score,
     gold_pairs,
     micro,
@@ -35,10 +34,6 @@ SECOND_DIR = ROOT / "tests" / "data" / "gold" / "align2"
 def _row(label: str, s: Score) -> str:
     counts = f"{s.tp:4d} {s.fp:4d} {s.fn:4d}"
     return f"{label:34} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {counts}"
-
-
-def _score(name: str, got: set[Pair], want: set[Pair]) -> Score:
-    return Score(name, len(got & want), len(got - want), len(want - got))
 
 
 def main() -> int:
@@ -59,9 +54,9 @@ def main() -> int:
         got = predicted_pairs(compare(a, b))
         name = second_path.stem
         rows = [
-            ("second vs first annotator", _score(name, g2, g1)),
-            ("aligner vs first annotator", _score(name, got, g1)),
-            ("aligner vs second annotator", _score(name, got, g2)),
+            ("second vs first annotator", Score.of(name, g2, g1)),
+            ("aligner vs first annotator", Score.of(name, got, g1)),
+            ("aligner vs second annotator", Score.of(name, got, g2)),
         ]
         human.append(rows[0][1])
         vs_first.append(rows[1][1])

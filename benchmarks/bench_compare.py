@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import contextlib
 import difflib
 import itertools
 import json
@@ -38,6 +39,7 @@ import resource
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -169,10 +171,10 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, math.ceil(q * len(ordered)) - 1))]
 
 
-def gc_pauses_after(work: int = 100_000) -> tuple[list[float], float]:
-    """Seconds of each automatic collection while ``work`` small containers are made and kept,
-    as a window does after compare() returns (the result is alive meanwhile), then of one full
-    ``gc.collect()``."""
+@contextlib.contextmanager
+def gc_pauses() -> Iterator[list[float]]:
+    """Seconds of each collection of Python's cyclic GC while the block runs (it holds the
+    GIL, so its pauses are told apart from the code's own work)."""
     import gc
 
     pauses: list[float] = []
@@ -186,9 +188,19 @@ def gc_pauses_after(work: int = 100_000) -> tuple[list[float], float]:
 
     gc.callbacks.append(on_gc)
     try:
-        kept = [[k] for k in range(work)]
+        yield pauses
     finally:
         gc.callbacks.remove(on_gc)
+
+
+def gc_pauses_after(work: int = 100_000) -> tuple[list[float], float]:
+    """Seconds of each automatic collection while ``work`` small containers are made and kept,
+    as a window does after compare() returns (the result is alive meanwhile), then of one full
+    ``gc.collect()``."""
+    import gc
+
+    with gc_pauses() as pauses:
+        kept = [[k] for k in range(work)]
     t0 = time.perf_counter()
     gc.collect()
     full = time.perf_counter() - t0

@@ -5,7 +5,7 @@ Generates a pair of N-word articles (default 100,000 words a side, the generator
 between ticks of a 5 ms QTimer (QElapsedTimer) in three phases:
 
 - compare: from the request until the result arrives (reading + compare() in the worker);
-- display: building both panes from the result (on the GUI thread) and the next 2 s of idle,
+- display: showing both panes (their documents are built in the worker) and the next 2 s of idle,
   incremental layout and painting;
 - interact: clicking passages (select + level the counterpart) and scrolling with the lock on.
 
@@ -17,7 +17,6 @@ Usage: ``QT_QPA_PLATFORM=offscreen python benchmarks/gui_stall.py [--words 10000
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
 import tempfile
 import time
@@ -27,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks.bench_compare import generate_pair  # noqa: E402
+from benchmarks.bench_compare import gc_pauses, generate_pair  # noqa: E402
 
 INTERVAL_MS = 5
 
@@ -61,110 +60,102 @@ def main(argv: list[str] | None = None) -> int:
     app.processEvents()
 
     # Python's cyclic GC holds the GIL: record its pauses to tell them apart from our own work.
-    gc_pauses: list[float] = []
-    gc_start: list[float] = []
+    with gc_pauses() as gc_seconds:
 
-    def on_gc(phase: str, info: dict[str, int]) -> None:
-        if phase == "start":
-            gc_start[:] = [time.perf_counter()]
-        elif gc_start:
-            gc_pauses.append((time.perf_counter() - gc_start[0]) * 1000)
+        def open_and_wait(a: Path, b: Path) -> None:
+            loop = QEventLoop()
+            window.model.comparison_changed.connect(loop.quit)
+            window.compare_paths(a, b)
+            loop.exec()
+            window.model.comparison_changed.disconnect(loop.quit)
 
-    gc.callbacks.append(on_gc)
+        # The window always opens on a pair first (the bundled example without arguments).
+        from core.bundled import example_pair
 
-    def open_and_wait(a: Path, b: Path) -> None:
-        loop = QEventLoop()
-        window.model.comparison_changed.connect(loop.quit)
-        window.compare_paths(a, b)
-        loop.exec()
-        window.model.comparison_changed.disconnect(loop.quit)
+        open_and_wait(*example_pair())
 
-    # The window always opens on a pair first (the bundled example without arguments).
-    from core.bundled import example_pair
+        clock = QElapsedTimer()
+        clock.start()
+        state = {"last": 0, "phase": "idle"}
+        gaps: dict[str, list[int]] = {"compare": [], "display": [], "interact": []}
 
-    open_and_wait(*example_pair())
+        def tick() -> None:
+            now = clock.elapsed()
+            gap = now - state["last"]  # type: ignore[operator]
+            state["last"] = now
+            if state["phase"] in gaps:
+                gaps[str(state["phase"])].append(gap)
 
-    clock = QElapsedTimer()
-    clock.start()
-    state = {"last": 0, "phase": "idle"}
-    gaps: dict[str, list[int]] = {"compare": [], "display": [], "interact": []}
+        timer = QTimer()
+        timer.setInterval(INTERVAL_MS)
+        timer.timeout.connect(tick)
+        timer.start()
 
-    def tick() -> None:
-        now = clock.elapsed()
-        gap = now - state["last"]  # type: ignore[operator]
-        state["last"] = now
-        if state["phase"] in gaps:
-            gaps[str(state["phase"])].append(gap)
+        def run_for(ms: int) -> None:
+            loop = QEventLoop()
+            QTimer.singleShot(ms, loop.quit)
+            loop.exec()
 
-    timer = QTimer()
-    timer.setInterval(INTERVAL_MS)
-    timer.timeout.connect(tick)
-    timer.start()
+        run_for(200)
+        done = QEventLoop()
+        result: dict[str, float] = {}
 
-    def run_for(ms: int) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
+        def ready(*_a: object) -> None:
+            result["compare_s"] = time.perf_counter() - started
+            state["phase"] = "display"
+            done.quit()
 
-    run_for(200)
-    done = QEventLoop()
-    result: dict[str, float] = {}
+        def failed(message: str) -> None:
+            print("failed:", message)
+            done.quit()
 
-    def ready(*_a: object) -> None:
-        result["compare_s"] = time.perf_counter() - started
-        state["phase"] = "display"
-        done.quit()
+        window.controller.comparison_ready.connect(ready)
+        window.controller.failed.connect(failed)
+        state["last"] = clock.elapsed()
+        state["phase"] = "compare"
+        started = time.perf_counter()
+        window.compare_paths(path_a, path_b)
+        done.exec()
+        comparison = window.model.comparison
+        if comparison is None:
+            return 1
+        run_for(2000)
 
-    def failed(message: str) -> None:
-        print("failed:", message)
-        done.quit()
+        state["phase"] = "interact"
+        view_a = window.views["a"]
+        linked = [i for i, c in enumerate(comparison.coverage_a) if c.links]
+        for n in range(20):
+            sentence = linked[(n * 7919) % len(linked)]
+            QTimer.singleShot(0, lambda s=sentence: window.activate_passage("a", s))
+            run_for(30)
+        bar = view_a.verticalScrollBar()
+        for n in range(40):
+            QTimer.singleShot(0, lambda n=n: bar.setValue(bar.maximum() * n // 40))
+            run_for(30)
+        state["phase"] = "idle"
+        timer.stop()
 
-    window.controller.comparison_ready.connect(ready)
-    window.controller.failed.connect(failed)
-    state["last"] = clock.elapsed()
-    state["phase"] = "compare"
-    started = time.perf_counter()
-    window.compare_paths(path_a, path_b)
-    done.exec()
-    comparison = window.model.comparison
-    if comparison is None:
-        return 1
-    run_for(2000)
-
-    state["phase"] = "interact"
-    view_a = window.views["a"]
-    linked = [i for i, c in enumerate(comparison.coverage_a) if c.links]
-    for n in range(20):
-        sentence = linked[(n * 7919) % len(linked)]
-        QTimer.singleShot(0, lambda s=sentence: window.activate_passage("a", s))
-        run_for(30)
-    bar = view_a.verticalScrollBar()
-    for n in range(40):
-        QTimer.singleShot(0, lambda n=n: bar.setValue(bar.maximum() * n // 40))
-        run_for(30)
-    state["phase"] = "idle"
-    timer.stop()
-
-    words = (len(text_a.split()), len(text_b.split()))
-    print(
-        f"articles: {words[0]:,} and {words[1]:,} words; "
-        f"{len(comparison.a.sentences):,} and {len(comparison.b.sentences):,} sentences; "
-        f"{len(comparison.links):,} links"
-    )
-    print(f"compare in the worker: {result['compare_s']:.2f} s")
-    worst = 0
-    for phase, values in gaps.items():
-        longest = max(values) if values else 0
-        stall = max(0, longest - INTERVAL_MS)
-        worst = max(worst, stall)
-        top = sorted(values, reverse=True)[:3]
+        words = (len(text_a.split()), len(text_b.split()))
         print(
-            f"{phase:>9}: longest event-loop stall {stall} ms over {len(values)} ticks "
-            f"(largest gaps {top} ms)"
+            f"articles: {words[0]:,} and {words[1]:,} words; "
+            f"{len(comparison.a.sentences):,} and {len(comparison.b.sentences):,} sentences; "
+            f"{len(comparison.links):,} links"
         )
-    print(f"worst stall: {worst} ms (target <= 100 ms): {'OK' if worst <= 100 else 'OVER'}")
-    if gc_pauses:
-        print(f"python gc: {len(gc_pauses)} collections, longest {max(gc_pauses):.0f} ms")
+        print(f"compare in the worker: {result['compare_s']:.2f} s")
+        worst = 0
+        for phase, values in gaps.items():
+            longest = max(values) if values else 0
+            stall = max(0, longest - INTERVAL_MS)
+            worst = max(worst, stall)
+            top = sorted(values, reverse=True)[:3]
+            print(
+                f"{phase:>9}: longest event-loop stall {stall} ms over {len(values)} ticks "
+                f"(largest gaps {top} ms)"
+            )
+        print(f"worst stall: {worst} ms (target <= 100 ms): {'OK' if worst <= 100 else 'OVER'}")
+        if gc_seconds:
+            longest = max(gc_seconds) * 1000
+            print(f"python gc: {len(gc_seconds)} collections, longest {longest:.0f} ms")
     window.close()
     return 0
 

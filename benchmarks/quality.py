@@ -44,6 +44,11 @@ class Score:
     fp: int
     fn: int
 
+    @classmethod
+    def of(cls, name: str, got: set[Pair], want: set[Pair]) -> Score:
+        """Predicted pairs ``got`` scored against the gold pairs ``want``."""
+        return cls(name, len(got & want), len(got - want), len(want - got))
+
     @property
     def precision(self) -> float:
         return self.tp / (self.tp + self.fp) if self.tp + self.fp else (1.0 if not self.fn else 0.0)
@@ -106,7 +111,7 @@ def score_file(
     want = gold_pairs(gold, a, b)
     got = predicted_pairs(comparison)
     name = str(gold.get("name") or path.stem)
-    score = Score(name, len(want & got), len(got - want), len(want - got))
+    score = Score.of(name, got, want)
     return score, want, got, comparison
 
 
