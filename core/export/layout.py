@@ -42,9 +42,9 @@ def facts_in_order(comparison: Comparison) -> list[int]:
     return sorted(range(len(facts)), key=lambda f: (_FACT_ORDER[facts[f].status], f))
 
 
-def counted(n: int, noun: str, plural: str | None = None) -> str:
+def counted(n: int, noun: str) -> str:
     """``n`` and the noun in the right number: ``counted(1, "link")`` is ``"1 link"``."""
-    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+    return f"{n} {noun if n == 1 else noun + 's'}"
 
 
 def other(side: Side) -> Side:

@@ -190,9 +190,6 @@ def _windows(
     return out
 
 
-_at_digits = at_digits  # (moved to text: names uses it too)
-
-
 # fixed-date holidays are dates without a year ("Christmas Day" is --12-25)
 _HOLIDAYS = {
     "christmas day": "--12-25",
@@ -249,7 +246,7 @@ def _year(text: str) -> int:
 def date_order(text: str, pace: Callable[[], None] = NO_PACE) -> DateOrder:
     """Decide day-first or month-first for this article's numeric dates."""
     day_first = month_first = ""
-    for m in _at_digits(_NUMERIC, text, pace):
+    for m in at_digits(_NUMERIC, text, pace):
         p, q = int(m["p"]), int(m["q"])
         if p > 12 >= q and not day_first:
             day_first = m.group()
@@ -290,10 +287,10 @@ def extract_dates(
 
     for m in finditer(_HOLIDAY, text, pace=pace):
         add(m.start(), m.end(), _HOLIDAYS[m.group().casefold().replace("’", "'")])
-    for m in _at_digits(_YEAR_RANGE, text, pace):
+    for m in at_digits(_YEAR_RANGE, text, pace):
         add(m.start(1), m.end(1), m[1])
         add(m.start(2), m.end(2), m[2] if len(m[2]) == 4 else m[1][:2] + m[2])
-    for m in _at_digits(_ISO, text, pace):
+    for m in at_digits(_ISO, text, pace):
         if _valid(int(m["m"]), int(m["d"])):
             add(m.start(), m.end(), _value(int(m["y"]), int(m["m"]), int(m["d"])))
     for rx in (_MDY, _DMY):
@@ -308,7 +305,7 @@ def extract_dates(
         if _cap_ok(m["mon"]):
             add(m.start("mon"), m.end(), _value(int(m["y"]), _month(m["mon"]), None))
     order: DateOrder | None = None
-    for m in _at_digits(_NUMERIC, text, pace):
+    for m in at_digits(_NUMERIC, text, pace):
         p, q = int(m["p"]), int(m["q"])
         if order is None:
             order = date_order(text, pace)
@@ -332,13 +329,13 @@ def extract_dates(
         norm = " ".join(w if w[0].isupper() and m["wd"] else w.casefold() for w in words)
         if free(start, m.end()):
             add(start, m.end(), f"relative: {norm}", kind=FactKind.OTHER)
-    for m in _at_digits(_YEAR_ONLY, text, pace):
+    for m in at_digits(_YEAR_ONLY, text, pace):
         pace()
         if m["decade"] and m["y"].endswith("0"):
             add(m.start(), m.end(), m["y"] + "s")
         elif not m["decade"]:
             add(m.start(), m.end(), m["y"])
-    times = [m.span() for m in _at_digits(_TIME, text, pace)]
+    times = [m.span() for m in at_digits(_TIME, text, pace)]
     out = sorted_by_position(out, mention_start, mention_start, pace)
     return out, times
 

@@ -12,9 +12,9 @@ import pytest
 from core.errors import Cancelled
 from core.facts import compare_facts
 from core.facts import text as facts_text
-from core.facts.dates import _HOLIDAY, _ISO, _NUMERIC, _TIME, _YEAR_ONLY, _YEAR_RANGE, _at_digits
+from core.facts.dates import _HOLIDAY, _ISO, _NUMERIC, _TIME, _YEAR_ONLY, _YEAR_RANGE
 from core.facts.names import _WORD
-from core.facts.text import Pacer, finditer
+from core.facts.text import Pacer, at_digits, finditer
 from core.reader import read_text
 
 _PIECES = (
@@ -105,4 +105,4 @@ def test_digit_start_scan_matches_whole_text_scan(rx: re.Pattern[str]) -> None:
         text = "".join(rnd.choice(pieces) for _ in range(300))
         want = [m.span() for m in rx.finditer(text)]
         assert want, "the sample text must contain matches"
-        assert [m.span() for m in _at_digits(rx, text)] == want
+        assert [m.span() for m in at_digits(rx, text)] == want
