@@ -49,7 +49,7 @@ class OverviewMap(QWidget):
         self.update()
 
     def _on_model_comparison_changed(self) -> None:
-        self._compute()  # now: the worker's rows are only offered while the signal runs
+        self._compute()  # now, so the first paint uses the rows the worker computed
         self.update()
 
     def _on_layout_changed(self) -> None:
