@@ -24,6 +24,7 @@ from pathlib import Path
 
 from core.decoding import decode_bytes, normalize_text
 from core.errors import InputError
+from core.formats import text_suffixes
 from core.model import Document, Paragraph, Role, Sentence, Span
 from core.roles import assign_roles
 from core.sentences import split_sentences
@@ -37,18 +38,7 @@ log = logging.getLogger(__name__)
 MAX_BYTES = 20 * 1024 * 1024
 
 FORMATS = ("txt", "md", "html")
-_SUFFIXES = {
-    ".txt": "txt",
-    ".text": "txt",
-    ".md": "md",
-    ".markdown": "md",
-    ".mdown": "md",
-    ".mkd": "md",
-    ".html": "html",
-    ".htm": "html",
-    ".xhtml": "html",
-    ".shtml": "html",
-}
+_SUFFIXES = text_suffixes()  # the one suffix table lives in core.formats
 
 _LINE = re.compile(r"[^\n]+")
 _BLANK_RUN = re.compile(r"\n[^\S\n]*\n\s*")
@@ -232,7 +222,7 @@ def format_of(path: Path, text: str) -> str:
 
 
 def read_path(path: str | Path) -> Document:
-    """Read a .txt, .md or .html/.htm file (other suffixes are sniffed)."""
+    """Read an article file: a text format by suffix or sniffing, a document by content."""
     p = Path(path)
     source = str(path)
     try:
@@ -250,6 +240,11 @@ def read_path(path: str | Path) -> Document:
         raise InputError(source, f"cannot read ({e.strerror or type(e).__name__})") from None
     if not data:
         raise InputError(source, "empty file")
+    from core.documents import read_document
+
+    document = read_document(data, source, p.suffix)  # PDF, Word, ODF: by content, not name
+    if document is not None:
+        return document
     text = decode_bytes(data, source)
     if not _NON_SPACE.search(text):
         raise InputError(source, "empty (only whitespace)")

@@ -1,0 +1,92 @@
+"""Binary documents (.pdf, .docx, .odt) recognized by their content, not by their name.
+
+Why by content: files get renamed, and browsers save PDFs as ``view.php``. The first bytes say
+what a file is: ``%PDF-`` is a PDF, a ZIP archive holding ``word/document.xml`` is a Word
+document and one whose ``mimetype`` says ``opendocument.text`` is an .odt; an OLE2 container
+(``D0 CF 11 E0``) is an old Office file, refused with what to do instead. Anything else is left to
+the text readers (so a ``.docx`` that is really plain text is read as text).
+
+``read_document`` is the hook core.reader calls before decoding bytes as text; it returns None
+for text.
+
+Imports: standard library, core (the readers are imported when their format turns up).
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import zipfile
+
+from core.errors import InputError
+from core.formats import UNSUPPORTED_SUFFIXES, format_for_suffix
+from core.model import Document
+
+log = logging.getLogger(__name__)
+
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP = (b"PK\x03\x04", b"PK\x05\x06")
+
+
+def sniff_document(data: bytes) -> str | None:
+    """``pdf``, ``docx``, ``odt``, ``ole`` (old Office), ``zip`` (another or broken archive),
+    or None for anything that is not a binary document."""
+    head = data[:1024]
+    if head.lstrip(b"\r\n\t \x00\xef\xbb\xbf")[:5] == b"%PDF-" or b"%PDF-" in head[:1024]:
+        return "pdf"
+    if head.startswith(_OLE2):
+        return "ole"
+    if head.startswith(_ZIP):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                names = set(archive.namelist())
+                if "word/document.xml" in names:
+                    return "docx"
+                from core.odt_reader import is_odt
+
+                if is_odt(archive):
+                    return "odt"
+        except (zipfile.BadZipFile, OSError, ValueError):
+            pass
+        return "zip"
+    return None
+
+
+def read_document(data: bytes, source: str, suffix: str = "") -> Document | None:
+    """The Document in ``data`` when it is a PDF, Word or OpenDocument file, else None.
+
+    Raises InputError for old Office files, archives that are not documents, damaged
+    documents and every problem the format readers report.
+    """
+    from core.reader import Block, document_from_blocks
+
+    kind = sniff_document(data)
+    claimed = format_for_suffix(suffix)
+    if kind is None:
+        if claimed in ("pdf", "docx", "odt"):
+            log.info("%s: named %s but holds no such document; reading it as text", source, suffix)
+        return None
+    if kind != claimed and claimed is not None:
+        log.info("%s: named %s but is a %s; reading it as what it is", source, suffix, kind)
+    blocks: list[Block]
+    if kind == "pdf":
+        from core.pdf_reader import pdf_blocks
+
+        blocks, title = pdf_blocks(data, source)
+    elif kind == "docx":
+        from core.docx_reader import docx_blocks
+
+        blocks, title = docx_blocks(data, source)
+    elif kind == "odt":
+        from core.odt_reader import odt_blocks
+
+        blocks, title = odt_blocks(data, source)
+    elif kind == "ole":
+        raise InputError(source, UNSUPPORTED_SUFFIXES[".doc"])
+    elif claimed in ("docx", "odt"):
+        raise InputError(source, f"damaged {suffix} document: not a valid Word or ODF archive")
+    else:
+        raise InputError(
+            source, "a ZIP archive, not a document: unpack it, or give a .docx or .odt file"
+        )
+    return document_from_blocks(blocks, source, title)
