@@ -33,6 +33,8 @@ def _role(style_name: str) -> Role | None:
         return Role.HEADING
     if name == "caption":
         return Role.CAPTION
+    if name.startswith("list"):
+        return Role.BODY  # list items are text even when short and unpunctuated
     return None
 
 

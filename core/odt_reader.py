@@ -64,6 +64,7 @@ _CONTAINERS = frozenset(
         _q("text", "index-body"),
     }
 )
+_LIST_ITEM = _q("text", "list-item")
 _TABLE, _ROW, _CELL = _q("table", "table"), _q("table", "table-row"), _q("table", "table-cell")
 _STYLE_NAME, _PARENT = _q("text", "style-name"), _q("style", "parent-style-name")
 _ROLE_STYLES = (("title", Role.TITLE), ("subtitle", Role.HEADING), ("heading", Role.HEADING))
@@ -128,6 +129,10 @@ def _walk(element: ET.Element, parents: dict[str, str], out: list[Block]) -> Non
             if tag == _H and role is None:
                 role = Role.HEADING
             out.append(Block(text, role))
+        elif tag == _LIST_ITEM:
+            before = len(out)
+            _walk(child, parents, out)
+            out[before:] = [Block(b.text, b.role or Role.BODY) for b in out[before:]]
         elif tag in _CONTAINERS:
             _walk(child, parents, out)
         elif tag == _TABLE:

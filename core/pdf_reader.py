@@ -50,6 +50,7 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^(?:[•◦‣▪●■–*-]|\d{1,2}[.)])\s+")
+_BULLET_GLYPH = re.compile(r"^[•◦‣▪●■]\s+")
 _SENTENCE_END = re.compile(r"[.!?…:\"”’)»]$")
 _HYPHENS = ("-", "\u00ad", "\u2010")
 _DIGITS = re.compile(r"\d+")
@@ -101,12 +102,12 @@ def _chars_to_lines(
     for ch, (left, bottom, right, top), size, gen in zip(
         text, boxes, sizes, generated, strict=True
     ):
-        if ch.isspace() or gen:  # PDFium's line breaks too: geometry decides where lines end
+        if ch in "\x02\ufffe":  # PDFium's marks for a hyphen at the end of a line
+            ch = "-"
+        elif ch.isspace() or gen:  # PDFium's line breaks too: geometry decides where lines end
             pending_space = bool(cur)
             continue
-        if ch == "\x02":  # PDFium's mark for a hyphen at the end of a line
-            ch = "-"
-        elif ch in "\ufffe\ufeff\x00":
+        elif ch in "\ufeff\x00":
             continue
         size = size if size > 0 else max(top - bottom, 1.0)
         if cur:
@@ -234,17 +235,24 @@ def _gutter(lines: list[_Line]) -> float | None:
     if width <= 0:
         return None
     em = statistics.median(line.size for line in lines)
-    best: tuple[int, float] | None = None
-    x = left + 0.2 * width
-    step = max(1.0, em / 4)
-    while x < right - 0.2 * width:
-        crossing = sum(1 for line in lines if line.x0 < x - em * 0.3 and line.x1 > x + em * 0.3)
-        if best is None or crossing < best[0]:
-            best = (crossing, x)
-        x += step
-    if best is None:
+    step = max(0.5, em / 8)
+    xs = [left + 0.2 * width + k * step for k in range(int(0.6 * width / step) + 1)]
+    crossings = [sum(1 for line in lines if line.x0 < x < line.x1) for x in xs]
+    fewest = min(crossings)
+    # The widest run of positions crossed by the fewest lines; its middle is the gutter.
+    best_run: tuple[int, int] = (0, -1)
+    start: int | None = None
+    for k, c in enumerate([*crossings, fewest + 1]):
+        if c == fewest and start is None:
+            start = k
+        elif c != fewest and start is not None:
+            if k - start > best_run[1] - best_run[0] + 1:
+                best_run = (start, k - 1)
+            start = None
+    if (best_run[1] - best_run[0]) * step < 0.6 * em:
         return None
-    crossing, x = best
+    x = (xs[best_run[0]] + xs[best_run[1]]) / 2
+    crossing = fewest
     lefts = [line for line in lines if line.x1 <= x]
     rights = [line for line in lines if line.x0 >= x]
     if len(lefts) < 3 or len(rights) < 3 or crossing > 0.25 * len(lines):
@@ -254,9 +262,7 @@ def _gutter(lines: list[_Line]) -> float | None:
     high = min(max(line.top for line in lefts), max(line.top for line in rights))
     if high - low < 3 * em:
         return None
-    # A real gutter is clear of text for a while, not a coincidence between words.
-    clear = [line for line in lines if line.x0 < x < line.x1]
-    return x if len(clear) <= crossing else None
+    return x
 
 
 def _order(lines: list[_Line], depth: int = 0) -> list[_Line]:
@@ -326,6 +332,9 @@ def _starts_paragraph(prev: _Line, cur: _Line, pitch: float, size: float) -> boo
         return True
     if _BULLET.match(cur.text):
         return True
+    drop = prev.bottom - cur.bottom
+    if 0 < drop < 3 * pitch and cur.x0 < prev.x0 - 0.8 * size:
+        return True  # back to the margin after an indented (list) line
     pitch *= cur.size / size  # headings have a wider line pitch of their own
     drop = prev.bottom - cur.bottom
     new_column = drop <= 0 or drop > 3 * pitch or cur.col != prev.col  # or a new page
@@ -384,8 +393,9 @@ def _paragraphs(pages: list[list[_Line]], boilerplate: list[list[_Line]]) -> Ite
     def close() -> Iterator[Block]:
         nonlocal current, pending, title_done
         if current:
-            text = _join(current, hyphenated)
-            role: Role | None = None
+            joined = _join(current, hyphenated)
+            text = _BULLET_GLYPH.sub("", joined)  # list markup, not words
+            role: Role | None = Role.BODY if text != joined else None  # a list item
             first = current[0]
             if first.size >= 1.15 * size:
                 role = Role.HEADING
