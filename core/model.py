@@ -96,6 +96,9 @@ class Document:
     title: str | None
     paragraphs: tuple[Paragraph, ...]
     sentences: tuple[Sentence, ...]
+    # For pages read by URL (source is then the final URL): when, and the page's canonical URL.
+    fetched_at: str | None = None
+    canonical_url: str | None = None
 
     def __post_init__(self) -> None:
         n = len(self.text)
