@@ -14,6 +14,7 @@ Only the loopback address is ever used; nothing here reaches the network. Routes
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import threading
 import time
@@ -61,11 +62,9 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
 
     def do_GET(self) -> None:
-        path = self.path
-        try:
-            self._route(path)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the client stopped reading (a size limit): expected
+        # The client may stop reading (a size limit): expected.
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            self._route(self.path)
 
     def _route(self, path: str) -> None:
         html = "text/html; charset=utf-8"

@@ -83,8 +83,10 @@ def test_a_pdf_link_goes_to_the_pdf_reader(
 ) -> None:
     article = Article(
         "Night trains return to the coast line",
-        [("body", "The rail company will run a sleeper service to the coast from June.")]
-        + [("body", "Tickets go on sale next week, with fares starting at forty euros.")],
+        [
+            ("body", "The rail company will run a sleeper service to the coast from June."),
+            ("body", "Tickets go on sale next week, with fares starting at forty euros."),
+        ],
     )
     web_server.PDF_BODY["pdf"] = write_pdf(article, tmp_path / "a.pdf").read_bytes()
     doc = read_url(server.url("/doc.pdf"))
