@@ -150,11 +150,13 @@ def _png(widget: QWidget) -> bytes | None:
     return bytes(data.data()) if ok else None
 
 
-def run_app(paths: tuple[Path, Path], screenshot: Path | None = None) -> int:
+def run_app(paths: tuple[str | Path, str | Path], screenshot: Path | None = None) -> int:
+    """``paths`` are files or web addresses (strings); only files are protected from writes."""
+    files = tuple(p for p in paths if isinstance(p, Path))
     if screenshot is not None:
         # Before any work, and never through QImage.save(path): Qt truncates the file before it
         # finds out it cannot write the format, so "--screenshot a.txt" used to empty article a.
-        check_target(screenshot, paths)
+        check_target(screenshot, files)
     app = application()
     from gui.main_window import MainWindow
 
@@ -171,15 +173,17 @@ def run_app(paths: tuple[Path, Path], screenshot: Path | None = None) -> int:
             window.zoom(int(zoom))
     if screenshot is None:
         window.show()
-        window.compare_paths(paths[0], paths[1])
+        window.compare_inputs(paths[0], paths[1])
         return int(app.exec())
     with _quiet_offscreen_platform():
         return _screenshot(app, window, paths, screenshot)
 
 
-def _screenshot(app: QApplication, window: MainWindow, paths: tuple[Path, Path], out: Path) -> int:
+def _screenshot(
+    app: QApplication, window: MainWindow, paths: tuple[str | Path, str | Path], out: Path
+) -> int:
     window.show()
-    window.compare_paths(paths[0], paths[1])
+    window.compare_inputs(paths[0], paths[1])
     error = _wait_for_comparison(window)
     if error is not None:
         window.close()
@@ -198,5 +202,5 @@ def _screenshot(app: QApplication, window: MainWindow, paths: tuple[Path, Path],
     window.close()
     if png is None:
         raise ExportError(str(out), "cannot render the window as PNG")
-    write_bytes(out, png, protect=paths)
+    write_bytes(out, png, protect=[p for p in paths if isinstance(p, Path)])
     return 0

@@ -78,5 +78,4 @@ class ArticlePane(QWidget):
             f"<span style='font-size:large'><b>{letter}</b>&nbsp; <b>{name}</b></span>"
             f"&nbsp;&nbsp; {shared:.0%} found in {other}{extra}"
         )
-        tip = str(source.path) if source.path is not None else "pasted from the clipboard"
-        self.header.setToolTip(tip)
+        self.header.setToolTip(source.tooltip)

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QHelpEvent,
     QKeyEvent,
+    QKeySequence,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -48,9 +49,14 @@ MARKER_X = 7
 MARKER_WIDTH = 5
 
 
+_WEB_SCHEMES = ("http", "https")  # links a browser drops; other schemes are refused
+
+
 class ArticleView(QTextEdit):
     passage_activated = Signal(int)  # sentence index picked by click or keyboard
     file_dropped = Signal(Path)
+    url_dropped = Signal(str)  # a link dragged from a browser
+    paste_requested = Signal()  # Ctrl+V: the window decides whether to paste here
     pair_dropped = Signal(Path, Path)  # two files dropped at once: compare them as A and B
     zoom_requested = Signal(int)  # Ctrl+wheel: +1 larger, -1 smaller, for both panes
 
@@ -329,6 +335,10 @@ class ArticleView(QTextEdit):
             self.passage_activated.emit(sentence)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste_requested.emit()
+            event.accept()
+            return
         super().keyPressEvent(event)
         if self._map is None or self.textCursor().hasSelection():
             return
@@ -392,7 +402,8 @@ class ArticleView(QTextEdit):
         return "\n".join(lines)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        if any(u.isLocalFile() or u.scheme() in _WEB_SCHEMES for u in urls):
             event.acceptProposedAction()
         else:
             event.ignore()
@@ -403,7 +414,12 @@ class ArticleView(QTextEdit):
     def dropEvent(self, event: QDropEvent) -> None:
         urls = [u for u in event.mimeData().urls() if u.isLocalFile()]
         if not urls:
-            event.ignore()
+            links = [u for u in event.mimeData().urls() if u.scheme() in _WEB_SCHEMES]
+            if links:
+                event.acceptProposedAction()
+                self.url_dropped.emit(links[0].toString())
+            else:
+                event.ignore()
             return
         event.acceptProposedAction()
         if len(urls) == 2:

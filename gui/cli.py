@@ -11,12 +11,13 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import re
 import sys
 from pathlib import Path
 
 from core.bundled import example_pair
 from core.errors import ArticleComparerError, ExportError, InputError
+from core.fetch import check_url, is_url
+from core.formats import help_text
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +42,9 @@ def _parser() -> argparse.ArgumentParser:
         description="Compare two articles about the same event. With no files, opens the bundled "
         "example pair.",
     )
-    p.add_argument("a", nargs="?", help="first article (.txt, .md, .html)")
-    p.add_argument("b", nargs="?", help="second article (.txt, .md, .html)")
+    kinds = f"a file ({help_text()}) or an http(s) URL"
+    p.add_argument("a", nargs="?", help=f"first article: {kinds}")
+    p.add_argument("b", nargs="?", help=f"second article: {kinds}")
     p.add_argument(
         "--export", metavar="OUT", help="write a report and exit, no window; - for stdout"
     )
@@ -54,20 +56,24 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-_URL = re.compile(r"[a-z][a-z0-9+.-]+://", re.IGNORECASE)
+Input = str | Path  # a URL stays a string: Path() would fold its '//'
 
 
-def _inputs(args: argparse.Namespace) -> tuple[Path, Path]:
+def _inputs(args: argparse.Namespace) -> tuple[Input, Input]:
     if args.a is None and args.b is None:
         return example_pair()
     if args.a is None or args.b is None:
         raise UsageError("give two articles (A and B), or none for the bundled example")
-    for name in (args.a, args.b):
-        if _URL.match(name):  # Path() would fold '//' and then say "no such file"
-            raise InputError(
-                name, "web addresses are not read yet; save the page and give the file"
-            )
-    return Path(args.a), Path(args.b)
+    return _input(args.a), _input(args.b)
+
+
+def _input(name: str) -> Input:
+    return check_url(name) if is_url(name) else Path(name)
+
+
+def _files(inputs: tuple[Input, Input]) -> tuple[Path, ...]:
+    """The inputs that are files: a report or screenshot must never overwrite them."""
+    return tuple(i for i in inputs if isinstance(i, Path))
 
 
 def _export_format(args: argparse.Namespace) -> str:
@@ -101,17 +107,18 @@ def _write_stdout(text: str) -> None:
 
 def _run_export(args: argparse.Namespace) -> int:
     from core.compare import compare
-    from core.reader import read_path
+    from core.inputs import read_input
 
     fmt = _export_format(args)
     if args.export == "-" and fmt == "pdf":
         raise UsageError("a PDF cannot be written to stdout: give a file name")
     path_a, path_b = _inputs(args)
-    doc_a, doc_b = read_path(path_a), read_path(path_b)
+    protect = _files((path_a, path_b))
+    doc_a, doc_b = read_input(path_a), read_input(path_b)
     from core.export import check_target, render, write_report  # after reading: input errors first
 
     if args.export != "-":  # a bad target is reported before the work of comparing
-        check_target(Path(args.export), (path_a, path_b))
+        check_target(Path(args.export), protect)
     comparison = compare(doc_a, doc_b)
 
     if args.export == "-":
@@ -121,9 +128,9 @@ def _run_export(args: argparse.Namespace) -> int:
             from gui.pdf_export import write_pdf
         except ImportError as e:  # Qt missing or broken: say so in one line
             raise ExportError(args.export, f"PDF export needs Qt (PySide6): {e}") from None
-        write_pdf(comparison, Path(args.export), protect=(path_a, path_b))
+        write_pdf(comparison, Path(args.export), protect=protect)
     else:
-        write_report(comparison, Path(args.export), fmt, protect=(path_a, path_b))
+        write_report(comparison, Path(args.export), fmt, protect=protect)
     return 0
 
 

@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from core.compare import compare
 from core.errors import ArticleComparerError, Cancelled, InputError
+from core.fetch import read_url
 from core.model import Comparison, Document
 from core.reader import read_path, read_text
 from gui.comparison_model import Source
@@ -37,7 +38,15 @@ class _JobSignals(QObject):
     cancelled = Signal(int)
 
 
-def read_source(source: Source) -> Document:
+def read_source(
+    source: Source,
+    should_cancel: Callable[[], bool] | None = None,
+    progress: Callable[[float], None] | None = None,
+) -> Document:
+    """Read one side (in the worker): a file, a web page (cancellable, with progress), or
+    pasted text."""
+    if source.url is not None:
+        return read_url(source.url, should_cancel=should_cancel, progress=progress)
     if source.path is not None:
         return read_path(source.path)
     if source.html:
@@ -74,12 +83,24 @@ class _CompareJob(QRunnable):
             self._last = now
             self._signals.progressed.emit(self._id, 0.1 + 0.9 * fraction)
 
+    def _reading(self, side: int) -> Callable[[float], None]:
+        """Progress of fetching one side's page: the first 10% of the bar, 5% per side."""
+
+        def report(fraction: float) -> None:
+            now = time.monotonic()
+            if now - self._last >= _PROGRESS_INTERVAL:
+                self._last = now
+                self._signals.progressed.emit(self._id, 0.05 * (side + min(1.0, fraction)))
+
+        return report
+
     def run(self) -> None:
         try:
-            a = read_source(self._sources[0])
+            cancel = self._cancel.is_set
+            a = read_source(self._sources[0], cancel, self._reading(0))
             if self._cancel.is_set():
                 raise Cancelled()
-            b = read_source(self._sources[1])
+            b = read_source(self._sources[1], cancel, self._reading(1))
             self._signals.progressed.emit(self._id, 0.1)
             comparison = compare(a, b, progress=self._progress, should_cancel=self._cancel.is_set)
             if self._cancel.is_set():

@@ -18,6 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from core.fetch import is_url
 from core.model import Comparison, Coverage, Fact, FactStatus, Link, Side
 from core.scroll_sync import monotone_chain
 from gui.wording import counted
@@ -39,6 +40,7 @@ class Source:
     text: str | None = None
     name: str = "<pasted>"
     html: str | None = None  # pasted rich text, read as HTML first (plain text as fallback)
+    url: str | None = None  # a web page, fetched in the worker
 
     @staticmethod
     def of_path(path: Path | str) -> Source:
@@ -46,12 +48,33 @@ class Source:
         return Source(path=p, name=p.name)
 
     @staticmethod
+    def of_url(url: str) -> Source:
+        return Source(url=url, name=url)
+
+    @staticmethod
+    def of_input(name: str | Path) -> Source:
+        """A file path, or a web address given as a string."""
+        if isinstance(name, str) and is_url(name):
+            return Source.of_url(name)
+        return Source.of_path(name)
+
+    @staticmethod
     def pasted(text: str, name: str = "<pasted>", html: str | None = None) -> Source:
         return Source(text=text, name=name, html=html)
 
     @property
     def label(self) -> str:
+        if self.url is not None:  # host and last path segment: "example.org › storm-report"
+            host, _, rest = self.url.split("://", 1)[-1].partition("/")
+            tail = rest.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+            return f"{host} › {tail}" if tail else host
         return self.name if self.path is None else self.path.name
+
+    @property
+    def tooltip(self) -> str:
+        if self.url is not None:
+            return self.url
+        return str(self.path) if self.path is not None else "pasted from the clipboard"
 
 
 class ComparisonModel(QObject):

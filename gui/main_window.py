@@ -41,6 +41,8 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import ArticleComparerError
+from core.fetch import check_url, is_url
+from core.formats import dialog_filters
 from core.model import Comparison, Side
 from core.scroll_sync import Anchor, steady, sync_scroll, syncpoint
 from gui import icons
@@ -54,6 +56,7 @@ from gui.facts_dock import FactsDock
 from gui.legend import Legend
 from gui.overview_map import overview_rows
 from gui.style import Style, dark_palette, is_dark
+from gui.url_input import open_url_action
 from gui.wording import counted, fact_label, fact_words
 
 log = logging.getLogger(__name__)
@@ -172,8 +175,9 @@ class MainWindow(QMainWindow):
         )
         self.act_open_a = a("Open &A…", lambda: self.open_side("a"), "Ctrl+Shift+1")
         self.act_open_b = a("Open &B…", lambda: self.open_side("b"), "Ctrl+Shift+2")
-        self.act_paste_a = a("Paste clipboard as A", lambda: self.paste_side("a"), "Ctrl+Alt+1")
-        self.act_paste_b = a("Paste clipboard as B", lambda: self.paste_side("b"), "Ctrl+Alt+2")
+        self.act_open_url = open_url_action(self)
+        self.act_paste_a = a("Paste as article A", lambda: self.paste_side("a"), "Ctrl+Alt+1")
+        self.act_paste_b = a("Paste as article B", lambda: self.paste_side("b"), "Ctrl+Alt+2")
         self.act_reload = a(
             "&Reload",
             self.reload,
@@ -223,7 +227,7 @@ class MainWindow(QMainWindow):
         self.act_lock = a(
             "&Lock scrolling",
             self._on_lock_toggled,
-            "Ctrl+L",
+            "Ctrl+Shift+L",  # Ctrl+L opens a URL, as in a browser
             None,
             "Scroll both articles together, following the links",
         )
@@ -237,7 +241,7 @@ class MainWindow(QMainWindow):
         self.act_prev_conflict.setIcon(self.act_next_conflict.icon())
 
         menu = self.menuBar().addMenu("&File")
-        for act in (self.act_open_pair, self.act_open_a, self.act_open_b):
+        for act in (self.act_open_pair, self.act_open_a, self.act_open_b, self.act_open_url):
             menu.addAction(act)
         menu.addSeparator()
         menu.addAction(self.act_paste_a)
@@ -329,6 +333,8 @@ class MainWindow(QMainWindow):
                 lambda sentence, s=side: self.activate_passage(s, sentence)
             )
             view.file_dropped.connect(lambda path, s=side: self.open_side(s, path))
+            view.url_dropped.connect(lambda url, s=side: self.open_url(s, url))
+            view.paste_requested.connect(lambda s=side: self.paste_into_empty(s))
             view.pair_dropped.connect(self.compare_paths)
             view.zoom_requested.connect(self.zoom)
             view.verticalScrollBar().valueChanged.connect(
@@ -381,6 +387,40 @@ class MainWindow(QMainWindow):
     def compare_paths(self, path_a: Path, path_b: Path) -> int:
         return self.compare_sources((Source.of_path(path_a), Source.of_path(path_b)))
 
+    def compare_inputs(self, a: str | Path, b: str | Path) -> int:
+        """Files or web addresses (strings), as given on the command line."""
+        return self.compare_sources((Source.of_input(a), Source.of_input(b)))
+
+    def open_urls(self, a: str | None, b: str | None) -> None:
+        """Fetch and compare: one or both sides replaced by web pages (checked first)."""
+        try:
+            sources = [Source.of_url(check_url(u)) if u else None for u in (a, b)]
+        except ArticleComparerError as e:
+            self._show_error("Open URL", str(e))
+            return
+        current = self._current_sources()
+        new_a = sources[0] or (current[0] if current else None)
+        new_b = sources[1] or (current[1] if current else None)
+        if new_a is None or new_b is None:
+            self._replace_side("a" if sources[0] else "b", sources[0] or sources[1])  # type: ignore[arg-type]
+            return
+        self.compare_sources((new_a, new_b))
+
+    def open_url(self, side: Side, url: str) -> None:
+        self.open_urls(url if side == "a" else None, url if side == "b" else None)
+
+    def paste_into_empty(self, side: Side) -> None:
+        """Ctrl+V in a pane: pastes there while the pane shows no article."""
+        if self._current_sources() is None:
+            self.paste_side(side)
+        else:
+            self.statusBar().showMessage(
+                f"Use File ▸ Paste as article {side.upper()} to replace this article.", 5000
+            )
+
+    def current_sources(self) -> tuple[Source, Source] | None:
+        return self._current_sources()
+
     def _current_sources(self) -> tuple[Source, Source] | None:
         return self._pending if self.controller.busy else (self.model.sources or self._pending)
 
@@ -389,7 +429,7 @@ class MainWindow(QMainWindow):
             self,
             "Open two articles",
             self._last_dir(),
-            "Articles (*.txt *.md *.html *.htm);;All files (*)",
+            dialog_filters(),
         )
         if not files:
             return
@@ -405,7 +445,7 @@ class MainWindow(QMainWindow):
                 self,
                 f"Open article {side.upper()}",
                 self._last_dir(),
-                "Articles (*.txt *.md *.html *.htm);;All files (*)",
+                dialog_filters(),
             )
             if not name:
                 return
@@ -420,8 +460,10 @@ class MainWindow(QMainWindow):
         if not (text.strip() or html.strip()):
             self.statusBar().showMessage("The clipboard holds no text.", 5000)
             return
-        name = f"<pasted {side.upper()}>"
-        self._replace_side(side, Source.pasted(text, name, html=html or None))
+        if is_url(text.strip()) and "\n" not in text.strip() and not html.strip():
+            self.open_url(side, text.strip())  # a copied link: fetch the page
+            return
+        self._replace_side(side, Source.pasted(text, "pasted", html=html or None))
 
     def _replace_side(self, side: Side, source: Source) -> None:
         current = self._current_sources()

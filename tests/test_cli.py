@@ -173,18 +173,6 @@ def test_bad_target_is_reported_before_comparing(
     assert "is one of the compared articles" in capsys.readouterr().err
 
 
-def test_a_web_address_is_named_not_mangled(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    # Regression: Path() folded '//' and the message read "https:/example.com/a.html: no such file".
-    a, _ = _pair(tmp_path)
-    url = "https://example.com/a.html"
-    assert main([a, url, "--export", str(tmp_path / "r.json")]) == 1
-    assert capsys.readouterr().err.strip() == (
-        f"{url}: web addresses are not read yet; save the page and give the file"
-    )
-
-
 def test_html_without_article_is_exactly_one_line(tmp_path: Path) -> None:
     # Regression: trafilatura's own "discarding data: None" warnings came before our message.
     import subprocess

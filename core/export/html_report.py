@@ -115,6 +115,11 @@ class _Renderer:
         rows = [
             row("Title", esc(a.title or "—"), esc(b.title or "—"), "titles"),
             row("Source", f"<code>{esc(a.source)}</code>", f"<code>{esc(b.source)}</code>"),
+            *(
+                [row("Fetched", esc(a.fetched_at or "—"), esc(b.fetched_at or "—"))]
+                if a.fetched_at or b.fetched_at
+                else []
+            ),
             row(
                 "Shared with the other article",
                 f"<strong>{percent(s.a_shared)}</strong>",

@@ -27,6 +27,8 @@ def _document(doc: Document) -> dict[str, Any]:
     return {
         "source": doc.source,
         "title": doc.title,
+        "fetched_at": doc.fetched_at,
+        "canonical_url": doc.canonical_url,
         "text": doc.text,
         "paragraphs": [{"span": p.span.as_list(), "role": str(p.role)} for p in doc.paragraphs],
         "sentences": [s.span.as_list() for s in doc.sentences],

@@ -117,6 +117,11 @@ def _summary(comparison: Comparison) -> list[str]:
         _table_row(["", "A", "B"]),
         "| --- | --- | --- |",
         _table_row(["Source", escape_md(a.source), escape_md(b.source)]),
+        *(
+            [_table_row(["Fetched", a.fetched_at or "—", b.fetched_at or "—"])]
+            if a.fetched_at or b.fetched_at
+            else []
+        ),
         _table_row(["Title", escape_md(a.title or "—"), escape_md(b.title or "—")]),
         _table_row(["Sentences", str(len(a.sentences)), str(len(b.sentences))]),
         _table_row(["Shared with the other", percent(s.a_shared), percent(s.b_shared)]),
