@@ -9,7 +9,7 @@ Only the loopback address is ever used; nothing here reaches the network. Routes
   Windows-1252 bytes labelled in the header and only in the page's meta
 - ``/gzip`` the first saved page gzip-compressed; ``/huge`` 30 MB streamed without a length,
   ``/huge-declared`` announcing 30 MB; ``/doc.pdf`` a PDF set by the test; ``/image`` a PNG
-- ``/no-article`` a page with no article text
+- ``/no-article`` a page with no article text; ``/trickle`` a slow body (progress, cancel)
 """
 
 from __future__ import annotations
@@ -108,6 +108,15 @@ class _Handler(BaseHTTPRequestHandler):
             self.end_headers()
             self.wfile.write(b"<p>only the start</p>")
             self.close_connection = True
+        elif path == "/trickle":  # 1 KB every 50 ms, 200 KB announced: for progress and cancel
+            self.send_response(200)
+            self.send_header("Content-Type", html)
+            self.send_header("Content-Length", str(200 * 1024))
+            self.end_headers()
+            for _ in range(200):
+                self.wfile.write(b" " * 1024)
+                self.wfile.flush()
+                time.sleep(0.05)
         elif path == "/doc.pdf":
             self._send(PDF_BODY["pdf"], "application/pdf")
         elif path == "/image":
