@@ -96,6 +96,7 @@ def test_ctrl_v_pastes_into_an_empty_pane(window, qtbot) -> None:  # type: ignor
     assert (
         not window.controller.busy and "Paste as article A" in window.statusBar().currentMessage()
     )
+    QApplication.clipboard().clear()  # the clipboard owns the mime data: free it before exit
 
 
 def test_open_url_action_and_dialog(window) -> None:  # type: ignore[no-untyped-def]
