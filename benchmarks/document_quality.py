@@ -70,6 +70,7 @@ def main() -> int:
 
     app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841  (Qt's PDF writer)
     scores: dict[str, list[tuple[str, float, float, float]]] = defaultdict(list)
+    whole: dict[str, list[float]] = defaultdict(list)  # share of paragraphs read back whole
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -81,6 +82,7 @@ def main() -> int:
                 header="The Example Gazette · Regional news",
                 footer=True,
                 hyphenate=True,
+                justify=True,
                 body_size=9.0,
             )
             files = {
@@ -96,13 +98,16 @@ def main() -> int:
                 )
                 p, r, f = prf(tokens(got), want)
                 scores[kind].append((name, p, r, f))
+                read = {" ".join(p.span.of(doc.text).split()) for p in doc.paragraphs}
+                written = [article.title, *(t for _k, t in article.paragraphs)]
+                whole[kind].append(sum(t in read for t in written) / len(written))
                 if args.show and args.show in name:
                     print(f"--- {kind} {name}")
                     for para in doc.paragraphs:
                         print(f"  [{para.role.value}] {para.span.of(doc.text)[:200]}")
     print(
         f"{'format':<10} {'docs':>5} {'precision':>10} {'recall':>8} {'F1':>8} {'min F1':>8}"
-        f" {'target':>7}"
+        f" {'target':>7} {'whole paragraphs':>17}"
     )
     ok = True
     for kind, rows in scores.items():
@@ -112,7 +117,8 @@ def main() -> int:
         ok &= met
         print(
             f"{kind:<10} {len(rows):>5} {mean[0]:>10.3f} {mean[1]:>8.3f} {mean[2]:>8.3f} "
-            f"{worst[3]:>8.3f} {TARGETS[kind]:>7.2f} {'ok' if met else 'BELOW'}"
+            f"{worst[3]:>8.3f} {TARGETS[kind]:>7.2f} {'ok' if met else 'BELOW':>5}"
+            f" {sum(whole[kind]) / len(whole[kind]):>11.3f}"
         )
     for kind, rows in scores.items():
         worst = sorted(rows, key=lambda r: r[3])[:2]

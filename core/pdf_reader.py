@@ -270,6 +270,7 @@ def _order(lines: list[_Line], depth: int = 0) -> list[_Line]:
     rows = sorted(lines, key=lambda line: (-round(line.bottom, 0), line.x0))
     x = _gutter(rows) if depth < 3 else None
     if x is None:
+        rows = _merge_rows(rows)
         if rows:  # the column's edges, from its body-size lines (a headline may be wider)
             size = statistics.median(line.size for line in rows)
             body = [line for line in rows if abs(line.size - size) < 0.5] or rows
@@ -288,6 +289,25 @@ def _order(lines: list[_Line], depth: int = 0) -> list[_Line]:
         else:
             band.append(line)
     out.extend(_split_band(band, x, depth))
+    return out
+
+
+def _merge_rows(rows: list[_Line]) -> list[_Line]:
+    """Pieces of one line split at a wide gap (justified text) become one line again."""
+    out: list[_Line] = []
+    for line in rows:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and abs(prev.bottom - line.bottom) < 0.3 * line.size
+            and abs(prev.size - line.size) < 0.5
+            and line.x0 >= prev.x1 - 1.0
+        ):
+            prev.text = f"{prev.text} {line.text}"
+            prev.x1 = line.x1
+            prev.bottom, prev.top = min(prev.bottom, line.bottom), max(prev.top, line.top)
+        else:
+            out.append(line)
     return out
 
 
@@ -313,14 +333,21 @@ def _body_size(pages: list[list[_Line]]) -> float:
 
 
 def _pitch(lines: list[_Line], size: float) -> float:
-    gaps = [
-        a.bottom - b.bottom
+    """The usual distance between baselines inside a paragraph: the smallest drop that occurs
+    regularly (a median would pick the paragraph gap when most paragraphs are one line)."""
+    drops = [
+        round(a.bottom - b.bottom, 0)
         for a, b in itertools.pairwise(lines)
         if abs(a.size - size) < 0.5
         and abs(b.size - size) < 0.5
         and 0 < a.bottom - b.bottom < 3 * size
     ]
-    return statistics.median(gaps) if gaps else 1.2 * size
+    if not drops:
+        return 1.2 * size
+    counts = Counter(drops)
+    regular = max(2, len(drops) // 10)
+    common = [d for d, c in counts.items() if c >= regular]
+    return float(min(common)) if common else statistics.median(drops)
 
 
 def _ends_sentence(text: str) -> bool:

@@ -128,6 +128,7 @@ class PdfLayout:
     header: str | None = None  # running header on every page
     footer: bool = False  # "Page N" footer on every page
     hyphenate: bool = False  # break long words at line ends with a hyphen
+    justify: bool = False  # stretch word spaces so lines fill the column (not the last line)
     body_size: float = 10.0
     image_only: bool = False  # a scanned page: a picture of text, no text layer
 
@@ -237,13 +238,21 @@ def write_pdf(article: Article, path: Path, layout: PdfLayout | None = None) -> 
         lines = _wrap(
             prefix + text, metrics, col_w - indent, layout.hyphenate and kind != "heading"
         )
-        for line in lines:
+        for n, line in enumerate(lines):
             if y + metrics.height() > bottom:
                 new_column()
             x = margin + col * (col_w + gutter) + indent
             y += metrics.ascent()
             target().setFont(font)
-            target().drawText(QPointF(x, y), line)
+            words = line.split(" ")
+            if layout.justify and n < len(lines) - 1 and len(words) > 1:
+                used = sum(metrics.horizontalAdvance(w) for w in words)
+                space = (col_w - indent - used) / (len(words) - 1)
+                for word in words:
+                    target().drawText(QPointF(x, y), word)
+                    x += metrics.horizontalAdvance(word) + space
+            else:
+                target().drawText(QPointF(x, y), line)
             y += metrics.descent() + metrics.leading() + 1.5
         y += 7 if kind != "item" else 2
     finish_page()

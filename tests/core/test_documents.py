@@ -44,7 +44,7 @@ def content_words(doc: Document) -> list[str]:
 @pytest.fixture(scope="module")
 def files(tmp_path_factory: pytest.TempPathFactory, qapp: object) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("documents")
-    two = PdfLayout(columns=2, header="Lindmark Courier", footer=True, hyphenate=True)
+    two = PdfLayout(columns=2, header="Lindmark Courier", footer=True, hyphenate=True, justify=True)
     return {
         "docx": write_docx(ARTICLE, folder / "a.docx", footnote="EDITOR COMMENT XYZZY"),
         "odt": write_odt(ARTICLE, folder / "a.odt", note="FOOTNOTE XYZZY"),
