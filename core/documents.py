@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import zipfile
 
 from core.errors import InputError
@@ -32,7 +33,9 @@ def sniff_document(data: bytes) -> str | None:
     """``pdf``, ``docx``, ``odt``, ``ole`` (old Office), ``zip`` (another or broken archive),
     or None for anything that is not a binary document."""
     head = data[:1024]
-    if head.lstrip(b"\r\n\t \x00\xef\xbb\xbf")[:5] == b"%PDF-" or b"%PDF-" in head[:1024]:
+    at = head.find(b"%PDF-")
+    # The header may follow a few junk bytes, but never text (a page that mentions "%PDF-").
+    if at >= 0 and not re.search(rb"[A-Za-z<]", head[:at]):
         return "pdf"
     if head.startswith(_OLE2):
         return "ole"
