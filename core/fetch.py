@@ -25,6 +25,7 @@ import codecs
 import dataclasses
 import logging
 import re
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -123,13 +124,50 @@ def _connect_problem(error: Exception) -> str:
     return f"cannot connect ({text or type(error).__name__})"
 
 
+_CANCEL_POLL = 0.1  # seconds between looks at should_cancel while the network is silent
+
+
 def fetch(
     url: str,
     options: FetchOptions | None = None,
     should_cancel: Callable[[], bool] | None = None,
     progress: Callable[[float], None] | None = None,
 ) -> Fetched:
-    """GET ``url`` within the limits; raises InputError (or Cancelled) on every failure."""
+    """GET ``url`` within the limits; raises InputError (or Cancelled) on every failure.
+
+    With ``should_cancel``, the request runs on a helper thread and this one polls: a cancel
+    takes effect at once even while a server keeps the connection silent (the helper ends by
+    itself at the latest when the timeouts run out, and its result is dropped).
+    """
+    if should_cancel is None:
+        return _fetch(url, options, None, progress)
+    outcome: list[Fetched | BaseException] = []
+    done = threading.Event()
+
+    def work() -> None:
+        try:
+            outcome.append(_fetch(url, options, should_cancel, progress))
+        except BaseException as e:  # handed to the waiting thread, raised there
+            outcome.append(e)
+        finally:
+            done.set()
+
+    threading.Thread(target=work, name="fetch", daemon=True).start()
+    while not done.wait(_CANCEL_POLL):
+        if should_cancel():
+            raise Cancelled()
+    result = outcome[0]
+    if isinstance(result, BaseException):
+        raise result
+    return result
+
+
+def _fetch(
+    url: str,
+    options: FetchOptions | None,
+    should_cancel: Callable[[], bool] | None,
+    progress: Callable[[float], None] | None,
+) -> Fetched:
     import httpx
 
     options = options or FetchOptions()

@@ -129,6 +129,15 @@ def test_cancel_between_chunks(server: LocalServer) -> None:
         fetch(server.url("/huge"), should_cancel=lambda: True)
 
 
+def test_cancel_while_the_server_is_silent(server: LocalServer) -> None:
+    import time
+
+    started = time.monotonic()
+    with pytest.raises(Cancelled):
+        fetch(server.url("/slow"), should_cancel=lambda: time.monotonic() - started > 0.2)
+    assert time.monotonic() - started < 1.5 < web_server.SLOW_SECONDS
+
+
 def test_user_agent_names_the_product() -> None:
     assert USER_AGENT.startswith("Mozilla/5.0") and "ArticleComparer" in USER_AGENT
 
