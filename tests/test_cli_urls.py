@@ -32,6 +32,10 @@ def test_url_and_file_mixed_export_shows_source_and_fetch_time(
     md = tmp_path / "r.md"
     assert main([url, server.url("/page/02_broadcaster"), "--export", str(md)]) == 0
     assert "| Fetched |" in md.read_text("utf-8")
+    html = tmp_path / "r.html"
+    assert main([url, str(DATA / "02_broadcaster.html"), "--export", str(html)]) == 0
+    text = html.read_text("utf-8")
+    assert "<th>Fetched</th>" in text and server.url(f"/page/{FIRST_PAGE}") in text
 
 
 def test_a_web_address_is_named_not_mangled(
