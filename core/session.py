@@ -224,7 +224,9 @@ def load_session(path: str | os.PathLike[str]) -> Session:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
-        problem = "truncated" if e.pos >= len(text.rstrip()) else "corrupt"
+        # the text stops inside a value, or where more must follow: cut short, not garbled
+        cut = e.pos >= len(text.rstrip()) or e.msg.startswith("Unterminated string")
+        problem = "truncated" if cut else "corrupt"
         raise SessionError(
             shown, f"{problem} session file (JSON error at line {e.lineno}, column {e.colno})"
         ) from None
@@ -338,6 +340,7 @@ class Placed:
 
     comparison: Comparison
     edits: tuple[Edit, ...]  # the edits that were placed, in order, as applied
+    after: tuple[Comparison, ...]  # the comparison each placed edit made (undo steps)
     unplaced: tuple[str, ...]  # one line per edit that could not be placed, saying why
     changed: tuple[Side, ...]  # sides whose text differs from the one the session saw
     moved: int = 0  # sentences found at another number than saved
@@ -376,6 +379,7 @@ def place_edits(session: Session, comparison: Comparison) -> Placed:
     finders = (_Finder(comparison.a), _Finder(comparison.b))
     current = comparison
     placed: list[Edit] = []
+    steps: list[Comparison] = []
     unplaced: list[str] = []
     moved = 0
     for saved in session.edits:
@@ -395,8 +399,9 @@ def place_edits(session: Session, comparison: Comparison) -> Placed:
             unplaced.append(f"{saved.describe()}: {e}")
             continue
         placed.append(edit)
+        steps.append(after)
         current = after
-    return Placed(current, tuple(placed), tuple(unplaced), changed, moved)
+    return Placed(current, tuple(placed), tuple(steps), tuple(unplaced), changed, moved)
 
 
 def _edit_of(saved: SavedEdit, ia: list[int], ib: list[int]) -> Edit:
