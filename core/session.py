@@ -22,7 +22,7 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,7 @@ from core.edits import MARKS, AddLink, Edit, EditError, MarkSentence, RemoveLink
 from core.errors import ArticleComparerError
 from core.export.writer import write_bytes
 from core.model import Comparison, Document, Side
+from core.options import CompareOptions
 
 FORMAT = "article-comparer-session/1"
 _FORMAT_NAME, _, _VERSION = FORMAT.rpartition("/")
@@ -45,7 +46,9 @@ __all__ = [
     "Session",
     "SessionError",
     "load_session",
+    "options_of",
     "place_edits",
+    "read_sources",
     "save_session",
     "session_of",
     "text_hash",
@@ -331,6 +334,34 @@ def _edit(raw: Any, n: int) -> SavedEdit:
         ref = (_ref_of(raw.get("sentence"), where),)
         return SavedEdit("mark", ref if side == "a" else (), ref if side == "b" else (), mark)
     raise _Bad(f"{where}: unknown edit {kind!r} (link, unlink or mark)")
+
+
+def read_sources(session: Session) -> tuple[Document, Document]:
+    """Read a session's two articles again (a file, or the pasted text kept in the session)."""
+    from core.errors import InputError
+    from core.reader import read_path, read_text
+
+    def read(source: SavedSource) -> Document:
+        if source.path is not None:
+            return read_path(source.path)
+        if source.html:
+            try:
+                return read_text(source.html, source=source.name, fmt="html")
+            except InputError:
+                if not (source.text and source.text.strip()):
+                    raise
+        return read_text(source.text or "", source=source.name, fmt="auto")
+
+    return read(session.sources[0]), read(session.sources[1])
+
+
+def options_of(session: Session) -> CompareOptions:
+    """The session's comparison options (unknown names ignored; unusable values: defaults)."""
+    names = {f.name for f in fields(CompareOptions)}
+    try:
+        return CompareOptions(**{k: v for k, v in session.options.items() if k in names})
+    except (TypeError, ValueError):
+        return CompareOptions()
 
 
 # -- replaying --------------------------------------------------------------------------------

@@ -21,12 +21,12 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 from shiboken6 import isValid
 
 from core.errors import ArticleComparerError
-from core.options import CompareOptions
 from core.session import (
     SUFFIX,
     SavedSource,
     Session,
     load_session,
+    options_of,
     place_edits,
     save_session,
     session_of,
@@ -53,16 +53,6 @@ def sources_of(session: Session) -> tuple[Source, Source]:
         else:
             out.append(Source.pasted(saved.text or "", saved.name, html=saved.html))
     return out[0], out[1]
-
-
-def options_of(session: Session) -> CompareOptions:
-    """The session's comparison options (unknown names ignored; bad values give defaults)."""
-    names = set(CompareOptions.__dataclass_fields__)
-    try:
-        return CompareOptions(**{k: v for k, v in session.options.items() if k in names})
-    except (TypeError, ValueError):
-        log.info("session options unusable, defaults used: %s", session.options)
-        return CompareOptions()
 
 
 class SessionActions(QObject):
