@@ -220,6 +220,12 @@ class ComparisonModel(QObject):
     def describe_link(self, index: int) -> str:
         assert self.comparison is not None
         link = self.comparison.links[index]
+        made = "Link made by hand (" + link.kind.value if link.by == "hand" else None
+        if made is not None:
+            return (
+                f"{made}, similarity {link.similarity:.2f}): "
+                f"{counted(len(link.a), 'sentence')} of A ↔ {len(link.b)} of B · Delete unlinks"
+            )
         return (
             f"{link.kind.value.capitalize()} link, similarity {link.similarity:.2f}: "
             f"{counted(len(link.a), 'sentence')} of A ↔ {len(link.b)} of B"

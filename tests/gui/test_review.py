@@ -238,3 +238,13 @@ def test_hand_link_band_is_dashed(window, qtbot, pair) -> None:  # type: ignore[
         for y in range(rect.top(), rect.bottom(), 1)
     )
     assert found
+
+
+def test_status_bar_says_a_link_was_made_by_hand(window, qtbot, pair) -> None:  # type: ignore[no-untyped-def]
+    base = compare_in(window, qtbot, *pair)
+    window.review.pick("a", (_unique(base, "a")[0],))
+    window.review.pick("b", (_unique(base, "b")[0],))
+    window.review.act_link.trigger()
+    k = len(window.model.comparison.links) - 1
+    assert window.model.describe_link(k).startswith("Link made by hand (")
+    assert not window.model.describe_link(0).startswith("Link made by hand")
