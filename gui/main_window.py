@@ -386,6 +386,8 @@ class MainWindow(QMainWindow):
     def compare_sources(
         self, sources: tuple[Source, Source], options: CompareOptions | None = None
     ) -> int:
+        if not self.sessions.may_discard():  # unsaved hand edits: Save / Discard / Cancel
+            return self.controller.request_id  # nothing started
         self._pending = sources
         return self.controller.request(sources, options)
 

@@ -215,16 +215,17 @@ class SessionActions(QObject):
 
     def open(self, path: Path) -> bool:
         """Open a session: compare its articles again, then replay its edits (asynchronous)."""
-        if not self.may_discard():
-            return False
         try:
             session = load_session(path)
         except ArticleComparerError as e:
             self.window._show_error("Cannot open the session", str(e))
             self.window.statusBar().showMessage(str(e), 10000)
             return False
+        previous = self.window.controller.request_id
         self._opening = (session, path)
-        self.window.compare_sources(sources_of(session), options_of(session))
+        if self.window.compare_sources(sources_of(session), options_of(session)) == previous:
+            self._opening = None  # the person kept the unsaved edits on screen
+            return False
         return True
 
     @Slot(object, object, object)

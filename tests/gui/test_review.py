@@ -248,3 +248,19 @@ def test_status_bar_says_a_link_was_made_by_hand(window, qtbot, pair) -> None:  
     k = len(window.model.comparison.links) - 1
     assert window.model.describe_link(k).startswith("Link made by hand (")
     assert not window.model.describe_link(0).startswith("Link made by hand")
+
+
+def test_reload_with_unsaved_edits_asks_first(window, qtbot, pair, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    base = compare_in(window, qtbot, *pair)
+    window.review.pick("a", (_unique(base, "a")[0],))
+    window.review.pick("b", (_unique(base, "b")[0],))
+    window.review.act_link.trigger()
+    edited = window.model.comparison
+    monkeypatch.setattr(window.sessions, "ask_unsaved", lambda: "cancel")
+    window.reload()
+    assert not window.controller.busy and window.model.comparison is edited
+    monkeypatch.setattr(window.sessions, "ask_unsaved", lambda: "discard")
+    with qtbot.waitSignal(window.controller.comparison_ready, timeout=60_000):
+        window.reload()
+    assert window.model.comparison is not edited and not window.isWindowModified()
+    assert window.review.edits() == []
