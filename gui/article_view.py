@@ -389,6 +389,10 @@ class ArticleView(QTextEdit):
         other = "B" if self.side == "a" else "A"
         if not cov.counted:
             lines = ["Caption, byline or boilerplate: not compared"]
+        elif cov.mark == "shared":
+            lines = [f"Marked by hand: shared with {other} (no single counterpart)"]
+        elif cov.mark == "not_shared":
+            lines = [f"Marked by hand: not in {other}"]
         elif not cov.links:
             lines = [f"Unique: not in {other}"]
         else:

@@ -264,3 +264,12 @@ def test_reload_with_unsaved_edits_asks_first(window, qtbot, pair, monkeypatch) 
         window.reload()
     assert window.model.comparison is not edited and not window.isWindowModified()
     assert window.review.edits() == []
+
+
+def test_tooltip_says_a_sentence_was_marked_by_hand(window, qtbot, pair) -> None:  # type: ignore[no-untyped-def]
+    base = compare_in(window, qtbot, *pair)
+    k = _unique(base, "a")[0]
+    window.activate_passage("a", k)
+    window.review.act_shared.trigger()
+    tip = window.views["a"].tooltip_at(_point(window, "a", k))
+    assert tip.startswith("Marked by hand: shared with B (no single counterpart)")
