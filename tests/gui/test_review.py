@@ -273,3 +273,20 @@ def test_tooltip_says_a_sentence_was_marked_by_hand(window, qtbot, pair) -> None
     window.review.act_shared.trigger()
     tip = window.views["a"].tooltip_at(_point(window, "a", k))
     assert tip.startswith("Marked by hand: shared with B (no single counterpart)")
+
+
+def test_keyboard_shortcuts_link_unlink_undo(window, qtbot, pair) -> None:  # type: ignore[no-untyped-def]
+    base = compare_in(window, qtbot, *pair)
+    i, j = _unique(base, "a")[0], _unique(base, "b")[0]
+    _click(window, qtbot, "a", i)
+    _click(window, qtbot, "b", j)
+    view = window.views["b"]
+    qtbot.keyClick(view, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert window.model.comparison.links[-1].by == "hand"
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert window.model.comparison.links == base.links
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.model.comparison.links[-1].by == "hand"
+    shift_ctrl = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(view, Qt.Key.Key_Z, shift_ctrl)
+    assert window.model.comparison.links == base.links
