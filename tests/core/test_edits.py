@@ -153,4 +153,8 @@ def test_reports_mark_hand_edits(base: Comparison) -> None:
     html = render(edited, "html")
     assert f"{len(edited.links)}*" in html and "Corrected by hand" in html
     assert 'title="marked shared (no single counterpart) by hand"' in html
+    from core.export.html_report import render_html
+
+    pdf_html = render_html(edited, "pdf")  # what the PDF is printed from
+    assert f"{len(edited.links)}*" in pdf_html and "Corrected by hand" in pdf_html
     assert "by hand" not in render(base, "md")
