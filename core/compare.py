@@ -255,7 +255,16 @@ def _compare(
     for k, g in enumerate(groups):
         if k % 100 == 0:
             tick(0.95 + 0.03 * k / max(1, len(groups)))
-        links.append(Link(g.a, g.b, g.similarity, _kind(g, opts), word_diff(a, g.a, b, g.b)))
+        links.append(
+            Link(
+                g.a,
+                g.b,
+                g.similarity,
+                _kind(g, opts),
+                word_diff(a, g.a, b, g.b),
+                cover=(g.cover_a, g.cover_b),
+            )
+        )
     scores = [(g.cover_a, g.cover_b) for g in groups]
     cov_a = sentence_coverage(a, "a", links, scores, opts, tick)
     cov_b = sentence_coverage(b, "b", links, scores, opts, tick)

@@ -15,6 +15,8 @@ from enum import StrEnum
 from typing import Literal
 
 Side = Literal["a", "b"]
+#: who made a link or a coverage decision: the aligner, or the person reviewing by hand
+By = Literal["hand", "aligner"]
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -161,6 +163,9 @@ class Link:
     """Sentences of A that say what sentences of B say (indices into ``Document.sentences``).
 
     One-to-many and many-to-one links hold several indices on one side, sorted ascending.
+    ``by`` says who made it; ``cover`` is the aligner's ``(cover_a, cover_b)``, the share of
+    each side's content the other carries (a hand link carries both sides whole), kept so that
+    an edit can work out the coverage of the sentences it touches again.
     """
 
     a: tuple[int, ...]
@@ -168,6 +173,8 @@ class Link:
     similarity: float
     kind: LinkKind
     diff: tuple[DiffOp, ...] = ()
+    by: By = "aligner"
+    cover: tuple[float, float] | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         if not self.a or not self.b:
@@ -199,13 +206,16 @@ class SentenceCoverage:
     """How much of one sentence the other article carries, and through which links.
 
     ``counted`` is False for sentences in caption/byline/boilerplate paragraphs: they are shown
-    but left out of alignment and statistics.
+    but left out of alignment and statistics. ``mark`` is a decision made by hand that overrides
+    the links: ``"not_shared"`` (the other article does not say this) or ``"shared"`` (it does,
+    spread over passages with no single counterpart); empty when the links decide.
     """
 
     status: Coverage
     score: float
     links: tuple[int, ...] = ()
     counted: bool = True
+    mark: Literal["", "not_shared", "shared"] = ""
 
 
 class FactKind(StrEnum):

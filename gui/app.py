@@ -150,8 +150,15 @@ def _png(widget: QWidget) -> bytes | None:
     return bytes(data.data()) if ok else None
 
 
-def run_app(paths: tuple[str | Path, str | Path], screenshot: Path | None = None) -> int:
-    """``paths`` are files or web addresses (strings); only files are protected from writes."""
+def run_app(
+    paths: tuple[str | Path, str | Path],
+    screenshot: Path | None = None,
+    session: Path | None = None,
+) -> int:
+    """The window on ``paths`` (files or web addresses), or on the review ``session`` when given.
+
+    Only files are protected from writes.
+    """
     files = tuple(p for p in paths if isinstance(p, Path))
     if screenshot is not None:
         # Before any work, and never through QImage.save(path): Qt truncates the file before it
@@ -173,17 +180,28 @@ def run_app(paths: tuple[str | Path, str | Path], screenshot: Path | None = None
             window.zoom(int(zoom))
     if screenshot is None:
         window.show()
-        window.compare_inputs(paths[0], paths[1])
+        if session is not None:
+            window.sessions.open(session)
+        else:
+            window.compare_inputs(paths[0], paths[1])
         return int(app.exec())
     with _quiet_offscreen_platform():
-        return _screenshot(app, window, paths, screenshot)
+        return _screenshot(app, window, paths, screenshot, session)
 
 
 def _screenshot(
-    app: QApplication, window: MainWindow, paths: tuple[str | Path, str | Path], out: Path
+    app: QApplication,
+    window: MainWindow,
+    paths: tuple[str | Path, str | Path],
+    out: Path,
+    session: Path | None = None,
 ) -> int:
     window.show()
-    window.compare_inputs(paths[0], paths[1])
+    if session is not None:
+        if not window.sessions.open(session):
+            raise ArticleComparerError(f"{session}: cannot open the session")
+    else:
+        window.compare_inputs(paths[0], paths[1])
     error = _wait_for_comparison(window)
     if error is not None:
         window.close()
@@ -192,6 +210,9 @@ def _screenshot(
     comparison = window.model.comparison
     assert comparison is not None
     k = showcase_link(comparison)
+    hand = [n for n, link in enumerate(comparison.links) if link.by == "hand"]
+    if session is not None and hand:  # a review session: show its latest hand link
+        k = hand[-1]
     for _ in range(5):
         app.processEvents()
     if k is not None:

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from core.model import Comparison, Coverage, DiffTag, FactStatus, Role, Side, Span
 from gui.comparison_model import ComparisonModel
+from gui.pane_restyle import restyle
 from gui.positions import PositionMap
 from gui.style import Style
 from gui.wording import fact_label, fact_words
@@ -113,6 +114,8 @@ class ArticleView(QTextEdit):
         comparison = self.model.comparison
         if comparison is None:
             return
+        if self._restyled(comparison):
+            return
         prepared = self.model.prepared.get(self.side)
         if (
             prepared is None
@@ -121,6 +124,20 @@ class ArticleView(QTextEdit):
         ):
             prepared = build_document(comparison, self.side, self._style, self._font_size)
         self.install(prepared)
+
+    def _restyled(self, comparison: Comparison) -> bool:
+        """A hand edit of the comparison on screen: restyle what it touched, keep the scroll."""
+        edited, shown = self.model.edited, self.shown
+        if edited is None or shown is None or self._map is None:
+            return False
+        if comparison.a is not shown.a or comparison.b is not shown.b:
+            return False
+        restyle(
+            self.document(), self._map, shown, comparison, self.side, self._style, edited[self.side]
+        )
+        self.shown = comparison
+        self.viewport().update()
+        return True
 
     def install(self, prepared: PreparedDocument) -> None:
         """Show a document built by ``build_document`` (possibly in a worker thread)."""
@@ -382,6 +399,10 @@ class ArticleView(QTextEdit):
         other = "B" if self.side == "a" else "A"
         if not cov.counted:
             lines = ["Caption, byline or boilerplate: not compared"]
+        elif cov.mark == "shared":
+            lines = [f"Marked by hand: shared with {other} (no single counterpart)"]
+        elif cov.mark == "not_shared":
+            lines = [f"Marked by hand: not in {other}"]
         elif not cov.links:
             lines = [f"Unique: not in {other}"]
         else:

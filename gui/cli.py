@@ -43,7 +43,9 @@ def _parser() -> argparse.ArgumentParser:
         "example pair.",
     )
     kinds = f"a file ({help_text()}) or an http(s) URL"
-    p.add_argument("a", nargs="?", help=f"first article: {kinds}")
+    p.add_argument(
+        "a", nargs="?", help=f"first article: {kinds}; or a review session (.acmp) alone"
+    )
     p.add_argument("b", nargs="?", help=f"second article: {kinds}")
     p.add_argument(
         "--export", metavar="OUT", help="write a report and exit, no window; - for stdout"
@@ -105,6 +107,50 @@ def _write_stdout(text: str) -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
+def _session_path(args: argparse.Namespace) -> Path | None:
+    """The session file given instead of two articles, if any."""
+    if args.a is not None and args.b is None and args.a.lower().endswith(".acmp"):
+        return Path(args.a)
+    return None
+
+
+def _run_session_export(args: argparse.Namespace, path: Path) -> int:
+    """Export a session's comparison with its hand edits; notes about it go to stderr."""
+    from core.compare import compare
+    from core.session import load_session, options_of, place_edits, read_sources
+
+    fmt = _export_format(args)
+    if args.export == "-" and fmt == "pdf":
+        raise UsageError("a PDF cannot be written to stdout: give a file name")
+    session = load_session(path)
+    doc_a, doc_b = read_sources(session)
+    from core.export import check_target, render, write_report
+
+    protect = [s.path for s in session.sources if s.path is not None] + [path]
+    if args.export != "-":
+        check_target(Path(args.export), protect)
+    placed = place_edits(session, compare(doc_a, doc_b, options_of(session)))
+    for side in placed.changed:
+        name = session.sources[0 if side == "a" else 1].name
+        print(
+            f"{path}: {side.upper()} ({name}) changed since the session was saved", file=sys.stderr
+        )
+    for line in placed.unplaced:
+        print(f"{path}: edit not placed: {line}", file=sys.stderr)
+    comparison = placed.comparison
+    if args.export == "-":
+        _write_stdout(render(comparison, fmt))
+    elif fmt == "pdf":
+        try:
+            from gui.pdf_export import write_pdf
+        except ImportError as e:
+            raise ExportError(args.export, f"PDF export needs Qt (PySide6): {e}") from None
+        write_pdf(comparison, Path(args.export), protect=protect)
+    else:
+        write_report(comparison, Path(args.export), fmt, protect=protect)
+    return 0
+
+
 def _run_export(args: argparse.Namespace) -> int:
     from core.compare import compare
     from core.inputs import read_input
@@ -164,16 +210,23 @@ def main(argv: list[str] | None = None) -> int:
             raise UsageError("--export and --screenshot need a file name")
         if args.export is not None and args.screenshot is not None:
             raise UsageError("--export and --screenshot cannot be combined")
+        session = _session_path(args)
         if args.export is not None:
+            if session is not None:
+                return _run_session_export(args, session)
             return _run_export(args)
         if args.format:
             raise UsageError("--format goes with --export")
-        paths = _inputs(args)
+        if session is not None:
+            from core.session import load_session
+
+            load_session(session)  # a bad file is one line here, before any window
+        paths = _inputs(args) if session is None else example_pair()
         _choose_platform(screenshot=args.screenshot is not None)
         from gui.app import run_app
 
         screenshot = Path(args.screenshot) if args.screenshot is not None else None
-        return run_app(paths, screenshot=screenshot)
+        return run_app(paths, screenshot=screenshot, session=session)
     except UsageError as e:
         parser.print_usage(sys.stderr)
         print(f"article-comparer: error: {e}", file=sys.stderr)

@@ -21,6 +21,7 @@ from core.compare import compare
 from core.errors import ArticleComparerError, Cancelled, InputError
 from core.fetch import read_url
 from core.model import Comparison, Document
+from core.options import CompareOptions
 from core.reader import read_path, read_text
 from gui.comparison_model import Source
 
@@ -67,8 +68,10 @@ class _CompareJob(QRunnable):
         cancel: threading.Event,
         signals: _JobSignals,
         prepare: Prepare | None,
+        options: CompareOptions | None = None,
     ) -> None:
         super().__init__()
+        self._options = options
         self._prepare = prepare
         self.setAutoDelete(True)
         self._id = request_id
@@ -102,7 +105,9 @@ class _CompareJob(QRunnable):
                 raise Cancelled()
             b = read_source(self._sources[1], cancel, self._reading(1))
             self._signals.progressed.emit(self._id, 0.1)
-            comparison = compare(a, b, progress=self._progress, should_cancel=self._cancel.is_set)
+            comparison = compare(
+                a, b, self._options, progress=self._progress, should_cancel=self._cancel.is_set
+            )
             if self._cancel.is_set():
                 raise Cancelled()
             prepared = self._prepare(comparison) if self._prepare is not None else None
@@ -149,14 +154,17 @@ class CompareController(QObject):
     def request_id(self) -> int:
         return self._request_id
 
-    def request(self, sources: tuple[Source, Source]) -> int:
-        """Start comparing ``sources``; an earlier request still running is cancelled."""
+    def request(self, sources: tuple[Source, Source], options: CompareOptions | None = None) -> int:
+        """Start comparing ``sources`` (with ``options``, default ones if None); an earlier
+        request still running is cancelled."""
         if self._cancel is not None:
             self._cancel.set()
         self._request_id += 1
         self._cancel = threading.Event()
         self._busy = True
-        job = _CompareJob(self._request_id, sources, self._cancel, self._signals, self._prepare)
+        job = _CompareJob(
+            self._request_id, sources, self._cancel, self._signals, self._prepare, options
+        )
         self._pool.start(job)
         self.started.emit()
         return self._request_id

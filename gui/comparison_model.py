@@ -94,6 +94,9 @@ class ComparisonModel(QObject):
         self.conflicts: list[int] = []  # fact indices of conflicts, in reading order of A
         # Pane documents built off the GUI thread for this comparison, by side (may be empty).
         self.prepared: dict[Side, Any] = {}
+        # While a hand edit's comparison is announced: the sentences it touched, by side (views
+        # restyle those in place and keep their scroll position); None for a new comparison.
+        self.edited: dict[Side, frozenset[int]] | None = None
 
     # -- setting ------------------------------------------------------------------------------
     def set_comparison(
@@ -107,6 +110,38 @@ class ComparisonModel(QObject):
         self.prepared = prepared or {}
         self.selected_link = self.selected_fact = None
         self.active = None
+        self._index(comparison)
+        log.debug(
+            "comparison set: %d links, %d facts", len(comparison.links), len(comparison.facts)
+        )
+        self.comparison_changed.emit()
+        self.selection_changed.emit()
+
+    def set_edited(
+        self,
+        comparison: Comparison,
+        touched: dict[Side, frozenset[int]],
+        select: tuple[Side, int] | None = None,
+    ) -> None:
+        """Show the comparison a hand edit made of the one on screen (same documents): views
+        restyle the ``touched`` sentences in place. The passage ``select`` (or the one picked
+        before) stays picked, with its newest link if it has one."""
+        self.comparison = comparison
+        self._index(comparison)
+        active = select or self.active
+        self.selected_fact = None
+        self.active = active
+        links = comparison.links_of(*active) if active is not None else ()
+        self.selected_link = links[-1] if links else None  # the newest: a link just made
+        self.edited = touched
+        try:
+            self.comparison_changed.emit()
+        finally:
+            self.edited = None
+        self.selection_changed.emit()
+
+    def _index(self, comparison: Comparison) -> None:
+        """What views look up often, computed once per comparison."""
         for side in SIDES:
             self._starts[side] = [s.span.start for s in comparison.document(side).sentences]
         pairs = [(min(link.a), min(link.b)) for link in comparison.links]
@@ -116,11 +151,6 @@ class ComparisonModel(QObject):
             i for i, f in enumerate(comparison.facts) if f.status is FactStatus.CONFLICT
         ]
         self.conflicts.sort(key=lambda i: _first_offset(comparison.facts[i]))
-        log.debug(
-            "comparison set: %d links, %d facts", len(comparison.links), len(comparison.facts)
-        )
-        self.comparison_changed.emit()
-        self.selection_changed.emit()
 
     # -- queries ------------------------------------------------------------------------------
     def sentence_at(self, side: Side, offset: int) -> int | None:
@@ -213,6 +243,12 @@ class ComparisonModel(QObject):
     def describe_link(self, index: int) -> str:
         assert self.comparison is not None
         link = self.comparison.links[index]
+        made = "Link made by hand (" + link.kind.value if link.by == "hand" else None
+        if made is not None:
+            return (
+                f"{made}, similarity {link.similarity:.2f}): "
+                f"{counted(len(link.a), 'sentence')} of A ↔ {len(link.b)} of B · Delete unlinks"
+            )
         return (
             f"{link.kind.value.capitalize()} link, similarity {link.similarity:.2f}: "
             f"{counted(len(link.a), 'sentence')} of A ↔ {len(link.b)} of B"

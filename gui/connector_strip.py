@@ -1,8 +1,8 @@
 """The strip between the panes: one band from each linked passage of A to its counterpart in B.
 
 Bands cross where the articles are reordered. Only links with a passage visible in either pane
-are painted (the others would be off the strip), the selected link last, on top and outlined.
-Clicking a band selects its link.
+are painted (the others would be off the strip), the selected link last, on top and outlined;
+links made by hand have a dashed outline. Clicking a band selects its link.
 
 Imports: PySide6, core.model, gui.
 """
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from gui.article_view import ArticleView
 from gui.comparison_model import ComparisonModel
-from gui.style import Style
+from gui.style import Style, hand_pen
 
 
 class ConnectorStrip(QWidget):
@@ -123,6 +123,10 @@ class ConnectorStrip(QWidget):
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(self._style.band_color(link.kind, 140))
             painter.drawPath(path)
+            if link.by == "hand":  # made by hand: a dashed outline (also over the selection)
+                painter.setPen(hand_pen(self._style, 2.2 if k == selected else 1.6))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawPath(path)
             self._hits.append((path, k))
             self.painted_links.append(k)
         painter.end()

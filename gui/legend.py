@@ -12,7 +12,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QPainter, QPainterPath, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from gui.style import Style
+from gui.style import Style, hand_pen
 
 _ITEMS = (
     ("shared", "Shared"),
@@ -25,9 +25,10 @@ _ITEMS = (
     ("band_same", "Link: same"),
     ("band_paraphrase", "paraphrase"),
     ("band_partial", "partial"),
+    ("band_hand", "made by hand"),
 )
 
-_BAND_TAIL = frozenset({"band_paraphrase", "band_partial"})
+_BAND_TAIL = frozenset({"band_paraphrase", "band_partial", "band_hand"})
 
 
 class Legend(QWidget):
@@ -111,8 +112,12 @@ class Legend(QWidget):
                     QPointF(x, y + sh / 2 + 2),
                 )
                 band.closeSubpath()
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(self._style.color(key, 160))
+                if key == "band_hand":  # as the strip draws links made by hand
+                    painter.setPen(hand_pen(self._style))
+                    painter.setBrush(self._style.color("band_paraphrase", 160))
+                else:
+                    painter.setPen(Qt.PenStyle.NoPen)
+                    painter.setBrush(self._style.color(key, 160))
                 painter.drawPath(band)
             else:
                 painter.fillRect(rect, self._style.color(key))

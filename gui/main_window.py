@@ -44,6 +44,7 @@ from core.errors import ArticleComparerError
 from core.fetch import check_url, is_url
 from core.formats import dialog_filters
 from core.model import Comparison, Side
+from core.options import CompareOptions
 from core.scroll_sync import Anchor, steady, sync_scroll, syncpoint
 from gui import icons
 from gui.article_pane import ArticlePane
@@ -55,6 +56,8 @@ from gui.connector_strip import ConnectorStrip
 from gui.facts_dock import FactsDock
 from gui.legend import Legend
 from gui.overview_map import overview_rows
+from gui.review_actions import ReviewActions
+from gui.session_actions import SessionActions
 from gui.style import Style, dark_palette, is_dark
 from gui.url_input import open_url_action
 from gui.wording import counted, fact_label, fact_words
@@ -131,6 +134,9 @@ class MainWindow(QMainWindow):
 
         self._make_actions(theme)
         self._connect()
+        # review mode (hand edits, undo) and session files: their own modules, menus added there
+        self.review = ReviewActions(self)
+        self.sessions = SessionActions(self, self.review)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
         self._font_size = float(self.settings.value("font_size", DEFAULT_FONT_SIZE))
         self._apply_font_size()
@@ -363,6 +369,9 @@ class MainWindow(QMainWindow):
             self.resizeDocks([self.facts_dock], [170], Qt.Orientation.Vertical)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.sessions.may_discard():  # unsaved hand edits: Save / Discard / Cancel
+            event.ignore()
+            return
         self.controller.shutdown()
         if not self._remember:
             super().closeEvent(event)
@@ -380,9 +389,13 @@ class MainWindow(QMainWindow):
     def comparison(self) -> Comparison | None:
         return self.model.comparison
 
-    def compare_sources(self, sources: tuple[Source, Source]) -> int:
+    def compare_sources(
+        self, sources: tuple[Source, Source], options: CompareOptions | None = None
+    ) -> int:
+        if not self.sessions.may_discard():  # unsaved hand edits: Save / Discard / Cancel
+            return self.controller.request_id  # nothing started
         self._pending = sources
-        return self.controller.request(sources)
+        return self.controller.request(sources, options)
 
     def compare_paths(self, path_a: Path, path_b: Path) -> int:
         return self.compare_sources((Source.of_path(path_a), Source.of_path(path_b)))

@@ -11,7 +11,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QColor, QFont, QPalette, QTextBlockFormat, QTextCharFormat, QTextFormat
+from PySide6.QtCore import Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPalette,
+    QPen,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextFormat,
+)
 
 from core.model import Coverage, LinkKind, Role
 
@@ -63,6 +72,7 @@ class Colours:
     band_paraphrase: str
     band_partial: str
     viewport: str
+    hand_edge: str = "#7a3fb8"  # outline of links made by hand (dashed)
 
 
 LIGHT = Colours(
@@ -101,6 +111,7 @@ DARK = Colours(
     band_paraphrase="#35577e",
     band_partial="#7a6a2a",
     viewport="#79b0ff",
+    hand_edge="#d2a8ff",
 )
 
 READING_FONT_FAMILIES = ["Georgia", "Charter", "DejaVu Serif", "Noto Serif", "serif"]
@@ -199,3 +210,10 @@ class Style:
             LinkKind.PARTIAL: "band_partial",
         }[kind]
         return self.color(name, alpha)
+
+
+def hand_pen(style: Style, width: float = 1.6) -> QPen:
+    """The dashed outline of a link made by hand (connector strip and legend)."""
+    pen = QPen(style.color("hand_edge"), width, Qt.PenStyle.DashLine)
+    pen.setDashPattern([3.0, 2.0])
+    return pen

@@ -32,6 +32,7 @@ from core.export.layout import (
     counted,
     diff_spans,
     facts_in_order,
+    hand_edit_counts,
     other,
     percent,
     runs,
@@ -135,6 +136,16 @@ class _Renderer:
                 str(cb["left out"]),
             ),
         ]
+        hand = hand_edit_counts(self.c)
+        if any(hand.values()):
+            rows.append(
+                row(
+                    "Corrected by hand",
+                    f"{hand['links']} link{'s' if hand['links'] != 1 else ''} (marked *)",
+                    f"{hand['marks_a']} + {hand['marks_b']} sentences marked (A + B)",
+                    "hand",
+                )
+            )
         return (
             '<header class="report-head">\n'
             "<h1>Article comparison</h1>\n"
@@ -238,6 +249,7 @@ class _Renderer:
             '<span class="s-shared"><span class="d">changed words</span></span> '
             '<span class="cf">conflicting fact</span> '
             '<sup class="ln">3</sup> link number: the same number marks the counterpart; '
+            '<sup class="ln">3*</sup> or <sup class="ln">*</sup> made or marked by hand; '
             f"passages without one are only in their article{jump}"
             "</p>\n"
         )
@@ -256,6 +268,14 @@ class _Renderer:
                     vals.append(f"conflicting {fact.kind}: {fact.value}")
             body = f'<span class="cf" title="{esc("; ".join(vals))}">{body}</span>'
         return body
+
+    @staticmethod
+    def _mark(mark: str) -> str:
+        """A star after a sentence whose coverage was decided by hand."""
+        if not mark:
+            return ""
+        what = "not shared" if mark == "not_shared" else "shared (no single counterpart)"
+        return f'<sup class="ln hm" title="marked {what} by hand">*</sup>'
 
     def sentence(self, side: Side, i: int) -> str:
         doc = self.c.document(side)
@@ -276,9 +296,10 @@ class _Renderer:
         else:
             ident = f' name="{sid}"' if self.jumps else ""
         if not counterparts:
+            mark = self._mark(cov.mark)
             if self.variant == "pdf":
-                return f'<a class="{classes}"{ident}>{content}</a>'
-            return f'<span class="{classes}"{ident}>{content}</span>'
+                return f'<a class="{classes}"{ident}>{content}</a>{mark}'
+            return f'<span class="{classes}"{ident}>{content}</span>{mark}'
         them = other(side)
         best = max(self.c.links[k].similarity for k in my_links)
         kinds = sorted({str(self.c.links[k].kind) for k in my_links})
@@ -287,12 +308,13 @@ class _Renderer:
             f"{'/'.join(kinds)}, similarity {best:.2f}; click to jump to {them.upper()}"
         )
         numbers = [
-            f'<a class="ln" href="#{_sid(them, self.c.links[k].side(them)[0])}">{k + 1}</a>'
+            f'<a class="ln" href="#{_sid(them, self.c.links[k].side(them)[0])}">{k + 1}{star}</a>'
             if self.jumps
-            else str(k + 1)
+            else f"{k + 1}{star}"
             for k in my_links
+            for star in ("*" if self.c.links[k].by == "hand" else "",)
         ]
-        sup = f'<sup class="ln">{",".join(numbers)}</sup>'
+        sup = f'<sup class="ln">{",".join(numbers)}</sup>' + self._mark(cov.mark)
         if self.variant == "pdf":
             # Qt drops the name of an anchor that is also a link, so in the PDF the passage is
             # the target and its link numbers are what one clicks to jump across.

@@ -1,9 +1,10 @@
 """The ``article-comparer/1`` JSON report (DESIGN.md), plus a few extra keys.
 
 Required keys are exactly those DESIGN.md shows. Extras: ``generator``, ``created``,
-``options``, per-document ``sentence_paragraphs``, per-link ``a_sentences``, ``b_sentences``,
-``diff``, per-coverage ``score``/``links``/``counted``, per-fact ``content``/``note``,
-``paragraph_links`` and the full summary.
+``options``, per-document ``sentence_paragraphs``, per-link ``by`` (``"hand"`` or
+``"aligner"``), ``a_sentences``, ``b_sentences``, ``diff``, per-coverage
+``score``/``links``/``counted`` (and ``mark``/``by`` for a sentence decided by hand),
+per-fact ``content``/``note``, ``paragraph_links`` and the full summary.
 
 Imports: standard library and core.model only.
 """
@@ -45,6 +46,7 @@ def _coverage(comparison: Comparison, side: Side) -> list[dict[str, Any]]:
             "score": round(cov.score, 4),
             "links": list(cov.links),
             "counted": cov.counted,
+            **({"mark": cov.mark, "by": "hand"} if cov.mark else {}),
         }
         for sentence, cov in zip(doc.sentences, comparison.coverage(side), strict=True)
     ]
@@ -59,6 +61,7 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
             "b": [b.sentences[j].span.as_list() for j in link.b],
             "similarity": round(link.similarity, 4),
             "kind": str(link.kind),
+            "by": link.by,
             "a_sentences": list(link.a),
             "b_sentences": list(link.b),
             "diff": [{"tag": str(op.tag), "a": _span(op.a), "b": _span(op.b)} for op in link.diff],

@@ -42,6 +42,15 @@ def facts_in_order(comparison: Comparison) -> list[int]:
     return sorted(range(len(facts)), key=lambda f: (_FACT_ORDER[facts[f].status], f))
 
 
+def hand_edit_counts(comparison: Comparison) -> dict[str, int]:
+    """How much of the comparison was decided by hand: links made, sentences marked per side."""
+    return {
+        "links": sum(1 for link in comparison.links if link.by == "hand"),
+        "marks_a": sum(1 for c in comparison.coverage_a if c.mark),
+        "marks_b": sum(1 for c in comparison.coverage_b if c.mark),
+    }
+
+
 def counted(n: int, noun: str) -> str:
     """``n`` and the noun in the right number: ``counted(1, "link")`` is ``"1 link"``."""
     return f"{n} {noun if n == 1 else noun + 's'}"

@@ -18,6 +18,7 @@ from core.export.layout import (
     collapse,
     diff_spans,
     facts_in_order,
+    hand_edit_counts,
     link_groups,
     percent,
     sentence_links,
@@ -31,6 +32,8 @@ from core.model import (
     Side,
     Span,
 )
+
+SIDES: tuple[Side, Side] = ("a", "b")
 
 # Characters with a meaning anywhere in a line (emphasis, code, links, tables, escapes).
 _INLINE = re.compile(r"([\\`*_\[\]])")
@@ -140,7 +143,8 @@ def _summary(comparison: Comparison) -> list[str]:
             ]
         ),
         "",
-        f"Links: {s.links} · Facts: {len(comparison.facts)} · Conflicting facts: "
+        f"Links: {s.links}{_by_hand(comparison)} · Facts: {len(comparison.facts)} · "
+        "Conflicting facts: "
         f"{sum(1 for f in comparison.facts if f.status == FactStatus.CONFLICT)}"
         + (f" · Compared: {escape_md(comparison.created)}" if comparison.created else ""),
         "",
@@ -218,6 +222,14 @@ def _runs_of(indices: Sequence[int], doc: Document) -> list[list[int]]:
     return out
 
 
+def _by_hand(comparison: Comparison) -> str:
+    hand = hand_edit_counts(comparison)
+    if not any(hand.values()):
+        return ""
+    marks = hand["marks_a"] + hand["marks_b"]
+    return f" ({hand['links']} by hand) · Sentences marked by hand: {marks}"
+
+
 def render_markdown(comparison: Comparison) -> str:
     lines = _summary(comparison) + _facts(comparison)
     groups = link_groups(comparison)
@@ -228,7 +240,10 @@ def render_markdown(comparison: Comparison) -> str:
         links = [comparison.links[k] for k in group.links]
         kinds = sorted({str(link.kind) for link in links})
         best = max(link.similarity for link in links)
-        numbers = ", ".join(str(k + 1) for k in group.links)
+        numbers = ", ".join(
+            str(k + 1) + (" by hand" if comparison.links[k].by == "hand" else "")
+            for k in group.links
+        )
         lines += [
             f"### {n}. {' / '.join(kinds)}, similarity {best:.2f} (link {numbers})",
             "",
@@ -243,7 +258,11 @@ def render_markdown(comparison: Comparison) -> str:
         doc = comparison.document(side_t)
         cov = comparison.coverage(side_t)
         linked = sentence_links(comparison, side_t).links
-        unique = [i for i in range(len(doc.sentences)) if not linked[i] and cov[i].counted]
+        unique = [
+            i
+            for i in range(len(doc.sentences))
+            if not linked[i] and cov[i].counted and cov[i].mark != "shared"
+        ]
         left_out[side_t] = [
             i for i in range(len(doc.sentences)) if not linked[i] and not cov[i].counted
         ]
@@ -255,7 +274,23 @@ def render_markdown(comparison: Comparison) -> str:
                 escape_md(doc.sentence_text(i), block_start=k == 0) for k, i in enumerate(run)
             )
             partly = any(cov[i].status == Coverage.PARTIAL for i in run)
-            lines.append(f"- {text}" + (" *(partly covered)*" if partly else ""))
+            by_hand = any(cov[i].mark == "not_shared" for i in run)
+            lines.append(
+                f"- {text}"
+                + (" *(partly covered)*" if partly else "")
+                + (" *(marked not shared by hand)*" if by_hand else "")
+            )
+        lines.append("")
+    spread = {
+        side: [i for i, c in enumerate(comparison.coverage(side)) if c.mark == "shared"]
+        for side in SIDES
+    }
+    if spread["a"] or spread["b"]:
+        lines += ["## Shared with no single counterpart (marked by hand)", ""]
+        for side in SIDES:
+            doc = comparison.document(side)
+            for i in spread[side]:
+                lines.append(f"- **{side.upper()}:** {escape_md(doc.sentence_text(i))}")
         lines.append("")
     if left_out["a"] or left_out["b"]:
         lines += ["## Not compared (captions, bylines, boilerplate)", ""]

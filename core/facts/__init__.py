@@ -46,7 +46,7 @@ log = logging.getLogger(__name__)
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+|!?\[[^\]\n]*\]\([^)\n]*\)")
 
-__all__ = ["compare_facts", "extract_mentions"]
+__all__ = ["FactMatcher", "compare_facts", "extract_mentions"]
 
 
 def extract_mentions(doc: Document, check: Callable[[], None] | None = None) -> list[Mention]:
@@ -144,3 +144,46 @@ def _compare_facts(
     for ms in (ma, mb, qa, qb):
         release(ms, pace)
     return tuple(facts)
+
+
+class FactMatcher:
+    """Both articles' mentions extracted once, matched again whenever the links change.
+
+    Extraction depends only on the text and is most of the work; matching depends on the links
+    (conflicts are only looked for inside linked passages). A hand edit changes links, so it
+    matches the kept mentions again instead of reading both articles once more.
+    """
+
+    def __init__(self, a: Document, b: Document) -> None:
+        self.a, self.b = a, b
+        try:
+            pace = Pacer(None)
+            ma, mb = extract_mentions(a, pace), extract_mentions(b, pace)
+        finally:
+            forget_texts()
+            forget_windows()
+        self._plain = (
+            [m for m in ma if m.kind != FactKind.QUOTE],
+            [m for m in mb if m.kind != FactKind.QUOTE],
+        )
+        self._quotes = (
+            [m for m in ma if m.kind == FactKind.QUOTE],
+            [m for m in mb if m.kind == FactKind.QUOTE],
+        )
+        self._index = (DocIndex(a), DocIndex(b))
+
+    def match(self, links: Sequence[Link]) -> tuple[Fact, ...]:
+        """The facts for these links, ordered as ``compare_facts`` orders them."""
+        ia, ib = self._index
+        try:
+            facts = match_facts(list(self._plain[0]), list(self._plain[1]), links, ia, ib)
+            facts += match_quotes(list(self._quotes[0]), list(self._quotes[1]), links, ia, ib)
+        finally:
+            forget_texts()
+            forget_windows()
+        end_a = len(self.a.text)
+
+        def position(f: Fact) -> int:
+            return f.a[0].start if f.a else end_a + (f.b[0].start if f.b else 0)
+
+        return tuple(sorted(facts, key=lambda f: (position(f), f.kind, f.value)))
