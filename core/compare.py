@@ -24,11 +24,13 @@ import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 
+from core import pair_model
 from core.align import Group, Ticker, align
 from core.coverage import paragraph_links, sentence_coverage, summary
 from core.errors import Cancelled
 from core.facts import compare_facts
 from core.model import Comparison, Document, Fact, Link, LinkKind
+from core.model_links import NO_MODEL_LINKS, ModelLinks, model_links
 from core.options import CompareOptions
 from core.worddiff import word_diff
 
@@ -58,6 +60,19 @@ def _facts(a: Document, b: Document, links: tuple[Link, ...], tick: Ticker) -> t
         return False
 
     return compare_facts(a, b, links, ticking)
+
+
+def _model_links(
+    a: Document, b: Document, links: list[Link], opts: CompareOptions, tick: Ticker
+) -> ModelLinks:
+    """What the pair model adds after alignment; nothing when it is off or not installed."""
+    if not opts.use_model:
+        return NO_MODEL_LINKS
+    model = pair_model.load()
+    if model is None:
+        return NO_MODEL_LINKS
+    tick(0.95)
+    return model_links(model, a, b, links, opts, tick)
 
 
 def compare(
@@ -257,6 +272,9 @@ def _compare(
             tick(0.95 + 0.03 * k / max(1, len(groups)))
         links.append(Link(g.a, g.b, g.similarity, _kind(g, opts), word_diff(a, g.a, b, g.b)))
     scores = [(g.cover_a, g.cover_b) for g in groups]
+    added = _model_links(a, b, links, opts, tick)
+    links += added.links
+    scores += added.scores
     cov_a = sentence_coverage(a, "a", links, scores, opts, tick)
     cov_b = sentence_coverage(b, "b", links, scores, opts, tick)
     tick(0.98)
@@ -265,6 +283,10 @@ def _compare(
     facts = _facts(a, b, tuple(links), tick)
     tick(0.99)
     figures = summary(a, b, links, cov_a, cov_b, facts, tick)
+    if added.links or added.capped:
+        figures = dataclasses.replace(
+            figures, model_links=len(added.links), model_capped=added.capped
+        )
     result = Comparison(
         a=a,
         b=b,

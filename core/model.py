@@ -135,6 +135,8 @@ class LinkKind(StrEnum):
     SAME = "same"
     PARAPHRASE = "paraphrase"
     PARTIAL = "partial"
+    #: found by the pair model where the words differ too much for the lexical aligner
+    MODEL = "paraphrase (model)"
 
 
 class DiffTag(StrEnum):
@@ -257,6 +259,9 @@ class Summary:
     a_partial: int = 0
     b_partial: int = 0
     conflicts: int = 0
+    #: links the pair model added, and whether it stopped at its cap of pairs to read
+    model_links: int = 0
+    model_capped: bool = False
 
 
 @dataclass(frozen=True, slots=True)

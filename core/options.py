@@ -58,6 +58,21 @@ class CompareOptions:
     #: extra weight factor for numbers and for capitalized words (likely names)
     number_boost: float = 1.5
     name_boost: float = 1.0
+    #: run the shipped pair model on sentences the lexical aligner leaves unique (when the
+    #: model file is installed; ``core.model_links``)
+    use_model: bool = True
+    #: a model-read pair links at this probability ...
+    model_threshold: float = 0.5
+    #: ... when it is within this of the best pair of the unique sentence it was read for
+    model_margin: float = 0.0
+    #: partners per unique sentence the model reads (best by shared rare words)
+    model_top_k: int = 3
+    #: two sentences that both have partners already link when the model is this sure (above
+    #: 1: never), reading this many partners of each linked sentence
+    model_extra_threshold: float = 2.0
+    model_top_k_linked: int = 1
+    #: at most this many pairs are read by the model per comparison (the summary says when hit)
+    model_max_pairs: int = 2000
 
     def __post_init__(self) -> None:
         for f in fields(self):

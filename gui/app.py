@@ -150,7 +150,9 @@ def _png(widget: QWidget) -> bytes | None:
     return bytes(data.data()) if ok else None
 
 
-def run_app(paths: tuple[Path, Path], screenshot: Path | None = None) -> int:
+def run_app(
+    paths: tuple[Path, Path], screenshot: Path | None = None, use_model: bool = True
+) -> int:
     if screenshot is not None:
         # Before any work, and never through QImage.save(path): Qt truncates the file before it
         # finds out it cannot write the format, so "--screenshot a.txt" used to empty article a.
@@ -160,6 +162,8 @@ def run_app(paths: tuple[Path, Path], screenshot: Path | None = None) -> int:
 
     window = MainWindow(remember=screenshot is None)
     window.interactive = screenshot is None
+    if not use_model:  # --no-model: this run only, the window's setting stays as it was
+        window.set_use_model(False, remember=False)
     theme = os.environ.get("ARTICLE_COMPARER_THEME")
     if theme in ("light", "dark"):  # for screenshots of either palette; not remembered
         window.set_theme(theme, remember=False)

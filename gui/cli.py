@@ -50,6 +50,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--screenshot", metavar="PNG", help="render the window offscreen to PNG and exit"
     )
+    p.add_argument(
+        "--no-model",
+        action="store_true",
+        help="lexical alignment only: do not run the pair model on sentences left unique",
+    )
     p.add_argument("--debug", action="store_true", help="log details and show tracebacks")
     return p
 
@@ -112,7 +117,9 @@ def _run_export(args: argparse.Namespace) -> int:
 
     if args.export != "-":  # a bad target is reported before the work of comparing
         check_target(Path(args.export), (path_a, path_b))
-    comparison = compare(doc_a, doc_b)
+    from core.options import CompareOptions
+
+    comparison = compare(doc_a, doc_b, CompareOptions(use_model=not args.no_model))
 
     if args.export == "-":
         _write_stdout(render(comparison, fmt))
@@ -166,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
         from gui.app import run_app
 
         screenshot = Path(args.screenshot) if args.screenshot is not None else None
-        return run_app(paths, screenshot=screenshot)
+        return run_app(paths, screenshot=screenshot, use_model=not args.no_model)
     except UsageError as e:
         parser.print_usage(sys.stderr)
         print(f"article-comparer: error: {e}", file=sys.stderr)

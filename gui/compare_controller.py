@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from core.compare import compare
 from core.errors import ArticleComparerError, Cancelled, InputError
 from core.model import Comparison, Document
+from core.options import CompareOptions
 from core.reader import read_path, read_text
 from gui.comparison_model import Source
 
@@ -58,9 +59,11 @@ class _CompareJob(QRunnable):
         cancel: threading.Event,
         signals: _JobSignals,
         prepare: Prepare | None,
+        options: CompareOptions | None = None,
     ) -> None:
         super().__init__()
         self._prepare = prepare
+        self._options = options
         self.setAutoDelete(True)
         self._id = request_id
         self._sources = sources
@@ -81,7 +84,9 @@ class _CompareJob(QRunnable):
                 raise Cancelled()
             b = read_source(self._sources[1])
             self._signals.progressed.emit(self._id, 0.1)
-            comparison = compare(a, b, progress=self._progress, should_cancel=self._cancel.is_set)
+            comparison = compare(
+                a, b, self._options, progress=self._progress, should_cancel=self._cancel.is_set
+            )
             if self._cancel.is_set():
                 raise Cancelled()
             prepared = self._prepare(comparison) if self._prepare is not None else None
@@ -119,6 +124,8 @@ class CompareController(QObject):
         self._request_id = 0
         self._cancel: threading.Event | None = None
         self._busy = False
+        #: the options the next request compares with (None: the defaults)
+        self.options: CompareOptions | None = None
 
     @property
     def busy(self) -> bool:
@@ -135,7 +142,9 @@ class CompareController(QObject):
         self._request_id += 1
         self._cancel = threading.Event()
         self._busy = True
-        job = _CompareJob(self._request_id, sources, self._cancel, self._signals, self._prepare)
+        job = _CompareJob(
+            self._request_id, sources, self._cancel, self._signals, self._prepare, self.options
+        )
         self._pool.start(job)
         self.started.emit()
         return self._request_id

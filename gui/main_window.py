@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QPoint, QSettings, Qt, Slot
+from PySide6.QtCore import QByteArray, QCoreApplication, QPoint, QSettings, QSignalBlocker, Qt, Slot
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from core.errors import ArticleComparerError
 from core.model import Comparison, Side
+from core.options import CompareOptions
 from core.scroll_sync import Anchor, steady, sync_scroll, syncpoint
 from gui import icons
 from gui.article_pane import ArticlePane
@@ -280,6 +281,11 @@ class MainWindow(QMainWindow):
             self.theme_actions[key] = act
         menu.addSeparator()
         menu.addAction(self.facts_dock.toggleViewAction())
+        self.act_model = menu.addAction("Find &paraphrases with the pair model")
+        self.act_model.setCheckable(True)
+        self.act_model.setChecked(self.settings.value("use_model", True) in (True, "true"))
+        self.act_model.toggled.connect(self.set_use_model)
+        self.set_use_model(self.act_model.isChecked())
 
         self._paint_icons()
         toolbar = self.addToolBar("Main")
@@ -377,6 +383,16 @@ class MainWindow(QMainWindow):
     def compare_sources(self, sources: tuple[Source, Source]) -> int:
         self._pending = sources
         return self.controller.request(sources)
+
+    def set_use_model(self, on: bool, remember: bool = True) -> None:
+        """Compare with or without the pair model from now on; the pair on screen is redone."""
+        if remember:
+            self.settings.setValue("use_model", on)
+        with QSignalBlocker(self.act_model):
+            self.act_model.setChecked(on)
+        self.controller.options = CompareOptions(use_model=on)
+        if (sources := self._current_sources()) is not None:
+            self.compare_sources(sources)
 
     def compare_paths(self, path_a: Path, path_b: Path) -> int:
         return self.compare_sources((Source.of_path(path_a), Source.of_path(path_b)))

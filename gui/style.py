@@ -196,6 +196,7 @@ class Style:
         name = {
             LinkKind.SAME: "band_same",
             LinkKind.PARAPHRASE: "band_paraphrase",
+            LinkKind.MODEL: "band_paraphrase",
             LinkKind.PARTIAL: "band_partial",
         }[kind]
         return self.color(name, alpha)

@@ -39,6 +39,7 @@ from core.export.layout import (
     sentence_links,
 )
 from core.model import Comparison, Coverage, Fact, FactStatus, Role, Side, Span
+from core.model_links import model_note
 
 Variant = Literal["screen", "pdf"]
 
@@ -135,7 +136,9 @@ class _Renderer:
             "<h1>Article comparison</h1>\n"
             f'<p class="meta">Compared {esc(created)} · report written {written} · '
             f"{s.links} link{'s' if s.links != 1 else ''} · {len(self.c.facts)} facts · "
-            f'<span class="{"nconf" if conflicts else ""}">{conflicts} conflicting</span></p>\n'
+            f'<span class="{"nconf" if conflicts else ""}">{conflicts} conflicting</span>'
+            + (f" · {esc(note)}" if (note := model_note(s.model_links, s.model_capped)) else "")
+            + "</p>\n"
             + (
                 '<p class="nav"><a href="#facts">Facts</a> · '
                 '<a href="#articles">The two articles side by side</a></p>\n'

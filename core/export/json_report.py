@@ -100,6 +100,8 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
             "a_partial": s.a_partial,
             "b_partial": s.b_partial,
             "conflicts": s.conflicts,
+            "model_links": s.model_links,
+            "model_capped": s.model_capped,
         },
     }
 

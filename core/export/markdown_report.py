@@ -31,6 +31,7 @@ from core.model import (
     Side,
     Span,
 )
+from core.model_links import model_note
 
 # Characters with a meaning anywhere in a line (emphasis, code, links, tables, escapes).
 _INLINE = re.compile(r"([\\`*_\[\]])")
@@ -140,6 +141,9 @@ def _summary(comparison: Comparison) -> list[str]:
         + (f" · Compared: {escape_md(comparison.created)}" if comparison.created else ""),
         "",
     ]
+    note = model_note(s.model_links, s.model_capped)
+    if note:
+        lines += [note[0].upper() + note[1:] + ".", ""]
     return lines
 
 
