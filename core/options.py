@@ -62,7 +62,7 @@ class CompareOptions:
     #: model file is installed; ``core.model_links``)
     use_model: bool = True
     #: a model-read pair links at this probability ...
-    model_threshold: float = 0.5
+    model_threshold: float = 0.6
     #: ... when it is within this of the best pair of the unique sentence it was read for
     model_margin: float = 0.0
     #: partners per unique sentence the model reads (best by shared rare words)

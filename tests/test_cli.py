@@ -233,3 +233,13 @@ def test_screenshot_needs_no_display(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
     _choose_platform(screenshot=True)  # an explicit choice is kept
     assert os.environ["QT_QPA_PLATFORM"] == "xcb"
+
+
+def test_no_model_compares_lexically(tmp_path: Path) -> None:
+    a, b = _pair(tmp_path)
+    out = tmp_path / "lexical.json"
+    assert main([a, b, "--export", str(out), "--no-model"]) == 0
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["options"]["use_model"] is False
+    assert report["summary"]["model_links"] == 0
+    assert all(link["kind"] != "paraphrase (model)" for link in report["links"])
