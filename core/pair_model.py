@@ -68,9 +68,12 @@ class PairModel:
     ) -> list[float]:
         """Probability, per (a, b) pair, that the two sentences state the same thing.
 
+        Each pair is read in one fixed order of its two texts (the smaller string first), so
+        the score of (a, b) is the score of (b, a) and swapping the articles mirrors the links.
         Pairs run in batches of similar length; ``tick`` is called between batches (it may
         raise to cancel).
         """
+        pairs = [(x, y) if x <= y else (y, x) for x, y in pairs]
         order = sorted(range(len(pairs)), key=lambda k: len(pairs[k][0]) + len(pairs[k][1]))
         out = [0.0] * len(pairs)
         for start in range(0, len(order), BATCH):
