@@ -264,11 +264,13 @@ class CachedScorer:
 
 
 def grid() -> list[dict[str, float]]:
-    """Settings the 2-fold pick chooses from: unique-sentence threshold x extra-link threshold."""
+    """Settings the 2-fold pick chooses from: unique-sentence threshold x extra-link threshold
+    x drop threshold for extra partners of one-to-many links."""
     return [
-        {"model_threshold": t, "model_extra_threshold": e}
-        for t in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
-        for e in (2.0, 0.95, 0.9, 0.8, 0.7)
+        {"model_threshold": t, "model_extra_threshold": e, "model_drop_threshold": d}
+        for t in (0.4, 0.5, 0.6, 0.7, 0.8)
+        for e in (2.0, 0.9, 0.7)
+        for d in (0.0, 0.05, 0.1, 0.2, 0.3)
     ]
 
 
@@ -279,7 +281,10 @@ def folds(files: list[Path], settings: list[dict[str, float]]) -> None:
         cached = CachedScorer(model)
         pair_model.load = lambda: cached  # type: ignore[assignment,return-value]
     news = [f for f in files if f.stem.replace("_", "-").startswith(FOLD_A + FOLD_B)]
-    runs = [measure(news, CompareOptions(**kw)) for kw in settings]  # type: ignore[arg-type]
+    runs = [
+        measure(news, CompareOptions(use_model=True, **kw))  # type: ignore[arg-type]
+        for kw in settings
+    ]
     print("\n== model settings, 2-fold (pick on one fold, read on the other)")
     print(f"{'setting':52} {'A obj':>6} {'B obj':>6} {'all obj':>7}")
     for kw, rows in zip(settings, runs, strict=True):

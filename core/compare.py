@@ -30,7 +30,7 @@ from core.coverage import paragraph_links, sentence_coverage, summary
 from core.errors import Cancelled
 from core.facts import compare_facts
 from core.model import Comparison, Document, Fact, Link, LinkKind
-from core.model_links import NO_MODEL_LINKS, ModelLinks, model_links
+from core.model_links import NO_MODEL_LINKS, ModelLinks, model_links, trimmed_links
 from core.options import CompareOptions
 from core.worddiff import word_diff
 
@@ -72,6 +72,8 @@ def _model_links(
     if model is None:
         return NO_MODEL_LINKS
     tick(0.95)
+    for k, link in trimmed_links(model, a, b, links, opts, tick).items():
+        links[k] = link
     return model_links(model, a, b, links, opts, tick)
 
 
@@ -272,7 +274,7 @@ def _compare(
             tick(0.95 + 0.03 * k / max(1, len(groups)))
         links.append(Link(g.a, g.b, g.similarity, _kind(g, opts), word_diff(a, g.a, b, g.b)))
     scores = [(g.cover_a, g.cover_b) for g in groups]
-    added = _model_links(a, b, links, opts, tick)
+    added = _model_links(a, b, links, opts, tick)  # also trims one-to-many links in place
     links += added.links
     scores += added.scores
     cov_a = sentence_coverage(a, "a", links, scores, opts, tick)

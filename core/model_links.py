@@ -169,6 +169,45 @@ def model_links(
     return ModelLinks(tuple(new), tuple(scores), len(found), capped)
 
 
+def trimmed_links(
+    model: Scorer,
+    a: Document,
+    b: Document,
+    links: Sequence[Link],
+    opts: CompareOptions,
+    tick: Callable[[], None],
+) -> dict[int, Link]:
+    """One-to-many links without the extra partners the model does not confirm.
+
+    For a link of one sentence to several, each partner is read with that sentence; partners
+    under ``opts.model_drop_threshold`` leave the link (the best one always stays). Answers
+    {link index: the trimmed link} for the links that changed.
+    """
+    if opts.model_drop_threshold <= 0:
+        return {}
+    todo: list[tuple[int, int, int]] = []  # (link, i, j)
+    for k, link in enumerate(links):
+        if link.kind is LinkKind.MODEL or (len(link.a) > 1) == (len(link.b) > 1):
+            continue
+        todo += [(k, i, j) for i in link.a for j in link.b]
+    todo = todo[: int(opts.model_max_pairs)]
+    probs = model.score([(a.sentence_text(i), b.sentence_text(j)) for _, i, j in todo], tick)
+    by_link: dict[int, dict[tuple[int, int], float]] = {}
+    for (k, i, j), p in zip(todo, probs, strict=True):
+        by_link.setdefault(k, {})[(i, j)] = p
+    out: dict[int, Link] = {}
+    for k, read in by_link.items():
+        link = links[k]
+        best = max(read, key=lambda ij: read[ij])
+        keep = {ij for ij, p in read.items() if p >= opts.model_drop_threshold} | {best}
+        ka = tuple(i for i in link.a if any((i, j) in keep for j in link.b))
+        kb = tuple(j for j in link.b if any((i, j) in keep for i in link.a))
+        if (ka, kb) != (link.a, link.b):
+            tick()
+            out[k] = Link(ka, kb, link.similarity, link.kind, word_diff(a, ka, b, kb))
+    return out
+
+
 def model_note(links: int, capped: bool) -> str:
     """One line for reports and the window: what the pair model added ("" when nothing)."""
     if not links and not capped:

@@ -74,7 +74,13 @@ class PairModel:
         raise to cancel).
         """
         pairs = [(x, y) if x <= y else (y, x) for x, y in pairs]
-        order = sorted(range(len(pairs)), key=lambda k: len(pairs[k][0]) + len(pairs[k][1]))
+
+        # batches are made from the texts alone (not their positions), so the same pairs form
+        # the same batches whichever article is A: int8 activations are scaled per batch
+        def key(k: int) -> tuple[int, tuple[str, str]]:
+            return len(pairs[k][0]) + len(pairs[k][1]), pairs[k]
+
+        order = sorted(range(len(pairs)), key=key)
         out = [0.0] * len(pairs)
         for start in range(0, len(order), BATCH):
             if tick is not None:

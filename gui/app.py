@@ -151,7 +151,7 @@ def _png(widget: QWidget) -> bytes | None:
 
 
 def run_app(
-    paths: tuple[Path, Path], screenshot: Path | None = None, use_model: bool = True
+    paths: tuple[Path, Path], screenshot: Path | None = None, use_model: bool | None = None
 ) -> int:
     if screenshot is not None:
         # Before any work, and never through QImage.save(path): Qt truncates the file before it
@@ -162,8 +162,8 @@ def run_app(
 
     window = MainWindow(remember=screenshot is None)
     window.interactive = screenshot is None
-    if not use_model:  # --no-model: this run only, the window's setting stays as it was
-        window.set_use_model(False, remember=False)
+    if use_model is not None:  # --model/--no-model: this run only, the setting stays as it was
+        window.set_use_model(use_model, remember=False)
     theme = os.environ.get("ARTICLE_COMPARER_THEME")
     if theme in ("light", "dark"):  # for screenshots of either palette; not remembered
         window.set_theme(theme, remember=False)

@@ -51,9 +51,11 @@ def _parser() -> argparse.ArgumentParser:
         "--screenshot", metavar="PNG", help="render the window offscreen to PNG and exit"
     )
     p.add_argument(
-        "--no-model",
-        action="store_true",
-        help="lexical alignment only: do not run the pair model on sentences left unique",
+        "--model",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="also run the pair model on sentences the lexical aligner leaves unique"
+        " (--no-model, the default: lexical alignment only)",
     )
     p.add_argument("--debug", action="store_true", help="log details and show tracebacks")
     return p
@@ -119,7 +121,7 @@ def _run_export(args: argparse.Namespace) -> int:
         check_target(Path(args.export), (path_a, path_b))
     from core.options import CompareOptions
 
-    comparison = compare(doc_a, doc_b, CompareOptions(use_model=not args.no_model))
+    comparison = compare(doc_a, doc_b, CompareOptions(use_model=bool(args.model)))
 
     if args.export == "-":
         _write_stdout(render(comparison, fmt))
@@ -173,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
         from gui.app import run_app
 
         screenshot = Path(args.screenshot) if args.screenshot is not None else None
-        return run_app(paths, screenshot=screenshot, use_model=not args.no_model)
+        return run_app(paths, screenshot=screenshot, use_model=args.model)
     except UsageError as e:
         parser.print_usage(sys.stderr)
         print(f"article-comparer: error: {e}", file=sys.stderr)

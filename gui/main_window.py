@@ -283,7 +283,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self.facts_dock.toggleViewAction())
         self.act_model = menu.addAction("Find &paraphrases with the pair model")
         self.act_model.setCheckable(True)
-        self.act_model.setChecked(self.settings.value("use_model", True) in (True, "true"))
+        self.act_model.setChecked(self.settings.value("use_model", False) in (True, "true"))
         self.act_model.toggled.connect(self.set_use_model)
         self.set_use_model(self.act_model.isChecked())
 

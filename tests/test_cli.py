@@ -243,3 +243,10 @@ def test_no_model_compares_lexically(tmp_path: Path) -> None:
     assert report["options"]["use_model"] is False
     assert report["summary"]["model_links"] == 0
     assert all(link["kind"] != "paraphrase (model)" for link in report["links"])
+
+
+def test_model_flag_runs_the_pair_model(tmp_path: Path) -> None:
+    a, b = _pair(tmp_path)
+    out = tmp_path / "model.json"
+    assert main([a, b, "--export", str(out), "--model"]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["options"]["use_model"] is True

@@ -65,9 +65,10 @@ B = (
 def test_compare_adds_model_links_only_when_asked() -> None:
     a, b = read_text(A, "a.txt"), read_text(B, "b.txt")
     lexical = compare(a, b, CompareOptions(use_model=False))
-    with_model = compare(a, b)
+    with_model = compare(a, b, CompareOptions(use_model=True))
     assert not any(link.kind is LinkKind.MODEL for link in lexical.links)
     assert lexical.summary.model_links == 0
+    assert not CompareOptions().use_model  # off unless asked
     added = [link for link in with_model.links if link.kind is LinkKind.MODEL]
     assert with_model.summary.model_links == len(added) >= 1
     assert all(link.b != (3,) for link in added)  # the tourists and the shares stay unique
@@ -92,5 +93,5 @@ def test_cancel_while_the_model_reads(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pair_model.PairModel, "score", start_reading)
     monkeypatch.setattr(pair_model.PairModel, "_run", one_batch)
     with pytest.raises(Cancelled):
-        compare(a, b, should_cancel=lambda: bool(reading))
+        compare(a, b, CompareOptions(use_model=True), should_cancel=lambda: bool(reading))
     assert reading and not batches  # cancelled at the first check inside the model step
