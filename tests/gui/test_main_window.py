@@ -319,3 +319,14 @@ def test_band_hover_tooltip_text(window, qtbot, bundled) -> None:  # type: ignor
     )
     view.scroll_offset_to(comparison.a.sentences[unique].span.start, 50)
     assert "Unique" in view.tooltip_at(view.point_of(comparison.a.sentences[unique].span.start + 1))
+
+
+def test_pair_model_setting_recompares_with_it(window, qtbot, bundled) -> None:  # type: ignore[no-untyped-def]
+    first = compare_in(window, qtbot, *bundled)
+    assert first.options["use_model"] is False and not window.act_model.isChecked()
+    with qtbot.waitSignal(window.controller.comparison_ready, timeout=20_000) as got:
+        window.act_model.setChecked(True)
+    assert got.args[0].options["use_model"] is True
+    with qtbot.waitSignal(window.controller.comparison_ready, timeout=20_000) as got:
+        window.act_model.setChecked(False)
+    assert got.args[0].options["use_model"] is False
