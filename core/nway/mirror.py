@@ -63,9 +63,7 @@ def mirrored(c: Comparison) -> Comparison:
         a=c.b,
         b=c.a,
         links=tuple(_link(link) for link in c.links),
-        paragraph_links=tuple(
-            ParagraphLink(p.b, p.a, p.similarity) for p in c.paragraph_links
-        ),
+        paragraph_links=tuple(ParagraphLink(p.b, p.a, p.similarity) for p in c.paragraph_links),
         coverage_a=c.coverage_b,
         coverage_b=c.coverage_a,
         facts=tuple(_fact(f) for f in c.facts),

@@ -79,7 +79,7 @@ def _in_workers(
     jobs: int,
 ) -> tuple[PairResult, ...]:
     found: dict[tuple[int, int], Comparison] = {}
-    pool: Pool = pool_context().Pool(jobs, _init_worker, (docs, options))  # type: ignore[attr-defined]
+    pool: Pool = pool_context().Pool(jobs, _init_worker, (docs, options))
     try:
         pending = pool.imap_unordered(_compare_in_worker, pairs)
         while len(found) < len(pairs):

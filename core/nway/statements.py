@@ -1,7 +1,9 @@
 """Statements: sentences linked across articles, grouped into connected sets (union-find).
 
-Every link of every pairwise comparison joins its sentences; a statement is one connected set.
-So a sentence belongs to exactly one statement, and a content sentence no other article links
+The links of all pairwise comparisons join their sentences, strongest link first; a statement
+is one connected set. A link that would merge two statements each holding other sentences of
+one article is not followed, so a weak link cannot chain a whole story into one statement. So a
+sentence belongs to exactly one statement, and a content sentence no other article links
 is a statement of its own ("only here"). Captions, bylines and boilerplate are left out, as they
 are out of alignment. A cell is a conflict where a conflicting fact of some pair lies in the
 article's sentences of that statement, shared where one of them is shared with another article,
@@ -54,6 +56,55 @@ def _sentence_at(doc: Document, starts: list[int], pos: int) -> int | None:
     return None
 
 
+def _join_links(
+    pairs: Sequence[PairResult], offsets: list[int], tick: Callable[[], None]
+) -> UnionFind:
+    """Union-find over all sentences, joined along the links strongest first.
+
+    A link is not followed where it would put into one statement sentences of one article
+    that are already in two statements (other than the link's own sentences): otherwise one
+    weak link (a headline to a first sentence) chains whole articles into one statement.
+    """
+    total = offsets[-1] if offsets else 0
+    uf = UnionFind(total)
+    members: dict[int, list[int]] = {}
+    links: list[tuple[float, int, int, list[int]]] = []
+    for k, p in enumerate(pairs):
+        oa, ob = offsets[p.i], offsets[p.j]
+        for n, link in enumerate(p.comparison.links):
+            nodes = [oa + s for s in link.a] + [ob + s for s in link.b]
+            links.append((-link.similarity, k, n, nodes))
+    links.sort(key=lambda item: item[:3])
+
+    def doc_of(node: int) -> int:
+        return bisect_right(offsets, node) - 1
+
+    for step, (_, _, _, nodes) in enumerate(links):
+        if step % 256 == 0:
+            tick()
+        roots = {uf.find(x) for x in nodes}
+        if len(roots) == 1:
+            continue
+        own = set(nodes)
+        holders: dict[int, list[int]] = {}  # document -> touched roots holding it
+        for r in roots:
+            for d in {doc_of(x) for x in members.get(r, [r])}:
+                holders.setdefault(d, []).append(r)
+        clash = any(
+            len(rs) > 1
+            and any(doc_of(x) == d and x not in own for r in rs for x in members.get(r, [r]))
+            for d, rs in holders.items()
+        )
+        if clash:
+            continue
+        joined = [x for r in roots for x in members.pop(r, [r])]
+        first = nodes[0]
+        for x in nodes[1:]:
+            uf.union(first, x)
+        members[uf.find(first)] = joined
+    return uf
+
+
 def build_statements(
     documents: Sequence[Document],
     pairs: Sequence[PairResult],
@@ -65,19 +116,14 @@ def build_statements(
     for doc in documents:
         offsets.append(total)
         total += len(doc.sentences)
-    uf = UnionFind(total)
+    offsets.append(total)  # one past the last document, so bisect finds every node's document
+    uf = _join_links(pairs, offsets, tick)
     shared: set[int] = set()  # nodes shared (not only partly) with some other article
     conflicted: set[int] = set()
     for p in pairs:
         tick()
         c = p.comparison
         oa, ob = offsets[p.i], offsets[p.j]
-        for link in c.links:
-            first = oa + link.a[0]
-            for s in link.a[1:]:
-                uf.union(first, oa + s)
-            for s in link.b:
-                uf.union(first, ob + s)
         for side, d, off in (("a", p.i, oa), ("b", p.j, ob)):
             for s, cov in enumerate(c.coverage(side)):  # type: ignore[arg-type]
                 if cov.counted and cov.status is Coverage.SHARED:
@@ -88,9 +134,9 @@ def build_statements(
                 if fact.status is not FactStatus.CONFLICT:
                     continue
                 for span in fact.side(side):  # type: ignore[arg-type]
-                    s = _sentence_at(doc, starts, span.start)
-                    if s is not None:
-                        conflicted.add(off + s)
+                    at = _sentence_at(doc, starts, span.start)
+                    if at is not None:
+                        conflicted.add(off + at)
     groups: dict[int, list[int]] = {}
     for d, doc in enumerate(documents):
         tick()
