@@ -143,7 +143,20 @@ def _choose_platform(screenshot: bool) -> None:
         )
 
 
+def _subcommand(argv: list[str]) -> int | None:
+    """``article-comparer batch …`` runs its own command (gui.batch_cli); None for the rest."""
+    if argv and argv[0] == "batch":
+        from gui.batch_cli import run_batch
+
+        return run_batch(argv[1:])
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    sub = _subcommand(argv)
+    if sub is not None:
+        return sub
     parser = _parser()
     args = parser.parse_args(argv)
     logging.basicConfig(
