@@ -44,6 +44,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("a", nargs="?", help="first article (.txt, .md, .html)")
     p.add_argument("b", nargs="?", help="second article (.txt, .md, .html)")
     p.add_argument(
+        "more", nargs="*", metavar="C", help="more articles (up to 8 in all): the N-way view"
+    )
+    p.add_argument(
         "--export", metavar="OUT", help="write a report and exit, no window; - for stdout"
     )
     p.add_argument("--format", choices=FORMATS, help="report format (default: from OUT's suffix)")
@@ -127,6 +130,55 @@ def _run_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _many_inputs(args: argparse.Namespace) -> list[Path]:
+    from core.nway import MAX_DOCUMENTS
+
+    names = [args.a, args.b, *args.more]
+    if len(names) > MAX_DOCUMENTS:
+        raise UsageError(f"give at most {MAX_DOCUMENTS} articles ({len(names)} given)")
+    if len(set(names)) != len(names):
+        raise UsageError("an article is given twice")
+    for name in names:
+        if _URL.match(name):
+            raise InputError(
+                name, "web addresses are not read yet; save the page and give the file"
+            )
+    return [Path(n) for n in names]
+
+
+def _run_many(args: argparse.Namespace) -> int:
+    """3 to 8 articles: the N-way window, its screenshot, or its report (json, md, html)."""
+    paths = _many_inputs(args)
+    if args.export is None:
+        if args.format:
+            raise UsageError("--format goes with --export")
+        _choose_platform(screenshot=args.screenshot is not None)
+        from gui.nway_app import run_nway_app
+
+        screenshot = Path(args.screenshot) if args.screenshot is not None else None
+        return run_nway_app(paths, screenshot=screenshot)
+    fmt = _export_format(args)
+    if fmt == "pdf":
+        raise UsageError("reports of several articles are json, md or html")
+    from core.nway import compare_many
+    from core.parallel import cores
+    from core.reader import read_path
+
+    docs = [read_path(p) for p in paths]
+    from core.export.nway_report import render_nway, write_nway_report
+
+    if args.export != "-":
+        from core.export import check_target
+
+        check_target(Path(args.export), paths)
+    nway = compare_many(docs, jobs=cores())
+    if args.export == "-":
+        _write_stdout(render_nway(nway, fmt))
+    else:
+        write_nway_report(nway, Path(args.export), fmt, protect=paths)
+    return 0
+
+
 def _choose_platform(screenshot: bool) -> None:
     """A screenshot needs no screen: render it offscreen unless told otherwise. A window needs
     one: without a display Qt aborts with five lines about plugins, so say it in one."""
@@ -170,6 +222,8 @@ def main(argv: list[str] | None = None) -> int:
             raise UsageError("--export and --screenshot need a file name")
         if args.export is not None and args.screenshot is not None:
             raise UsageError("--export and --screenshot cannot be combined")
+        if args.more:
+            return _run_many(args)
         if args.export is not None:
             return _run_export(args)
         if args.format:

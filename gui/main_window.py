@@ -330,6 +330,7 @@ class MainWindow(QMainWindow):
             )
             view.file_dropped.connect(lambda path, s=side: self.open_side(s, path))
             view.pair_dropped.connect(self.compare_paths)
+            view.files_dropped.connect(self.compare_many_paths)
             view.zoom_requested.connect(self.zoom)
             view.verticalScrollBar().valueChanged.connect(
                 lambda _value, s=side: self._on_view_scrolled(s)
@@ -387,17 +388,27 @@ class MainWindow(QMainWindow):
     def open_pair(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
             self,
-            "Open two articles",
+            "Open two articles (or up to eight)",
             self._last_dir(),
             "Articles (*.txt *.md *.html *.htm);;All files (*)",
         )
         if not files:
             return
+        if len(files) > 2:  # several articles: the N-way view
+            self._remember_dir(Path(files[0]))
+            self.compare_many_paths([Path(f) for f in files])
+            return
         if len(files) != 2:
-            self._show_error("Open pair", "Choose exactly two files (A and B).")
+            self._show_error("Open pair", "Choose two files (A and B), or up to eight.")
             return
         self._remember_dir(Path(files[0]))
         self.compare_paths(Path(files[0]), Path(files[1]))
+
+    def compare_many_paths(self, paths: list[Path]) -> None:
+        """Compare 3 to 8 articles in the N-way view (gui.nway_mode)."""
+        from gui.nway_mode import nway_mode
+
+        nway_mode(self).compare_paths(paths)
 
     def open_side(self, side: Side, path: Path | None = None) -> None:
         if path is None:
