@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QFileDialog
 from core.errors import ArticleComparerError
 from core.export.nway_layout import label
 from core.model import Side
-from core.nway import MAX_DOCUMENTS, NWayComparison
+from core.nway import MAX_DOCUMENTS, CrossFact, CrossStatus, NWayComparison
 from gui.background import run_blocking
 from gui.comparison_model import Source, other
 from gui.nway_controller import NWayController
@@ -76,6 +76,7 @@ class NWayMode(QObject):
         self.panel.cell_activated.connect(self.show_sentence)
         self.panel.statement_activated.connect(self.show_statement)
         self.panel.export_requested.connect(self.export)
+        self.panel.fact_activated.connect(self.show_fact)
         window.installEventFilter(self)
 
     # -- comparing ----------------------------------------------------------------------------
@@ -185,6 +186,28 @@ class NWayMode(QObject):
             right = next(d for d in range(len(nway.documents)) if d != left)
         self.show_pair(left, right)
         self._activate(True, st.sentences[left][0], statement)
+
+    @Slot(object)
+    def show_fact(self, fact: CrossFact) -> None:
+        """Show a fact across articles in the panes: for a conflict, two articles that disagree."""
+        nway = self.nway
+        if nway is None:
+            return
+        if fact.status is CrossStatus.CONFLICT:
+            left, right = fact.by_value[0][1][0], fact.by_value[1][1][0]
+        elif len(fact.carriers) > 1:
+            left, right = fact.carriers[:2]
+        else:
+            left = fact.carriers[0]
+            right = next(d for d in (*self.panel.pair, 0, 1) if d != left)
+        self.show_pair(left, right)
+        comparison = self.window.model.comparison
+        assert comparison is not None
+        mine = (set(fact.spans[left]), set(fact.spans[right]))
+        for k, f in enumerate(comparison.facts):
+            if mine[0] & set(f.a) or mine[1] & set(f.b):
+                self.window.select_fact(k)
+                return
 
     def _activate(self, on_left: bool, sentence: int, statement: int) -> None:
         """Pick ``sentence`` in its pane, on the link that joins it to the statement's sentences

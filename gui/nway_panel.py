@@ -5,7 +5,9 @@ either order); a third picks the reference article whose order the matrix rows f
 matrix sorts by any column (click a header: "Articles" sorts by how many carry a statement).
 Clicking an article's cell asks for that sentence (``cell_activated``); clicking the statement
 text asks for the statement in every article (``statement_activated``), which the panel also
-shows below the matrix, one line per article.
+shows below the matrix, one line per article. A second tab lists the facts across all
+articles (conflicts first, naming which articles say which value); clicking one shows it in
+the panes (``fact_activated``).
 
 Imports: PySide6, core, gui.
 """
@@ -14,9 +16,10 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QDockWidget,
     QGridLayout,
@@ -24,15 +27,17 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTableView,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from core.export.nway_layout import CELL_LABEL, CELL_MARK, article_name, label
-from core.nway import Cell, NWayComparison
+from core.nway import Cell, CrossStatus, NWayComparison
 from gui.coverage_matrix import STATEMENT_ROLE, CoverageMatrixModel, CoverageMatrixProxy
-from gui.style import Style
+from gui.cross_facts_model import FACT_ROLE, CrossFactsModel
+from gui.style import Style, is_dark
 from gui.wording import counted
 
 _NAME_CHARS = 38
@@ -47,6 +52,7 @@ class NWayPanel(QDockWidget):
     cell_activated = Signal(int, int)  # article, statement
     statement_activated = Signal(int)
     export_requested = Signal()
+    fact_activated = Signal(object)  # a CrossFact
 
     def __init__(self, style: Style, parent: QWidget | None = None) -> None:
         super().__init__("All articles", parent)
@@ -82,32 +88,50 @@ class NWayPanel(QDockWidget):
         self.summary_label.setObjectName("nway_summary")
         self.summary_label.setWordWrap(True)
         layout.addWidget(self.summary_label)
-        self.legend = QLabel(body)
-        self.legend.setTextFormat(Qt.TextFormat.RichText)
-        layout.addWidget(self.legend)
+        self.tabs = QTabWidget(body)
+        self.tabs.setObjectName("nway_tabs")
+        layout.addWidget(self.tabs, 1)
 
-        self.table = QTableView(body)
+        statements = QWidget(self.tabs)
+        inner = QVBoxLayout(statements)
+        inner.setContentsMargins(0, 4, 0, 0)
+        self.legend = QLabel(statements)
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        inner.addWidget(self.legend)
+        self.table = QTableView(statements)
         self.table.setObjectName("coverage_matrix")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(False)
-        self.table.setAlternatingRowColors(False)
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        layout.addWidget(self.table, 1)
-        self.detail = QTextBrowser(body)
+        inner.addWidget(self.table, 1)
+        self.detail = QTextBrowser(statements)
         self.detail.setObjectName("nway_detail")
         self.detail.setMaximumHeight(170)
         self.detail.setPlaceholderText(
             "Click a statement to read it in every article, or a cell for that article's sentence."
         )
-        layout.addWidget(self.detail)
+        inner.addWidget(self.detail)
+        self.tabs.addTab(statements, "Statements")
+
+        self.facts = CrossFactsModel(style, self)
+        self.facts_table = QTableView(self.tabs)
+        self.facts_table.setObjectName("cross_facts")
+        self.facts_table.setModel(self.facts)
+        self.facts_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.facts_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.facts_table.setWordWrap(False)
+        self.facts_table.verticalHeader().setDefaultSectionSize(22)
+        self.facts_table.verticalHeader().hide()
+        self.tabs.addTab(self.facts_table, "Facts across articles")
         self.setWidget(body)
 
         self.table.clicked.connect(self._on_table_clicked)
         self.table.activated.connect(self._on_table_clicked)
+        self.facts_table.clicked.connect(self._on_facts_table_clicked)
         self.left_box.activated.connect(self._on_pair_box_activated)
         self.right_box.activated.connect(self._on_pair_box_activated)
         self.reference_box.activated.connect(self._on_reference_box_activated)
@@ -125,6 +149,10 @@ class NWayPanel(QDockWidget):
             box.addItems(names)
         self.reference_box.setCurrentIndex(0)
         self.matrix.set_comparison(nway, 0)
+        self.facts.set_comparison(nway)
+        self._size_fact_columns()
+        conflicts = sum(1 for f in nway.facts if f.status is CrossStatus.CONFLICT)
+        self.tabs.setTabText(1, f"Facts across articles ({counted(conflicts, 'conflict')})")
         self.proxy.sort(-1)  # reference order
         self.table.horizontalHeader().setSortIndicatorShown(False)
         self._size_columns()
@@ -141,7 +169,20 @@ class NWayPanel(QDockWidget):
     def set_style(self, style: Style) -> None:
         self._style = style
         self.matrix.set_style(style)
+        self.facts.set_style(style)
         self._paint_legend()
+        if self.nway is not None and self.detail.toPlainText():
+            selected = self.table.selectionModel().selectedRows()
+            if selected:
+                self._show_detail(int(selected[0].data(STATEMENT_ROLE)))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Follow the window's theme: a new application palette recolours the matrix."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            dark = is_dark(QApplication.palette())
+            if dark != self._style.dark:
+                self.set_style(Style(dark))
 
     def show_pair(self, left: int, right: int) -> None:
         """Reflect the pair on screen in the combo boxes (no signal)."""
@@ -159,6 +200,16 @@ class NWayPanel(QDockWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             width = 66 if column >= self.matrix.only_column() else 28
             header.resizeSection(column, width)
+
+    def _size_fact_columns(self) -> None:
+        header = self.facts_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, 64)
+        header.resizeSection(1, 90)
+        header.resizeSection(2, 200)
+        for column in range(3, self.facts.columnCount()):
+            header.resizeSection(column, 90)
+        header.setStretchLastSection(True)
 
     def _paint_legend(self) -> None:
         chips = []
@@ -232,6 +283,12 @@ class NWayPanel(QDockWidget):
             self.cell_activated.emit(document, statement)
             return
         self.statement_activated.emit(statement)
+
+    @Slot(QModelIndex)
+    def _on_facts_table_clicked(self, index: QModelIndex) -> None:
+        fact = self.facts.data(index, FACT_ROLE)
+        if fact is not None:
+            self.fact_activated.emit(fact)
 
     @Slot(int)
     def _on_pair_box_activated(self, _index: int) -> None:

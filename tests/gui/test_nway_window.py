@@ -200,3 +200,40 @@ def test_cli_rejects_more_than_eight(capsys: pytest.CaptureFixture[str]) -> None
 
     assert main([str(FILES[0])] * 2 + [str(p) for p in FILES] * 2) == 2
     assert "at most 8 articles" in capsys.readouterr().err
+
+
+def test_facts_across_articles_model(qtmodeltester, nway: NWayComparison) -> None:  # type: ignore[no-untyped-def]
+    from gui.cross_facts_model import FACT_ROLE, CrossFactsModel
+
+    model = CrossFactsModel(Style(False))
+    qtmodeltester.check(model)
+    model.set_comparison(nway)
+    qtmodeltester.check(model)
+    assert model.data(model.index(0, 0)) == "conflict"  # conflicts first
+    assert model.data(model.index(0, 2)) == "3 passenger (A, C) / 5 passenger (B)"
+    assert [model.data(model.index(0, c)) for c in range(3, 7)] == [
+        "3 passenger", "5 passenger", "3 passenger", "—"
+    ]  # fmt: skip
+    assert model.data(model.index(0, 0), FACT_ROLE).status == "conflict"
+
+
+def test_clicking_a_conflict_shows_two_articles_that_disagree(window, qtbot, opened) -> None:  # type: ignore[no-untyped-def]
+    mode = opened
+    mode.panel.tabs.setCurrentIndex(1)
+    assert "1 conflict" in mode.panel.tabs.tabText(1)
+    table = mode.panel.facts_table
+    rect = table.visualRect(mode.panel.facts.index(0, 2))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert mode.panel.pair == (0, 1)
+    fact = window.model.comparison.facts[window.model.selected_fact]
+    assert fact.values == ("3 passenger", "5 passenger")
+
+
+def test_theme_change_recolours_the_matrix(window, qtbot, opened) -> None:  # type: ignore[no-untyped-def]
+    window.set_theme("dark", remember=False)
+    model = opened.panel.matrix
+    k = _statement(opened.nway, 0, "treated in hospital")
+    index = model.index(model.row_of(k), 1)
+    dark = Style(True).color("conflict")
+    qtbot.waitUntil(lambda: model.data(index, Qt.ItemDataRole.BackgroundRole).color() == dark)
+    window.set_theme("light", remember=False)
