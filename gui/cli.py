@@ -40,6 +40,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="article-comparer",
         description="Compare two articles about the same event. With no files, opens the bundled "
         "example pair.",
+        epilog="Many pairs or clusters from a manifest, no window: article-comparer batch --help",
     )
     p.add_argument("a", nargs="?", help="first article (.txt, .md, .html)")
     p.add_argument("b", nargs="?", help="second article (.txt, .md, .html)")

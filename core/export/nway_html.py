@@ -10,6 +10,7 @@ Imports: standard library, core.model, core.nway, core.export.
 from __future__ import annotations
 
 from core.export.html_report import esc
+from core.export.layout import counted
 from core.export.nway_json import summary
 from core.export.nway_layout import (
     CELL_LABEL,
@@ -58,8 +59,8 @@ def render_nway_html(nway: NWayComparison, reference: int = 0) -> str:
     parts += [
         "</ul>",
         f"<p>{figures['statements']} statements: {figures['carried_by_all']} carried by all "
-        f"{n} articles, {figures['only_one']} by one only; {figures['conflicts']} conflicting "
-        "facts.</p>",
+        f"{n} articles, {figures['only_one']} by one only; "
+        f"{counted(figures['conflicts'], 'conflicting fact')}.</p>",
         "<h2>Coverage matrix</h2>",
         '<p class="legend">'
         + "".join(

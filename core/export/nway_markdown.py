@@ -8,6 +8,7 @@ Imports: standard library, core.model, core.nway, core.export.
 
 from __future__ import annotations
 
+from core.export.layout import counted
 from core.export.markdown_report import escape_md
 from core.export.nway_json import summary
 from core.export.nway_layout import (
@@ -41,7 +42,7 @@ def render_nway_markdown(nway: NWayComparison, reference: int = 0) -> str:
         "",
         f"{figures['statements']} statements: {figures['carried_by_all']} carried by all "
         f"{n} articles, {figures['only_one']} by one only; "
-        f"{figures['conflicts']} conflicting facts.",
+        f"{counted(figures['conflicts'], 'conflicting fact')}.",
         "",
         "## Coverage matrix",
         "",
