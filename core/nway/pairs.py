@@ -3,20 +3,22 @@
 Each document is read once; the workers get all of them once (the pool's initializer) and are
 then told only which two to compare, so no article is sent or read again per pair. Progress is
 the share of pairs done (within a pair as well when they run here); cancel terminates the
-workers, so it takes effect within the polling interval whatever a worker is doing.
+workers, so it takes effect within the polling interval whatever a worker is doing. A worker
+that dies (or cannot start) fails the run with one message instead of being replaced forever.
 
 Imports: standard library, core.
 """
 
 from __future__ import annotations
 
-import multiprocessing
+import contextlib
 from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from itertools import combinations
-from multiprocessing.pool import Pool
 
 from core.compare import compare
-from core.errors import Cancelled
+from core.errors import ArticleComparerError, Cancelled
 from core.model import Comparison, Document
 from core.nway.model import PairResult
 from core.options import CompareOptions
@@ -79,21 +81,35 @@ def _in_workers(
     jobs: int,
 ) -> tuple[PairResult, ...]:
     found: dict[tuple[int, int], Comparison] = {}
-    pool: Pool = pool_context().Pool(jobs, _init_worker, (docs, options))
+    pool = ProcessPoolExecutor(jobs, pool_context(), _init_worker, (docs, options))
+    finished = False
     try:
-        pending = pool.imap_unordered(_compare_in_worker, pairs)
-        while len(found) < len(pairs):
+        pending = {pool.submit(_compare_in_worker, pair) for pair in pairs}
+        while pending:
             if should_cancel is not None and should_cancel():
                 raise Cancelled()
-            try:
-                i, j, comparison = pending.next(timeout=_POLL)
-            except multiprocessing.TimeoutError:
-                continue
-            found[(i, j)] = comparison
-            if progress is not None:
+            done, pending = wait(pending, timeout=_POLL, return_when=FIRST_COMPLETED)
+            for future in done:
+                try:
+                    i, j, comparison = future.result()
+                except BrokenProcessPool:
+                    raise ArticleComparerError(
+                        "a worker process stopped unexpectedly while comparing"
+                    ) from None
+                found[(i, j)] = comparison
+            if done and progress is not None:
                 progress(len(found) / len(pairs))
-        pool.close()
+        finished = True
     finally:
-        pool.terminate()  # a cancel (or an error) stops the workers mid-pair
-        pool.join()
+        if not finished:  # cancelled or failed: stop the workers mid-pair
+            _stop_workers(pool)
+        pool.shutdown(wait=True, cancel_futures=True)
     return tuple(PairResult(i, j, found[(i, j)]) for i, j in pairs)
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Terminate the pool's worker processes (the executor has no public way to)."""
+    processes = getattr(pool, "_processes", None) or {}
+    for process in list(processes.values()):
+        with contextlib.suppress(Exception):
+            process.terminate()
