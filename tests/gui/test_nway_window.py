@@ -237,3 +237,27 @@ def test_theme_change_recolours_the_matrix(window, qtbot, opened) -> None:  # ty
     dark = Style(True).color("conflict")
     qtbot.waitUntil(lambda: model.data(index, Qt.ItemDataRole.BackgroundRole).color() == dark)
     window.set_theme("light", remember=False)
+
+
+def test_an_unreadable_article_is_one_line_and_nothing_is_lost(  # type: ignore[no-untyped-def]
+    window, qtbot, opened, tmp_path: Path
+) -> None:
+    before = opened.nway
+    window.interactive = False  # no dialog to close
+    missing = tmp_path / "gone.txt"
+    with qtbot.waitSignal(opened.controller.failed, timeout=60_000) as failed:
+        window.compare_many_paths([FILES[0], FILES[1], missing])
+    assert failed.args == [f"{missing}: no such file"]
+    assert opened.nway is before and opened.panel.isVisible()
+    assert not window.cancel_button.isVisible()
+
+
+def test_cancel_stops_an_nway_run(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from gui.nway_mode import nway_mode
+
+    mode = nway_mode(window)
+    with qtbot.waitSignal(mode.controller.cancelled, timeout=60_000):
+        mode.compare_paths(FILES)
+        window.cancel_button.click()
+    assert mode.nway is None and not mode.busy
+    mode.controller.shutdown()
