@@ -83,3 +83,14 @@ def run_item(item: Item, full: bool = False) -> dict[str, Any]:
         result = {**head, "ok": False, "error": f"internal error: {type(e).__name__}: {e}"}
     result["seconds"] = round(time.perf_counter() - started, 4)
     return result
+
+
+def run_items(items: list[Item], full: bool = False) -> list[dict[str, Any]]:
+    """``run_item`` for each of a few items: one task for several short items, so the cost of
+    handing a task to a worker (a few milliseconds on a cluster) is paid once for them all."""
+    return [run_item(item, full) for item in items]
+
+
+def chunk_size(total: int, workers: int, most: int = 8) -> int:
+    """Items per task: up to ``most``, small enough that every worker gets about eight tasks."""
+    return max(1, min(most, total // max(1, workers * 8)))

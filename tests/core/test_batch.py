@@ -124,3 +124,15 @@ def test_local_workers_run_every_item_once(tmp_path: Path) -> None:
             k: v for k, v in parallel[key].items() if k != "seconds"
         }
     assert not serial["bad"]["ok"]
+
+
+def test_chunks_of_items_per_task() -> None:
+    from core.batch.items import chunk_size, run_items
+
+    assert chunk_size(7, 2) == 1 and chunk_size(200, 2) == 8 and chunk_size(10**6, 64) == 8
+    assert chunk_size(0, 2) == 1
+    pair = (str(NWAY / "one.txt"), str(NWAY / "two.txt"))
+    items = [Item(f"p{k}", pair, k) for k in range(40)]
+    results = list(run_local(items, jobs=2))  # chunks of 2 items a task
+    assert sorted(r["id"] for r in results) == sorted(i.id for i in items)
+    assert all(r["ok"] for r in run_items(items[:2]))
