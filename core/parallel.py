@@ -12,9 +12,11 @@ Imports: standard library only.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import threading
+from concurrent.futures import ProcessPoolExecutor
 from multiprocessing.context import BaseContext
 
 _PRELOAD = ["core.compare", "core.reader"]
@@ -38,3 +40,12 @@ def pool_context() -> BaseContext:
         ctx.set_forkserver_preload(_PRELOAD)
         return ctx
     return multiprocessing.get_context("spawn")
+
+
+def stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Terminate the pool's worker processes mid-task (the executor has no public way to), so a
+    cancelled or interrupted run never waits for them (Ctrl+C could leave ``shutdown`` hanging)."""
+    processes = getattr(pool, "_processes", None) or {}
+    for process in list(processes.values()):
+        with contextlib.suppress(Exception):
+            process.terminate()

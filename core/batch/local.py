@@ -18,7 +18,7 @@ from typing import Any
 
 from core.batch.items import chunk_size, run_item, run_items
 from core.batch.manifest import Item
-from core.parallel import pool_context
+from core.parallel import pool_context, stop_workers
 
 _IN_FLIGHT_PER_JOB = 3  # tasks queued per worker
 _DIED = "{}: a worker process stopped unexpectedly"
@@ -49,6 +49,7 @@ def run_local(items: Sequence[Item], full: bool = False, jobs: int = 1) -> Itera
     todo = _chunks(items, chunk_size(len(items), jobs))
     pool = ProcessPoolExecutor(jobs, mp_context=pool_context())
     pending: dict[Future[list[dict[str, Any]]], list[Item]] = {}
+    finished_all = False
     try:
         exhausted = False
         while True:
@@ -59,6 +60,7 @@ def run_local(items: Sequence[Item], full: bool = False, jobs: int = 1) -> Itera
                     break
                 pending[pool.submit(run_items, nxt, full)] = nxt
             if not pending:
+                finished_all = True
                 return
             finished, _ = wait(pending, return_when=FIRST_COMPLETED)
             broken = False
@@ -76,4 +78,6 @@ def run_local(items: Sequence[Item], full: bool = False, jobs: int = 1) -> Itera
                 pool.shutdown(wait=False, cancel_futures=True)
                 pool = ProcessPoolExecutor(jobs, mp_context=pool_context())
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        if not finished_all:  # stopped (Ctrl+C, the caller closed us): do not wait for workers
+            stop_workers(pool)
+        pool.shutdown(wait=finished_all, cancel_futures=True)

@@ -11,7 +11,6 @@ Imports: standard library, core.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -22,7 +21,7 @@ from core.errors import ArticleComparerError, Cancelled
 from core.model import Comparison, Document
 from core.nway.model import PairResult
 from core.options import CompareOptions
-from core.parallel import pool_context
+from core.parallel import pool_context, stop_workers
 
 #: below this many characters over all pairs, worker start-up costs more than it saves
 PARALLEL_ABOVE = 400_000
@@ -102,14 +101,6 @@ def _in_workers(
         finished = True
     finally:
         if not finished:  # cancelled or failed: stop the workers mid-pair
-            _stop_workers(pool)
+            stop_workers(pool)
         pool.shutdown(wait=True, cancel_futures=True)
     return tuple(PairResult(i, j, found[(i, j)]) for i, j in pairs)
-
-
-def _stop_workers(pool: ProcessPoolExecutor) -> None:
-    """Terminate the pool's worker processes (the executor has no public way to)."""
-    processes = getattr(pool, "_processes", None) or {}
-    for process in list(processes.values()):
-        with contextlib.suppress(Exception):
-            process.terminate()
