@@ -59,6 +59,7 @@ class ArticleView(QTextEdit):
     url_dropped = Signal(str)  # a link dragged from a browser
     paste_requested = Signal()  # Ctrl+V: the window decides whether to paste here
     pair_dropped = Signal(Path, Path)  # two files dropped at once: compare them as A and B
+    files_dropped = Signal(list)  # three or more files at once: compare them all (N-way view)
     zoom_requested = Signal(int)  # Ctrl+wheel: +1 larger, -1 smaller, for both panes
 
     def __init__(
@@ -443,7 +444,9 @@ class ArticleView(QTextEdit):
                 event.ignore()
             return
         event.acceptProposedAction()
-        if len(urls) == 2:
+        if len(urls) > 2:
+            self.files_dropped.emit([Path(u.toLocalFile()) for u in urls])
+        elif len(urls) == 2:
             self.pair_dropped.emit(Path(urls[0].toLocalFile()), Path(urls[1].toLocalFile()))
         else:
             self.file_dropped.emit(Path(urls[0].toLocalFile()))

@@ -41,12 +41,16 @@ def _parser() -> argparse.ArgumentParser:
         prog="article-comparer",
         description="Compare two articles about the same event. With no files, opens the bundled "
         "example pair.",
+        epilog="Many pairs or clusters from a manifest, no window: article-comparer batch --help",
     )
     kinds = f"a file ({help_text()}) or an http(s) URL"
     p.add_argument(
         "a", nargs="?", help=f"first article: {kinds}; or a review session (.acmp) alone"
     )
     p.add_argument("b", nargs="?", help=f"second article: {kinds}")
+    p.add_argument(
+        "more", nargs="*", metavar="C", help="more articles (up to 8 in all): the N-way view"
+    )
     p.add_argument(
         "--export", metavar="OUT", help="write a report and exit, no window; - for stdout"
     )
@@ -180,6 +184,55 @@ def _run_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _many_inputs(args: argparse.Namespace) -> list[Input]:
+    from core.nway import MAX_DOCUMENTS
+
+    names = [args.a, args.b, *args.more]
+    if len(names) > MAX_DOCUMENTS:
+        raise UsageError(f"give at most {MAX_DOCUMENTS} articles ({len(names)} given)")
+    if len(set(names)) != len(names):
+        raise UsageError("an article is given twice")
+    return [_input(n) for n in names]
+
+
+def _run_many(args: argparse.Namespace) -> int:
+    """3 to 8 articles: the N-way window, its screenshot, or its report (json, md, html)."""
+    inputs = _many_inputs(args)
+    paths = [i for i in inputs if isinstance(i, Path)]
+    if args.export is None:
+        if len(paths) < len(inputs):
+            raise UsageError(
+                "the window opens several articles from files; web addresses go with --export"
+            )
+        if args.format:
+            raise UsageError("--format goes with --export")
+        _choose_platform(screenshot=args.screenshot is not None)
+        from gui.nway_app import run_nway_app
+
+        screenshot = Path(args.screenshot) if args.screenshot is not None else None
+        return run_nway_app(paths, screenshot=screenshot)
+    fmt = _export_format(args)
+    if fmt == "pdf":
+        raise UsageError("reports of several articles are json, md or html")
+    from core.inputs import read_input
+    from core.nway import compare_many
+    from core.parallel import cores
+
+    docs = [read_input(i) for i in inputs]
+    from core.export.nway_report import render_nway, write_nway_report
+
+    if args.export != "-":
+        from core.export import check_target
+
+        check_target(Path(args.export), paths)
+    nway = compare_many(docs, jobs=cores())
+    if args.export == "-":
+        _write_stdout(render_nway(nway, fmt))
+    else:
+        write_nway_report(nway, Path(args.export), fmt, protect=paths)
+    return 0
+
+
 def _choose_platform(screenshot: bool) -> None:
     """A screenshot needs no screen: render it offscreen unless told otherwise. A window needs
     one: without a display Qt aborts with five lines about plugins, so say it in one."""
@@ -196,7 +249,20 @@ def _choose_platform(screenshot: bool) -> None:
         )
 
 
+def _subcommand(argv: list[str]) -> int | None:
+    """``article-comparer batch …`` runs its own command (gui.batch_cli); None for the rest."""
+    if argv and argv[0] == "batch":
+        from gui.batch_cli import run_batch
+
+        return run_batch(argv[1:])
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    sub = _subcommand(argv)
+    if sub is not None:
+        return sub
     parser = _parser()
     args = parser.parse_args(argv)
     logging.basicConfig(
@@ -210,6 +276,8 @@ def main(argv: list[str] | None = None) -> int:
             raise UsageError("--export and --screenshot need a file name")
         if args.export is not None and args.screenshot is not None:
             raise UsageError("--export and --screenshot cannot be combined")
+        if args.more:
+            return _run_many(args)
         session = _session_path(args)
         if args.export is not None:
             if session is not None:

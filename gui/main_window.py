@@ -342,6 +342,7 @@ class MainWindow(QMainWindow):
             view.url_dropped.connect(lambda url, s=side: self.open_url(s, url))
             view.paste_requested.connect(lambda s=side: self.paste_into_empty(s))
             view.pair_dropped.connect(self.compare_paths)
+            view.files_dropped.connect(self.compare_many_paths)
             view.zoom_requested.connect(self.zoom)
             view.verticalScrollBar().valueChanged.connect(
                 lambda _value, s=side: self._on_view_scrolled(s)
@@ -440,17 +441,27 @@ class MainWindow(QMainWindow):
     def open_pair(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
             self,
-            "Open two articles",
+            "Open two articles (or up to eight)",
             self._last_dir(),
             dialog_filters(),
         )
         if not files:
             return
+        if len(files) > 2:  # several articles: the N-way view
+            self._remember_dir(Path(files[0]))
+            self.compare_many_paths([Path(f) for f in files])
+            return
         if len(files) != 2:
-            self._show_error("Open pair", "Choose exactly two files (A and B).")
+            self._show_error("Open pair", "Choose two files (A and B), or up to eight.")
             return
         self._remember_dir(Path(files[0]))
         self.compare_paths(Path(files[0]), Path(files[1]))
+
+    def compare_many_paths(self, paths: list[Path]) -> None:
+        """Compare 3 to 8 articles in the N-way view (gui.nway_mode)."""
+        from gui.nway_mode import nway_mode
+
+        nway_mode(self).compare_paths(paths)
 
     def open_side(self, side: Side, path: Path | None = None) -> None:
         if path is None:
