@@ -1,8 +1,8 @@
 """Fact quality against hand-checked gold lists: precision, recall and F1 per kind.
 
 Usage:
-    .venv/bin/python benchmarks/facts_quality.py            # every gold file
-    .venv/bin/python benchmarks/facts_quality.py -v         # also list misses and extras
+    .venv/bin/python benchmarks/facts_quality.py            # every gold file, with its misses
+    .venv/bin/python benchmarks/facts_quality.py -v         # also list extras
     .venv/bin/python benchmarks/facts_quality.py --draft A B  # system facts as a gold draft
     .venv/bin/python benchmarks/facts_quality.py --speed 10000 100000  # timing per size
 
@@ -13,7 +13,12 @@ gap between two ``should_cancel`` calls, and the longest stall of a thread that 
 a loop meanwhile (how long one step held the GIL, plus scheduling noise on a busy machine).
 
 Gold files are ``tests/data/gold/facts/*.json``; their article paths are relative to the
-shared data folder (``../shared``), which is other people's text and is never shipped. A gold
+shared data folder (``../shared``), which is other people's text and is never shipped, or start
+with ``tests/`` for pairs written for the project. Scores are printed per kind and per status;
+a gold fact may carry ``"why"`` (same, equivalent, range, reworded), checked against the
+system fact's ``why`` apart from the score. A ``"partial": true`` file lists only some facts of
+its pair (the ones worded differently or in conflict): there, extras count against precision
+only when they are conflicts. A gold
 fact is ``{"kind", "status", "value"?, "values"?, "a": [surface...], "b": [surface...]}``:
 a system fact matches it when kind and status agree, the value agrees (if given, case-folded)
 and every gold surface on each side lies inside (or contains) some span of that side. Only
@@ -44,7 +49,15 @@ from core.reader import read_path  # noqa: E402
 
 GOLD = ROOT / "tests" / "data" / "gold" / "facts"
 SHARED = ROOT.parent / "shared"
+STATUSES = ("shared", "only_a", "only_b", "conflict")
+WHY: dict[bool, int] = {True: 0, False: 0}  # gold facts with a "why": the system's agrees or not
 KINDS = ("date", "number", "person", "place", "organization", "quote", "other")
+
+
+def article_path(name: str) -> Path:
+    """A gold article path: ``tests/...`` is text written for the project (in this repository),
+    anything else is relative to the shared data folder."""
+    return ROOT / name if name.startswith("tests/") else SHARED / name
 
 
 def system_facts(a: Document, b: Document) -> tuple[Fact, ...]:
@@ -73,9 +86,12 @@ def matches(g: dict[str, Any], f: Fact, a: Document, b: Document) -> bool:
     return _side_ok(g["a"], ta) and _side_ok(g["b"], tb)
 
 
-def score_file(path: Path, verbose: bool) -> dict[str, list[int]] | None:
+def score_file(
+    path: Path, verbose: bool, by_status: dict[str, list[int]] | None = None
+) -> dict[str, list[int]] | None:
+    """(tp, fp, fn) per kind for one gold file; adds the same per status to ``by_status``."""
     spec = json.loads(path.read_text("utf-8"))
-    pa, pb = SHARED / spec["a"], SHARED / spec["b"]
+    pa, pb = article_path(spec["a"]), article_path(spec["b"])
     if not (pa.is_file() and pb.is_file()):
         print(f"{path.name}: skipped ({pa} or {pb} is absent)")
         return None
@@ -84,27 +100,35 @@ def score_file(path: Path, verbose: bool) -> dict[str, list[int]] | None:
     gold: list[dict[str, Any]] = spec["facts"]
     used: set[int] = set()
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # tp, fp, fn
+    statuses = by_status if by_status is not None else defaultdict(lambda: [0, 0, 0])
     misses: list[dict[str, Any]] = []
     for g in gold:
         hit = next((i for i, f in enumerate(facts) if i not in used and matches(g, f, a, b)), None)
         if hit is None:
             counts[g["kind"]][2] += 1
+            statuses[g["status"]][2] += 1
             misses.append(g)
         else:
             used.add(hit)
             counts[g["kind"]][0] += 1
+            statuses[g["status"]][0] += 1
+            if "why" in g:
+                WHY[getattr(facts[hit], "why", "").split(" ")[0].rstrip(":") == g["why"]] += 1
     extras = [f for i, f in enumerate(facts) if i not in used]
+    if spec.get("partial"):  # only some facts are listed: a false conflict still counts
+        extras = [f for f in extras if f.status.value == "conflict"]
     for f in extras:
         counts[f.kind.value][1] += 1
+        statuses[f.status.value][1] += 1
     conflicts = sum(1 for f in facts if f.status.value == "conflict")
     gold_conflicts = sum(1 for g in gold if g["status"] == "conflict")
     print(
         f"{path.stem}: {len(gold)} gold, {len(facts)} system, {len(misses)} missed, "
         f"{len(extras)} extra, conflicts {conflicts} (gold {gold_conflicts})"
     )
+    for g in misses:
+        print("   MISS ", json.dumps(g, ensure_ascii=False))
     if verbose:
-        for g in misses:
-            print("   MISS ", json.dumps(g, ensure_ascii=False))
         for f in extras:
             print("   EXTRA", json.dumps(_draft(f, a, b), ensure_ascii=False))
     return counts
@@ -265,9 +289,10 @@ def main() -> int:
         return 0
     files = args.files or sorted(GOLD.glob("*.json"))
     total: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    by_status: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     t0 = time.perf_counter()
     for path in files:
-        counts = score_file(path, args.verbose)
+        counts = score_file(path, args.verbose, by_status)
         for k, (tp, fp, fn) in (counts or {}).items():
             total[k][0] += tp
             total[k][1] += fp
@@ -281,6 +306,15 @@ def main() -> int:
         print(f"{k:14}{tp + fn:>6}{p:>8.3f}{r:>8.3f}{f:>8.3f}")
     p, r, f = prf(*all_counts)
     print(f"{'all':14}{all_counts[0] + all_counts[2]:>6}{p:>8.3f}{r:>8.3f}{f:>8.3f}")
+    print(f"\n{'status':14}{'gold':>6}{'P':>8}{'R':>8}{'F1':>8}")
+    for st in STATUSES:
+        tp, fp, fn = by_status.get(st, [0, 0, 0])
+        p, r, f = prf(tp, fp, fn)
+        print(f"{st:14}{tp + fn:>6}{p:>8.3f}{r:>8.3f}{f:>8.3f}")
+    if WHY[True] + WHY[False]:
+        print(
+            f"why: {WHY[True]} of {WHY[True] + WHY[False]} matched gold facts give the gold reason"
+        )
     print(f"({time.perf_counter() - t0:.1f}s)")
     return 0
 

@@ -243,6 +243,8 @@ class Fact:
     ``values`` holds each side's surface value when the status is a conflict.
     ``content`` is False when every occurrence sits in caption/byline/boilerplate paragraphs.
     ``note`` says how a value was decided where that was a guess (e.g. day-first dates).
+    ``why`` says why the sides were matched: ``same value``, ``equivalent value: 45 km = 28
+    miles``, ``range agreement: more than 100 ~ 127``, or for a conflict what disagrees.
     """
 
     kind: FactKind
@@ -253,6 +255,7 @@ class Fact:
     values: tuple[str, str] | None = None
     content: bool = True
     note: str = ""
+    why: str = ""
 
     def side(self, side: Side) -> tuple[Span, ...]:
         return self.a if side == "a" else self.b

@@ -1,4 +1,5 @@
-"""The facts panel: shared facts, facts only in A or B, and conflicts, with counts and a filter.
+"""The facts panel: conflicts first, then shared facts and facts only in A or B, with counts
+and a filter. A conflict shows each article's own words in the A and B columns.
 
 Activating a fact asks the model to select it; the panes then highlight every occurrence and the
 window scrolls to the first.
@@ -69,7 +70,7 @@ class FactsDock(QDockWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # conflicts first
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)

@@ -1,7 +1,8 @@
 """The facts of the current Comparison as a Qt table model, plus its status/text filter proxy.
 
 Rows are ``Comparison.facts`` in order (the row is the fact index); the model never changes a
-fact. Columns: status, kind, value, what A says, what B says.
+fact. Columns: status, kind, value, what A says, what B says. The filter proxy sorts by status
+(conflicts first, then text order); the tooltip says why the two sides were matched.
 
 Imports: PySide6.QtCore, PySide6.QtGui, core.model, gui.wording.
 """
@@ -102,6 +103,8 @@ class FactsModel(QAbstractTableModel):
             parts.append(f"{counted(len(fact.a), 'occurrence')} in A, {len(fact.b)} in B")
             if not fact.content:
                 parts.append("only in captions, bylines or boilerplate")
+            if fact.why:
+                parts.append(f"Why: {fact.why}")
             if fact.note:
                 parts.append(fact.note)
             return "\n".join(parts)
@@ -134,6 +137,20 @@ class FactsFilter(QSortFilterProxyModel):
         self.beginFilterChange()
         self._status = status
         self.endFilterChange()
+
+    def lessThan(self, left: _Index, right: _Index) -> bool:
+        """The status column sorts conflicts first, then shared, only in A, only in B, each in
+        text order; other columns sort by their text."""
+        if left.column() != 0:
+            return super().lessThan(left, right)
+        model = self.sourceModel()
+        order = list(STATUS_LABELS)
+
+        def key(index: _Index) -> tuple[int, int]:
+            status = FactStatus(model.data(index, STATUS_ROLE))
+            return order.index(status), index.row()
+
+        return key(left) < key(right)
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         model = self.sourceModel()

@@ -29,6 +29,7 @@ from core.export.layout import (
     Run,
     bucket_by_sentence,
     conflict_spans,
+    conflict_views,
     counted,
     diff_spans,
     facts_in_order,
@@ -153,15 +154,43 @@ class _Renderer:
             f"{s.links} link{'s' if s.links != 1 else ''} · {len(self.c.facts)} facts · "
             f'<span class="{"nconf" if conflicts else ""}">{conflicts} conflicting</span></p>\n'
             + (
-                '<p class="nav"><a href="#facts">Facts</a> · '
+                '<p class="nav">'
+                + ('<a href="#conflicts">Conflicts</a> · ' if conflicts else "")
+                + '<a href="#facts">Facts</a> · '
                 '<a href="#articles">The two articles side by side</a></p>\n'
                 if self.variant == "screen"
                 else ""
             )
+            + self.conflicts_section()
             + '<table class="sources" cellspacing="0" cellpadding="4">\n'
             '<tr><th></th><th class="col-a">Article A</th><th class="col-b">Article B</th></tr>\n'
             + "\n".join(rows)
             + "\n</table>\n</header>\n"
+        )
+
+    def conflicts_section(self) -> str:
+        """The conflicts first: each side's value in its own sentence, and why they differ."""
+        views = conflict_views(self.c)
+        if not views:
+            return ""
+        items = []
+        for v in views:
+            said = []
+            for side, (before, words, after) in (("A", v.sentence_a), ("B", v.sentence_b)):
+                said.append(
+                    f'<td class="col-{side.lower()}">{esc(before)} <mark>{esc(words)}</mark> '
+                    f"{esc(after)}</td>"
+                )
+            why = f'<br><span class="note">{esc(v.why)}</span>' if v.why else ""
+            items.append(
+                f"<tr><th>{esc(v.kind)}<br><strong>{esc(v.value_a)}</strong> vs "
+                f"<strong>{esc(v.value_b)}</strong>{why}</th>{''.join(said)}</tr>"
+            )
+        return (
+            '<section id="conflicts">\n<h2>Conflicts</h2>\n'
+            '<table class="conflicts" cellspacing="0" cellpadding="4">\n'
+            '<tr><th></th><th class="col-a">Article A says</th><th class="col-b">Article B says'
+            "</th></tr>\n" + "\n".join(items) + "\n</table>\n</section>\n"
         )
 
     # ---- facts -------------------------------------------------------------------------
@@ -200,6 +229,8 @@ class _Renderer:
             in_a = f"<strong>{esc(fact.values[0])}</strong><br>{in_a}"
             in_b = f"<strong>{esc(fact.values[1])}</strong><br>{in_b}"
         note = f'<br><span class="note">{esc(fact.note)}</span>' if fact.note else ""
+        if fact.why and fact.why != "same value":
+            note += f'<br><span class="note">{esc(fact.why)}</span>'
         row_class = f"f-{fact.status}" if fact.content else "f-nc"
         ident = f' id="fact-{f}"' if self.variant == "screen" else ""
         return (

@@ -4,7 +4,7 @@ Required keys are exactly those DESIGN.md shows. Extras: ``generator``, ``create
 ``options``, per-document ``sentence_paragraphs``, per-link ``by`` (``"hand"`` or
 ``"aligner"``), ``a_sentences``, ``b_sentences``, ``diff``, per-coverage
 ``score``/``links``/``counted`` (and ``mark``/``by`` for a sentence decided by hand),
-per-fact ``content``/``note``, ``paragraph_links`` and the full summary.
+per-fact ``content``/``note``/``why``, ``paragraph_links`` and the full summary.
 
 Imports: standard library and core.model only.
 """
@@ -78,6 +78,7 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
             "values": None if fact.values is None else {"a": fact.values[0], "b": fact.values[1]},
             "content": fact.content,
             "note": fact.note,
+            "why": fact.why,
         }
         for fact in comparison.facts
     ]

@@ -237,3 +237,52 @@ def bucket_by_sentence(
                 out.setdefault(i, []).append((span, tag))
             i += 1
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictView:
+    """One conflict as a report opens with it: each side's value, the sentence it sits in (as
+    text before / the value's own words / text after), and why the two disagree."""
+
+    fact: int
+    kind: str
+    value_a: str
+    value_b: str
+    sentence_a: tuple[str, str, str]
+    sentence_b: tuple[str, str, str]
+    why: str
+
+
+def _in_sentence(doc: Document, span: Span | None) -> tuple[str, str, str]:
+    if span is None:
+        return ("", "", "")
+    i = sentence_index_at(doc, span.start)
+    whole = doc.sentences[i].span if i is not None else span
+    start, end = min(whole.start, span.start), max(whole.end, span.end)
+    text = doc.text
+    return (
+        collapse(text[start : span.start]),
+        collapse(text[span.start : span.end]),
+        collapse(text[span.end : end]),
+    )
+
+
+def conflict_views(comparison: Comparison) -> list[ConflictView]:
+    """The content conflicts, in the order of A's text, for the top of every report."""
+    out: list[ConflictView] = []
+    for f, fact in enumerate(comparison.facts):
+        if fact.status != FactStatus.CONFLICT or not fact.content:
+            continue
+        va, vb = fact.values or (fact.value, fact.value)
+        out.append(
+            ConflictView(
+                f,
+                str(fact.kind),
+                va,
+                vb,
+                _in_sentence(comparison.a, fact.a[0] if fact.a else None),
+                _in_sentence(comparison.b, fact.b[0] if fact.b else None),
+                fact.why,
+            )
+        )
+    return out

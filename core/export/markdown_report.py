@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from core.export.layout import (
     FACT_STATUS_LABEL,
     collapse,
+    conflict_views,
     diff_spans,
     facts_in_order,
     hand_edit_counts,
@@ -185,6 +186,8 @@ def _facts(comparison: Comparison) -> list[str]:
         value = escape_md(fact.value)
         if fact.note:
             value += f" ({escape_md(fact.note)})"
+        if fact.why and fact.why != "same value":
+            value += f" — {escape_md(fact.why)}"
         lines.append(
             _table_row(
                 [
@@ -230,8 +233,26 @@ def _by_hand(comparison: Comparison) -> str:
     return f" ({hand['links']} by hand) · Sentences marked by hand: {marks}"
 
 
+def _conflicts(comparison: Comparison) -> list[str]:
+    """The conflicts first: what each article says, in its own sentence, and why they differ."""
+    views = conflict_views(comparison)
+    if not views:
+        return []
+    lines = ["## Conflicts", ""]
+    for n, v in enumerate(views, 1):
+        lines.append(
+            f"{n}. **{escape_md(v.kind)}**: A says **{escape_md(v.value_a)}**, "
+            f"B says **{escape_md(v.value_b)}**" + (f" ({escape_md(v.why)})" if v.why else "")
+        )
+        for side, (before, words, after) in (("A", v.sentence_a), ("B", v.sentence_b)):
+            said = f"{escape_md(before)} **{escape_md(words)}** {escape_md(after)}"
+            lines.append(f"   - {side}: {said.strip()}")
+    return [*lines, ""]
+
+
 def render_markdown(comparison: Comparison) -> str:
-    lines = _summary(comparison) + _facts(comparison)
+    summary = _summary(comparison)
+    lines = summary[:2] + _conflicts(comparison) + summary[2:] + _facts(comparison)
     groups = link_groups(comparison)
     lines += ["## Aligned passages", ""]
     if not groups:

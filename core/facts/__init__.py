@@ -40,6 +40,7 @@ from core.facts.text import (
     release,
     sorted_by_position,
 )
+from core.facts.worded import extract_worded
 from core.model import Document, Fact, FactKind, Link
 
 log = logging.getLogger(__name__)
@@ -67,7 +68,14 @@ def extract_mentions(doc: Document, check: Callable[[], None] | None = None) -> 
     head = doc.paragraphs[min(2, len(doc.paragraphs) - 1)].span.end if doc.paragraphs else 0
     dates = note_relative_dates(dates, head, pace)
     check()
-    numbers = extract_numbers(text, date_spans + times + urls, pace)
+    walled = _paragraph_walls(doc)
+    worded = extract_worded(walled, date_spans + times + urls)
+    worded_spans = [(w.start, w.end) for w in worded]
+    numbers = [
+        m
+        for m in extract_numbers(walled, date_spans + times + urls, pace)
+        if not _inside(m, worded_spans)
+    ] + worded
     check()
     names = extract_names(text, date_spans + urls, pace)
     check()
@@ -76,6 +84,23 @@ def extract_mentions(doc: Document, check: Callable[[], None] | None = None) -> 
     return sorted_by_position(
         dates + numbers + names + quotes, mention_start, attrgetter("start", "end", "kind"), pace
     )
+
+
+def _paragraph_walls(doc: Document) -> str:
+    """The text with the white space between paragraphs turned into "¶" (offsets unchanged),
+    so that a number never reads its unit from the next paragraph ("13" then "Police ...")."""
+    text = doc.text
+    if len(doc.paragraphs) < 2:
+        return text
+    parts: list[str] = []
+    end = 0
+    for p in doc.paragraphs:
+        gap = text[end : p.span.start]
+        parts.append(gap if "\n" not in gap else "¶" * len(gap))
+        parts.append(text[p.span.start : p.span.end])
+        end = p.span.end
+    parts.append(text[end:])
+    return "".join(parts)
 
 
 def _raising(check: Callable[[], None]) -> Callable[[], bool]:

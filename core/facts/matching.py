@@ -27,7 +27,9 @@ from collections.abc import Callable, Sequence
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq, Levenshtein
 
+from core.facts.quantities import amount, judge, measure_of
 from core.facts.text import NO_PACE, DocIndex, Mention, fold, paced, word_set
+from core.facts.worded import IN_WORDS
 from core.model import Fact, FactKind, FactStatus, Link, Span
 
 _NAME_KINDS = frozenset({FactKind.PERSON, FactKind.PLACE, FactKind.ORGANIZATION})
@@ -334,10 +336,25 @@ def match_facts(
             g.b = [m for m in g.b if not m.weak] + [m for m in g.b if m.weak]
     pairs = _conflicts(list(groups.values()), links, ia, ib, pace)
     facts: list[Fact] = []
-    in_conflict: set[int] = set()
+    in_pair: set[int] = set()
     for ga, gb in pairs:
-        in_conflict.update((id(ga), id(gb)))
+        in_pair.update((id(ga), id(gb)))
         va, vb = _value_of(ga.a), _value_of(gb.b)
+        agree, why = _judged(ga.a, gb.b, ia, ib)
+        if agree:
+            facts.append(
+                Fact(
+                    kind=_kind_of(ga.a + gb.b),
+                    value=va,
+                    status=FactStatus.SHARED,
+                    a=_spans(ga.a),
+                    b=_spans(gb.b),
+                    content=True,
+                    note=_note_of(ga.a + gb.b),
+                    why=why,
+                )
+            )
+            continue
         facts.append(
             Fact(
                 kind=_kind_of(ga.a + gb.b),
@@ -348,13 +365,17 @@ def match_facts(
                 values=(va, vb),
                 content=True,
                 note=_note_of(ga.a + gb.b),
+                why=why,
             )
         )
     for n, g in enumerate(groups.values()):
         if not n & 31 or len(g.a) + len(g.b) > 64:
             pace()  # (before a big group: one group may hold thousands of mentions)
-        if id(g) in in_conflict:
+        if id(g) in in_pair:
             continue
+        one_sided = not (g.a and g.b)
+        if one_sided and all(IN_WORDS in m.note for m in g.a + g.b):
+            continue  # "dozens of people" with no figure beside it: nothing to check
         status = (
             FactStatus.SHARED if g.a and g.b else FactStatus.ONLY_A if g.a else FactStatus.ONLY_B
         )
@@ -374,9 +395,51 @@ def match_facts(
                 b=_spans(g.b),
                 content=content,
                 note=_note_of(ms),
+                why=_why_shared(g, ia, ib) if status == FactStatus.SHARED else "",
             )
         )
     return facts
+
+
+def _words(m: Mention, index: DocIndex) -> str:
+    """The article's own words for a mention, with its qualifier ("more than 100 killed")."""
+    qualifier = _qualifier(m)
+    surface = index.doc.text[m.start : m.end]
+    if not qualifier or surface.casefold().startswith(qualifier):
+        return surface
+    return f"{qualifier} {surface}"
+
+
+def _qualifier(m: Mention) -> str:
+    for part in m.note.split("; "):
+        if part.startswith("qualified: "):
+            return part.removeprefix("qualified: ")
+    return ""
+
+
+def _why_shared(g: _Group, ia: DocIndex, ib: DocIndex) -> str:
+    """ "same value" when both articles use the same words, else the two wordings."""
+    words_a = {ia.doc.text[m.start : m.end].casefold() for m in g.a if not m.weak}
+    words_b = {ib.doc.text[m.start : m.end].casefold() for m in g.b if not m.weak}
+    if not words_a or not words_b or words_a & words_b:
+        return "same value"
+    m_a = next(m for m in g.a if not m.weak)
+    m_b = next(m for m in g.b if not m.weak)
+    return f"equivalent value: {_words(m_a, ia)} = {_words(m_b, ib)}"
+
+
+def _judged(
+    ms_a: list[Mention], ms_b: list[Mention], ia: DocIndex, ib: DocIndex
+) -> tuple[bool, str]:
+    """(agree, why) for the two sides' values of one measure in linked sentences."""
+    m_a, m_b = ms_a[0], ms_b[0]
+    words_a, words_b = _words(m_a, ia), _words(m_b, ib)
+    if m_a.kind == FactKind.NUMBER and m_b.kind == FactKind.NUMBER:
+        x = amount(m_a.value, m_a.slot, _qualifier(m_a))
+        y = amount(m_b.value, m_b.slot, _qualifier(m_b))
+        if x is not None and y is not None:
+            return judge(x, y, words_a, words_b)
+    return False, f"conflict: {words_a} vs {words_b}"
 
 
 def _conflicts(
@@ -398,7 +461,7 @@ def _conflicts(
                     continue
                 s = idx.sentence_at(m.start)
                 if s is not None:
-                    per_sentence[(side, s)].append((m.slot, g, shared))
+                    per_sentence[(side, s)].append((measure_of(m.slot), g, shared))
     used: set[int] = set()
     out: list[tuple[_Group, _Group]] = []
     a_slotted = {s for side, s in per_sentence if side == "a"}

@@ -382,7 +382,10 @@ def _word_run(toks: list[_Tok], i: int) -> tuple[float, int] | None:
     seen = False
     while j < len(toks):
         t = toks[j]
-        if t.kind == "word" and t.low in UNITS:
+        if t.kind == "word" and t.low == "dozen" and seen:
+            current *= 12  # "two dozen"
+            last = j
+        elif t.kind == "word" and t.low in UNITS:
             current += UNITS[t.low]
             seen, last = True, j
         elif t.kind == "word" and t.low in SCALES and seen:
@@ -505,7 +508,11 @@ class _Scanner:
         return k + 1 if tk is not None and tk.text == "-" else k
 
     def before(self, first: int) -> tuple[_Tok | None, _Tok | None]:
+        """The two words before a number, past its qualifier ("killed more than 100")."""
         toks = self.toks
+        qualifier = _qualifier(self.text, toks[first].start)
+        if qualifier:
+            first -= len(qualifier.split())
         return (toks[first - 1] if first > 0 else None, toks[first - 2] if first > 1 else None)
 
     # -- where a number starts --------------------------------------------------------------
@@ -596,6 +603,14 @@ class _Scanner:
             num.percent, last, j = True, j, j + 1
         elif tk is not None and tk.low == "per" and (nx := self.at(j + 1)) and nx.low == "cent":
             num.percent, last, j = True, j + 1, j + 2
+        elif (
+            tk is not None
+            and tk.text == "°"
+            and (nx := self.at(j + 1)) is not None
+            and nx.text in ("C", "F")
+            and nx.start == tk.end
+        ):
+            num.unit, last, j = "°" + nx.text, j + 1, j + 2  # "5°C", "41°F"
         if not num.currency and not num.percent:
             k = self.skip_hyphen(j)
             tk = self.at(k)
@@ -626,8 +641,8 @@ class _Scanner:
         elif w in words.person_nouns:
             for q in range(k, min(k + 5, self.n)):
                 tq = self.toks[q]
-                if tq.kind != "word":
-                    break
+                if tq.kind != "word" or tq.low in ("and", "or", "but"):
+                    break  # "127 people and injuring 340": the harm is the next number's
                 if words.harm(tq.low):
                     num.unit = words.harm(tq.low)
                     break
@@ -656,6 +671,8 @@ class _Scanner:
         )
         if num.percent:
             num.unit = "%"
+        elif num.unit.startswith("°"):
+            pass  # a temperature, read with its sign
         elif after_magnitude and not num.currency:
             num.unit = "magnitude"  # "magnitude-5.4 quake", "a magnitude of 5.4"
         elif not num.currency and not num.range_text:
@@ -725,11 +742,14 @@ class _Scanner:
         else:
             figure = num.range_text or _fmt(num.value)
             shown = f"{figure}%" if num.unit == "%" else f"{figure} {num.unit}".strip()
-            slot = num.unit if num.unit and num.unit not in ("people",) else ""
+            slot = num.unit
             if num.unit == "year old":
                 slot = f"age of {num.slot_extra}" if num.slot_extra else ""
         qual = _qualifier(text, start)
         note = f"qualified: {qual}" if qual else ""
+        if qual:  # the span shows the qualifier: "more than 100 people"
+            before = text[max(0, start - 24) : start]
+            start = max(0, start - 24) + len(before.rstrip()) - len(qual)
         if t.kind != "num" or text[toks[num.first].start : toks[num.last].end] != "":
             return Mention(
                 FactKind.NUMBER, shown.casefold(), shown, start, end, slot=slot, note=note

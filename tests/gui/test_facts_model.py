@@ -62,9 +62,37 @@ def test_conflicts_show_each_article_s_own_words(window, qtbot, bundled) -> None
     assert comparison.facts[row].values == ("340 home", "430 home")  # matching's canonical form
     table = window.facts_dock.facts_model
     assert [table.data(table.index(row, col)) for col in (2, 3, 4)] == [
-        "340 homes / 430 homes",
-        "340 homes",
-        "430 homes",
+        "more than 340 homes / around 430 homes",
+        "more than 340 homes",
+        "around 430 homes",
     ]
     window.select_fact(row)
-    assert window.statusBar().currentMessage().endswith("— A: '340 homes', B: '430 homes'")
+    assert (
+        window.statusBar()
+        .currentMessage()
+        .endswith("— A: 'more than 340 homes', B: 'around 430 homes'")
+    )
+
+
+def test_dock_lists_conflicts_first_and_says_why(window, qtbot, bundled) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    comparison = compare_in(window, qtbot, *bundled)
+    dock = window.facts_dock
+    first = dock.proxy.index(0, 0)
+    row = dock.proxy.mapToSource(first).row()
+    fact = comparison.facts[row]
+    assert fact.status is FactStatus.CONFLICT and row > 0  # not first in text order
+    assert [dock.proxy.index(0, c).data() for c in (3, 4)] == [
+        "more than 340 homes",
+        "around 430 homes",
+    ]
+    tip = dock.proxy.index(0, 2).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Why: conflict: more than 340 homes vs around 430 homes" in tip
+    with qtbot.waitSignal(dock.fact_activated):
+        qtbot.mouseClick(
+            dock.table.viewport(),
+            Qt.MouseButton.LeftButton,
+            pos=dock.table.visualRect(first).center(),
+        )
+    assert window.model.selected_fact == row and fact.a and fact.b

@@ -101,17 +101,21 @@ def test_fact_click_highlights_occurrences_on_both_sides(window, qtbot, bundled)
     show_comparison(window, comparison)
     window.facts_dock.show()
     table = window.facts_dock.table
-    index = table.model().index(0, 2)
-    assert table.model().data(index) == "Kestrel Bay"
+    index = table.model().index(0, 2)  # conflicts come first
+    assert table.model().data(index) == "340 homes / 430 homes"
     qtbot.mouseClick(
         table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(index).center()
     )
-    assert window.model.selected_fact == 0
-    fact = comparison.facts[0]
-    for side, spans in (("a", fact.a), ("b", fact.b)):
+    row = next(i for i, f in enumerate(comparison.facts) if f.status.value == "conflict")
+    assert window.model.selected_fact == row
+    fact = comparison.facts[row]
+    for side, spans, words in (
+        ("a", fact.a, "340 homes"),
+        ("b", fact.b, "430 homes"),
+    ):
         view = window.views[side]
         texts = sorted(sel.cursor.selectedText() for sel in view.extraSelections())
-        assert texts == ["Kestrel Bay"] * len(spans)
+        assert texts == [words] * len(spans)
     first = fact.a[0].start
     assert 0 <= _visible_top(window.views["a"], first) < window.views["a"].viewport().height()
 
