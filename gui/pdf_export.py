@@ -23,6 +23,7 @@ from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, Q
 from core.errors import ExportError
 from core.export import check_target, write_bytes
 from core.export.html_report import render_html
+from core.export.layout import drop_bidi
 from core.model import Comparison
 
 log = logging.getLogger(__name__)
@@ -49,7 +50,7 @@ def render_pdf(comparison: Comparison, title: str = "Article comparison") -> byt
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
-    writer.setTitle(title)
+    writer.setTitle(drop_bidi(title))
     writer.setCreator("Article Comparer")
     writer.setResolution(_RESOLUTION)
     writer.setPageLayout(
