@@ -1,12 +1,11 @@
 """Whether a comparison is small enough for the PDF report.
 
-The PDF is laid out by QTextDocument, whose time and memory per word are many times
-those of the HTML report: on generated pairs (``benchmarks/bench_export.py``) the PDF export alone
-takes 17-23× the HTML export's time at every size, and the whole run (read, compare, export)
-about 4×; its peak memory stays within 3× of the HTML run's up to 100k words a side (2.9×) and
-then passes it (3.4× at 250k, 3.8× and 2.2 GB at 1M words a side, 51 s of layout). Above the
-limit the PDF is refused before any layout starts, pointing to the HTML report, which shows the
-same content.
+The PDF is laid out by QTextDocument, whose time and memory per word are many times those of the
+HTML report: on generated pairs (``benchmarks/bench_export.py``) the PDF export alone takes
+17-23× the HTML export's time at every size, and the whole run (read, compare, export) about 4×;
+its peak memory stays within 3× of the HTML run's up to 100k words a side (2.9×) and then passes
+it (3.4× at 250k, 3.8× and 2.2 GB at 1M words a side, 51 s of layout). Above the limit the PDF
+is refused before any layout starts, pointing to the HTML report, which shows the same content.
 
 Imports: core.model only.
 """
