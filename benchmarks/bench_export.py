@@ -8,7 +8,7 @@ reached. The PDF child starts Qt before that baseline, so Qt's own start-up is n
 ``render_pdf`` is called directly, so sizes above the PDF limit are measured too. The table
 gives the export alone and the whole run a user waits for (read, compare, export).
 
-    python -m benchmarks.bench_export [--sizes 10000 100000 1000000] [--formats html pdf]
+    python benchmarks/bench_export.py [--sizes 10000 100000 1000000] [--formats html pdf]
 """
 
 from __future__ import annotations
@@ -22,6 +22,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 
 
 def _maxrss_mb() -> float:
@@ -80,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     for words in args.sizes:
         for fmt in args.formats:
             done = subprocess.run(
-                [sys.executable, "-m", "benchmarks.bench_export", "--child", str(words), fmt],
+                [sys.executable, str(Path(__file__).resolve()), "--child", str(words), fmt],
                 capture_output=True,
                 text=True,
                 env=env,
