@@ -52,6 +52,7 @@ install-check: check-system
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_compare.py
 	$(BIN)/python benchmarks/bench_read.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_export.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/gui_stall.py
 
 quality: $(STAMP)

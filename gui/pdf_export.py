@@ -23,6 +23,8 @@ from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, Q
 from core.errors import ExportError
 from core.export import check_target, write_bytes
 from core.export.html_report import render_html
+from core.export.layout import drop_bidi
+from core.export.pdf_size import pdf_refusal
 from core.model import Comparison
 
 log = logging.getLogger(__name__)
@@ -49,7 +51,7 @@ def render_pdf(comparison: Comparison, title: str = "Article comparison") -> byt
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
-    writer.setTitle(title)
+    writer.setTitle(drop_bidi(title))
     writer.setCreator("Article Comparer")
     writer.setResolution(_RESOLUTION)
     writer.setPageLayout(
@@ -77,10 +79,17 @@ def write_pdf(
     path: str | PathLike[str],
     protect: Iterable[str | PathLike[str]] = (),
 ) -> None:
-    """Write the PDF report to ``path`` atomically; never over an input (``protect``)."""
+    """Write the PDF report to ``path`` atomically; never over an input (``protect``).
+
+    Refuses a comparison over ``PDF_WORD_LIMIT`` words before laying out anything (the CLI and
+    the window both come through here); ``render_pdf`` itself has no limit.
+    """
     target = Path(path)
     protect = tuple(protect)
     check_target(target, protect)  # fail before the work of laying out pages
+    refusal = pdf_refusal(comparison)
+    if refusal is not None:
+        raise ExportError(str(target), refusal)
     a, b = comparison.a, comparison.b
     try:
         data = render_pdf(comparison, f"Comparison: {a.title or a.source} / {b.title or b.source}")

@@ -6,7 +6,8 @@ Every linked sentence is an anchor to its counterpart, and the counterpart links
 reader can jump both ways; small link numbers name every link a sentence takes part in.
 
 Article text is untrusted: every character of it goes through ``html.escape`` (quotes included),
-so nothing from an article can add a tag, attribute, script, style or live link. A
+so nothing from an article can add a tag, attribute, script, style or live link, and loses its
+bidirectional controls (``drop_bidi``) so it cannot reorder the report's own text. A
 Content-Security-Policy meta tag forbids scripts and fetches as a second line of defence.
 
 ``variant="pdf"`` produces the same content for QTextDocument (which knows a subset of CSS and no
@@ -32,6 +33,7 @@ from core.export.layout import (
     conflict_views,
     counted,
     diff_spans,
+    drop_bidi,
     facts_in_order,
     hand_edit_counts,
     other,
@@ -59,7 +61,7 @@ _MAX_CHARS = 90  # longer occurrences (quotes) are cut in the facts table; the v
 
 def esc(text: str) -> str:
     """Every character of untrusted text made inert in element content and quoted attributes."""
-    return html.escape(text, quote=True)
+    return html.escape(drop_bidi(text), quote=True)
 
 
 def stylesheet(variant: Variant) -> str:

@@ -6,6 +6,9 @@ Required keys are exactly those DESIGN.md shows. Extras: ``generator``, ``create
 ``score``/``links``/``counted`` (and ``mark``/``by`` for a sentence decided by hand),
 per-fact ``content``/``note``/``why``, ``paragraph_links`` and the full summary.
 
+The text is kept exactly as read, bidirectional controls included: it is data, and every span
+indexes it (the reports people read drop those controls, see ``layout.drop_bidi``).
+
 Imports: standard library and core.model only.
 """
 

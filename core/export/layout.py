@@ -215,6 +215,24 @@ def percent(fraction: float) -> str:
     return f"{round(100 * fraction)}%"
 
 
+# Embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) and the direction marks
+# (U+200E, U+200F, U+061C).
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+_NO_BIDI = str.maketrans(dict.fromkeys(BIDI_CONTROLS))
+
+
+def drop_bidi(text: str) -> str:
+    """``text`` without bidirectional formatting characters, for reports a person reads.
+
+    An override or embedding that an article leaves open reorders whatever follows it on the
+    line, the report's own labels and numbers too; a stray terminator would close any isolation
+    we put around the article. Dropping them is the one rule that holds in HTML, Markdown and
+    QTextDocument (the PDF) alike; letters keep their own direction. The JSON report is data and
+    keeps the text exactly (its spans index it).
+    """
+    return text.translate(_NO_BIDI)
+
+
 def collapse(text: str) -> str:
     """Whitespace runs (newlines included) as single spaces, ends stripped."""
     return " ".join(text.split())

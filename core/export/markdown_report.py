@@ -2,8 +2,10 @@
 passages per side, and the passages left out of the comparison.
 
 Article text is untrusted: every character that Markdown (CommonMark, GFM or Python-Markdown)
-could turn into markup is escaped, ``<``/``>`` become entities, so no tag, image or link can come
-from an article. Every sentence of both articles appears exactly once below "Aligned passages".
+could turn into markup is escaped, ``&``, ``<`` and ``>`` become entities, so no tag, image, link
+or character reference can come from an article; bidirectional controls are dropped
+(``drop_bidi``) so it cannot reorder the report's own text. Every sentence of both articles
+appears exactly once below "Aligned passages".
 
 Imports: standard library, core.model and core.export.layout only.
 """
@@ -18,6 +20,7 @@ from core.export.layout import (
     collapse,
     conflict_views,
     diff_spans,
+    drop_bidi,
     facts_in_order,
     hand_edit_counts,
     link_groups,
@@ -38,8 +41,6 @@ SIDES: tuple[Side, Side] = ("a", "b")
 
 # Characters with a meaning anywhere in a line (emphasis, code, links, tables, escapes).
 _INLINE = re.compile(r"([\\`*_\[\]])")
-# An entity-like sequence would be decoded by a renderer: keep its ampersand literal.
-_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 # Characters that only start a block at the beginning of a line (headings, lists, quotes, rules).
 _LINE_START = re.compile(r"^([#>+-]|\d+(?=[.)]))")
 
@@ -50,9 +51,9 @@ def escape_md(text: str, block_start: bool = False) -> str:
     ``block_start``: the text opens a line or a list item, where ``#``, ``-``, ``+``, ``>``
     and ``1.`` would start a block, so those are escaped too.
     """
-    text = collapse(text)
-    text = _ENTITY.sub("&amp;", text)
-    text = text.replace("<", "&lt;").replace(">", "&gt;")
+    text = collapse(drop_bidi(text))
+    # Every ampersand: renderers also decode references without the ';' ("&#60", "&lt").
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _INLINE.sub(r"\\\1", text)
     m = _LINE_START.match(text) if block_start else None
     if m:

@@ -6,6 +6,11 @@ input article (same path after resolving, or the same file through a link) and o
 that is not a regular file (/dev/null, /dev/stdout, a pipe); writes through a symlink to the file
 it names instead of replacing the link.
 
+A process killed while writing cannot remove its temporary file, so each write first removes
+the leftovers of earlier writes to the same target: regular files named exactly as we name them
+(``.<target name>.<8 hex digits>.tmp``) and untouched for ``STALE_TEMP_SECONDS``. A temporary
+file lives only while the finished report's bytes are written, so one that old is nobody's.
+
 Imports: standard library and core.errors only.
 """
 
@@ -15,7 +20,10 @@ import contextlib
 import errno
 import logging
 import os
+import re
 import secrets
+import stat
+import time
 from collections.abc import Iterable
 from os import PathLike
 from pathlib import Path
@@ -25,6 +33,8 @@ from core.errors import ExportError
 log = logging.getLogger(__name__)
 
 _TEMP_ATTEMPTS = 20
+_TEMP_TOKEN_BYTES = 4
+STALE_TEMP_SECONDS = 10 * 60
 _SYSTEM_TREES = ("/dev/", "/proc/", "/sys/") if os.name == "posix" else ()
 
 
@@ -100,12 +110,33 @@ def _open_temp(folder: Path, name: str) -> tuple[int, Path]:
     # user's umask decides the permissions, as for any file they create.
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     for _ in range(_TEMP_ATTEMPTS):
-        temp = folder / f".{name}.{secrets.token_hex(4)}.tmp"
+        temp = folder / f".{name}.{secrets.token_hex(_TEMP_TOKEN_BYTES)}.tmp"
         try:
             return os.open(temp, flags, 0o666), temp
         except FileExistsError:
             continue
     raise FileExistsError(errno.EEXIST, "cannot create a temporary file", str(folder))
+
+
+def remove_stale_temps(folder: Path, name: str) -> None:
+    """Remove our temporary files for ``name`` left in ``folder`` by a killed write; best effort."""
+    ours = re.compile(re.escape(f".{name}.") + f"[0-9a-f]{{{2 * _TEMP_TOKEN_BYTES}}}" + r"\.tmp")
+    prefix = f".{name}."
+    cutoff = time.time() - STALE_TEMP_SECONDS
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if not entry.name.startswith(prefix) or not ours.fullmatch(entry.name):
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+            if stat.S_ISREG(info.st_mode) and info.st_mtime < cutoff:
+                os.unlink(entry.path)
+                log.debug("removed stale temporary file %s", entry.path)
+        except OSError:
+            continue
 
 
 def _sync_folder(folder: Path) -> None:
@@ -132,6 +163,7 @@ def write_bytes(
     check_target(shown, protect)
     target = _real_target(shown)
     folder = target.parent
+    remove_stale_temps(folder, target.name)
     try:
         fd, temp = _open_temp(folder, target.name)
     except OSError as e:

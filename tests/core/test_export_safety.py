@@ -24,7 +24,14 @@ from core.model import (
     Summary,
 )
 from core.reader import read_path, read_text
-from tests.core.test_export_helpers import XSS, assert_inert, collapse, md_to_text, sentence_texts
+from tests.core.test_export_helpers import (
+    XSS,
+    assert_inert,
+    collapse,
+    md_to_text,
+    parse,
+    sentence_texts,
+)
 
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -163,3 +170,40 @@ def test_markdown_article_with_raw_html_stays_inert() -> None:
         assert_inert(render(c, fmt), allowed_styles=1)
     assert_inert(render_html(c, "pdf"), allowed_styles=1)
     assert_inert(markdown.markdown(render(c, "md"), extensions=["tables"]))
+
+
+REFERENCES = "Then &#60&#115 tag, o&#x6Eload=x, &lt;b&gt and &lt plain &amp AT&T here."
+
+
+def _pair(text_a: str, text_b: str) -> Comparison:
+    return compare(read_text(text_a, "a.txt"), read_text(text_b, "b.txt"))
+
+
+def test_markdown_shows_character_references_without_semicolon_as_typed() -> None:
+    """Renderers decode '&#60' and '&lt' without ';' too, so every '&' must be escaped."""
+    c = _pair(f"The mayor spoke. {REFERENCES}", f"The mayor spoke today. {REFERENCES} Done.")
+    md = render(c, "md")
+    for extensions in ([], ["tables"], ["extra"]):
+        tree = assert_inert(markdown.markdown(md, extensions=extensions))
+        assert "<s" not in tree.visible and "onload" not in tree.visible
+        assert collapse(REFERENCES) in collapse(tree.visible)
+
+
+BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+REORDERING = "Police \u202egnidaolnwod\u202c said \u2067two\u2069 \u200f\u061c\u200emen left."
+
+
+def test_bidi_controls_are_dropped_from_reports_people_read() -> None:
+    """Article text cannot reorder the report's own text: HTML, Markdown and PDF HTML."""
+    c = _pair(f"{REORDERING}\n\nA \u202dtitle\u202a line.", f"{REORDERING} Also \u2068x\u2066.")
+    assert "\u202e" in c.a.text and "\u2066" in c.b.text  # the reader keeps them
+    shown = {
+        "html": parse(render(c, "html")).visible,
+        "pdf": parse(render_html(c, "pdf")).visible,
+        "md": render(c, "md"),
+        "md rendered": parse(markdown.markdown(render(c, "md"), extensions=["tables"])).visible,
+    }
+    for name, text in shown.items():
+        assert not set(text) & set(BIDI), name
+        assert "Police gnidaolnwod said two men left." in collapse(text), name
+    assert json.loads(render(c, "json"))["a"]["text"] == c.a.text  # data keeps them exactly

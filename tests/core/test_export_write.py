@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import errno
 import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -201,3 +205,81 @@ def test_unknown_or_pdf_format_is_an_export_error(made: Comparison, tmp_path: Pa
     with pytest.raises(ExportError, match="pdf_export"):
         write_report(made, tmp_path / "r.pdf", "pdf")
     assert list(tmp_path.iterdir()) == []
+
+
+def _age(path: Path, seconds: float) -> None:
+    old = time.time() - seconds
+    os.utime(path, (old, old))
+
+
+def test_stale_temp_files_of_a_killed_write_are_removed(made: Comparison, tmp_path: Path) -> None:
+    """A killed write leaves its temporary file; the next write to that target removes it."""
+    out = tmp_path / "report.json"
+    out.write_text("old report")
+    stale = tmp_path / ".report.json.1a2b3c4d.tmp"
+    stale.write_bytes(b"x" * 1000)
+    _age(stale, 3600)
+    fresh = tmp_path / ".report.json.0badf00d.tmp"  # another write may be under way
+    fresh.write_bytes(b"y")
+    kept = [
+        ".report.json.notes.tmp",  # look-alikes a user might keep: not our naming
+        ".report.json.1A2B3C4D.tmp",
+        ".report.json.1a2b3c4d.tmp.bak",
+        "report.json.1a2b3c4d.tmp",
+        ".other.json.1a2b3c4d.tmp",  # ours, but for another target
+    ]
+    for name in kept:
+        (tmp_path / name).write_text("user data")
+        _age(tmp_path / name, 3600)
+    (tmp_path / "real").write_text("linked")
+    link = tmp_path / ".report.json.99999999.tmp"
+    link.symlink_to(tmp_path / "real")
+    write_report(made, out, "json")
+    assert out.read_text(encoding="utf-8") == render(made, "json")
+    names = {p.name for p in tmp_path.iterdir()}
+    assert stale.name not in names
+    assert names == {out.name, fresh.name, *kept, "real", link.name}
+
+
+_KILLED_WRITER = """
+import os, sys, time
+import core.export.writer as writer
+from tests.core.test_export_helpers import handmade
+from core.export import write_report
+
+def slow(fd, data):
+    os.write(fd, data[: len(data) // 2])
+    print("writing", flush=True)
+    time.sleep(60)
+
+writer._write_all = slow
+write_report(handmade(), sys.argv[1], "html")
+"""
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+def test_a_write_killed_midway_leaves_the_target_and_its_leftover_goes_later(
+    made: Comparison, tmp_path: Path
+) -> None:
+    out = tmp_path / "r.html"
+    out.write_text("old report")
+    root = Path(__file__).resolve().parents[2]
+    child = subprocess.Popen(
+        [sys.executable, "-c", _KILLED_WRITER, str(out)],
+        cwd=root,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert child.stdout is not None and child.stdout.readline() == "writing\n"
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait(10)
+    assert out.read_text() == "old report"
+    (leftover,) = [p for p in tmp_path.iterdir() if p != out]
+    assert leftover.name.startswith(".r.html.") and leftover.name.endswith(".tmp")
+    write_report(made, out, "html")  # too recent: perhaps another write's, kept
+    assert leftover.exists()
+    _age(leftover, writer.STALE_TEMP_SECONDS + 60)
+    write_report(made, out, "html")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.html"]

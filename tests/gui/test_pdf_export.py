@@ -172,3 +172,23 @@ def test_pdf_fact_kinds_are_not_broken_mid_word(qapp: object, tmp_path: Path) ->
     words = _pdftotext(out).split()
     assert "organization" in words
     assert "organizati" not in words
+
+
+def test_a_pdf_over_the_word_limit_is_refused_before_layout(
+    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gui.pdf_export
+    from core.export.pdf_size import PDF_WORD_LIMIT
+    from tests.core.test_export_pdf_size import words_pair
+
+    def no_layout(*args: object) -> bytes:
+        raise AssertionError("laid out a PDF over the limit")
+
+    monkeypatch.setattr(gui.pdf_export, "render_pdf", no_layout)
+    out = tmp_path / "big.pdf"
+    with pytest.raises(ExportError) as e:
+        write_pdf(words_pair(PDF_WORD_LIMIT, 1), out)
+    assert str(e.value) == (
+        f"{out}: too large for PDF ({PDF_WORD_LIMIT + 1:,} words); export HTML instead"
+    )
+    assert list(tmp_path.iterdir()) == []
