@@ -50,6 +50,9 @@ _QUALIFIED: dict[str, tuple[float, float]] = {
     "less than": (0.0, 1.0), "fewer than": (0.0, 1.0), "under": (0.0, 1.0),
     "up to": (0.0, 1.0), "as many as": (0.0, 1.0), "no more than": (0.0, 1.0),
 }  # fmt: skip
+# the qualifiers read before a figure, longest first ("just over" before "over")
+_READ_QUALIFIERS = tuple(sorted((*_QUALIFIED, "between"), key=len, reverse=True))
+_LONGEST_QUALIFIER = len(_READ_QUALIFIERS[0])
 _FIGURE = re.compile(
     r"^(?:(?P<currency>[A-Z]{3}) )?(?P<n>\d[\d,]*(?:\.\d+)?)"
     r"(?: (?P<scale>million|billion|trillion))?(?P<percent>%)?(?: (?P<unit>.+))?$"
@@ -73,6 +76,17 @@ class Amount:
     unit: str = ""  # the unit it was given in, when that is one of several for the measure
     qualifier: str = ""
     half: float = 0.0  # half the last digit, in the base unit: the precision of the figure
+
+
+def qualifier_before(text: str, start: int) -> str:
+    """The qualifier written just before ``start`` ("more than", "about"...), or ""."""
+    before = text[max(0, start - _LONGEST_QUALIFIER - 2) : start].casefold().rstrip()
+    if not before.endswith(_READ_QUALIFIERS):
+        return ""  # (one test: most figures have none)
+    for q in _READ_QUALIFIERS:
+        if before.endswith(q) and (len(before) == len(q) or not before[-len(q) - 1].isalpha()):
+            return q
+    return ""
 
 
 def measure_of(slot: str) -> str:
