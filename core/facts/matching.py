@@ -21,6 +21,7 @@ Imports: standard library, rapidfuzz, core.model, core.facts.text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
@@ -30,7 +31,7 @@ from rapidfuzz.distance import LCSseq, Levenshtein
 from core.facts.quantities import amount, judge, measure_of
 from core.facts.text import NO_PACE, DocIndex, Mention, fold, paced, word_set
 from core.facts.worded import IN_WORDS
-from core.model import Fact, FactKind, FactStatus, Link, Span
+from core.model import DiffTag, Fact, FactKind, FactStatus, Link, Span
 
 _NAME_KINDS = frozenset({FactKind.PERSON, FactKind.PLACE, FactKind.ORGANIZATION})
 _ALL_PAIRS_LIMIT = 50  # quotes per side under which every pair is scored (else linked only)
@@ -488,7 +489,72 @@ def _conflicts(
                 continue
             used.update((id(ga), id(gb)))
             out.append((ga, gb))
+    out += _replaced_figures(groups, links, ia, ib, used, pace)
     return out
+
+
+_FIGURE_KINDS = (FactKind.NUMBER, FactKind.DATE)
+
+
+def _replaced_figures(
+    groups: list[_Group],
+    links: Sequence[Link],
+    ia: DocIndex,
+    ib: DocIndex,
+    used: set[int],
+    pace: Callable[[], None] = NO_PACE,
+) -> list[tuple[_Group, _Group]]:
+    """Pairs of one-sided figures that the word diff of a link puts in one place: the two
+    sentences say the same words around them ("promised 12 more systems" / "promised 10 more
+    systems"), so they give one quantity two values even where no unit names it."""
+    where: dict[str, list[tuple[int, int, _Group]]] = {"a": [], "b": []}
+    for g in groups:
+        if id(g) in used or bool(g.a) == bool(g.b):
+            continue
+        side, ms = ("a", g.a) if g.a else ("b", g.b)
+        where[side] += [(m.start, m.end, g) for m in ms if m.kind in _FIGURE_KINDS]
+    if not where["a"] or not where["b"]:
+        return []
+    for found in where.values():
+        found.sort(key=lambda t: t[0])
+    starts = {side: [t[0] for t in found] for side, found in where.items()}
+
+    def inside(side: str, span: Span) -> list[_Group]:
+        found = where[side]
+        i = bisect_left(starts[side], span.start)
+        # a mention that starts before the span may reach into it ("At least 5" / "5")
+        if i and found[i - 1][1] > span.start:
+            i -= 1
+        out: dict[int, _Group] = {}
+        while i < len(found) and found[i][0] < span.end:
+            out[id(found[i][2])] = found[i][2]
+            i += 1
+        return list(out.values())
+
+    pairs: list[tuple[_Group, _Group]] = []
+    for link in paced(links, pace, 64):
+        for op in link.diff:
+            if op.tag != DiffTag.REPLACE or op.a is None or op.b is None:
+                continue
+            on_a, on_b = inside("a", op.a), inside("b", op.b)
+            if len(on_a) != 1 or len(on_b) != 1:
+                continue
+            ga, gb = on_a[0], on_b[0]
+            if id(ga) in used or id(gb) in used or not _comparable(ga.a[0], gb.b[0]):
+                continue
+            used.update((id(ga), id(gb)))
+            pairs.append((ga, gb))
+    return pairs
+
+
+def _comparable(x: Mention, y: Mention) -> bool:
+    """Whether two figures in one place of a link can be one quantity: the same kind, and
+    the same measure when both name one."""
+    if x.kind != y.kind:
+        return False
+    if x.slot and y.slot:
+        return measure_of(x.slot) == measure_of(y.slot)
+    return x.slot != "date" and y.slot != "date" or x.slot == y.slot
 
 
 _DIFF_WORDS = re.compile(r"\w+(?:['’]\w+)?")

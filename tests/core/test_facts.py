@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from core.compare import compare
 from core.errors import Cancelled
 from core.facts import compare_facts, extract_mentions
 from core.facts.dates import date_order, extract_dates
@@ -323,6 +324,36 @@ def test_no_conflict_between_numbers_that_count_different_things() -> None:
         links=[(0, 0)],
     )
     assert not [f for f in facts if f.status == FactStatus.CONFLICT]
+
+
+def _compared_facts(a: str, b: str) -> list[Fact]:
+    """Facts of the whole pipeline: the aligner's links, with their word diffs."""
+    return list(compare(read_text(a), read_text(b)).facts)
+
+
+def test_figures_the_word_diff_puts_in_one_place_conflict_without_a_unit() -> None:
+    facts = _compared_facts(
+        "Scholz promised 12 more Iris-T systems by the end of the year.",
+        "Scholz promised 10 more Iris-T systems by the end of the year.",
+    )
+    assert [f.values for f in facts if f.status == FactStatus.CONFLICT] == [("12", "10")]
+
+
+def test_figures_in_one_place_that_measure_different_things_do_not_conflict() -> None:
+    facts = _compared_facts(
+        "The council approved the plan with 28 points after a long debate on Monday.",
+        "The council approved the plan with 11 sections after a long debate on Monday.",
+    )
+    assert not [f for f in facts if f.status == FactStatus.CONFLICT]
+
+
+def test_ages_of_one_person_spelled_two_ways_conflict() -> None:
+    facts = _compared_facts(
+        "Muammar Gaddafi was killed in Sirte. Gaddafi, 69, had ruled Libya for 42 years.",
+        "Moammar Qadhafi was killed in Sirte. Qadhafi, 68, had ruled Libya for 42 years.",
+    )
+    conflicts = [f for f in facts if f.status == FactStatus.CONFLICT]
+    assert [f.values for f in conflicts] == [("69 year old", "68 year old")]
 
 
 def test_no_conflict_when_one_side_is_ambiguous() -> None:
