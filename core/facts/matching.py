@@ -552,9 +552,7 @@ def _comparable(x: Mention, y: Mention) -> bool:
     the same measure when both name one."""
     if x.kind != y.kind:
         return False
-    if x.slot and y.slot:
-        return measure_of(x.slot) == measure_of(y.slot)
-    return x.slot != "date" and y.slot != "date" or x.slot == y.slot
+    return not (x.slot and y.slot) or measure_of(x.slot) == measure_of(y.slot)
 
 
 _DIFF_WORDS = re.compile(r"\w+(?:['’]\w+)?")

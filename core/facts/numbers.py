@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from core.facts.quantities import qualifier_before
 from core.facts.text import (
     NO_PACE,
     Mention,
@@ -29,7 +30,6 @@ from core.facts.text import (
     word_hits,
     word_set,
 )
-from core.facts.quantities import qualifier_before
 from core.model import FactKind
 
 _TOKEN = re.compile(
