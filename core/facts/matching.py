@@ -28,7 +28,8 @@ from collections.abc import Callable, Sequence
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq, Levenshtein
 
-from core.facts.quantities import amount, judge, measure_of
+from core.facts.dates import CLOCK_SLOT
+from core.facts.quantities import amount, judge, judge_clocks, measure_of
 from core.facts.text import NO_PACE, DocIndex, Mention, fold, paced, word_set
 from core.facts.worded import IN_WORDS
 from core.model import DiffTag, Fact, FactKind, FactStatus, Link, Span
@@ -435,6 +436,10 @@ def _judged(
     """(agree, why) for the two sides' values of one measure in linked sentences."""
     m_a, m_b = ms_a[0], ms_b[0]
     words_a, words_b = _words(m_a, ia), _words(m_b, ib)
+    if m_a.slot == CLOCK_SLOT and m_b.slot == CLOCK_SLOT:
+        return judge_clocks(
+            m_a.value, _qualifier(m_a), m_b.value, _qualifier(m_b), words_a, words_b
+        )
     if m_a.kind == FactKind.NUMBER and m_b.kind == FactKind.NUMBER:
         x = amount(m_a.value, m_a.slot, _qualifier(m_a))
         y = amount(m_b.value, m_b.slot, _qualifier(m_b))

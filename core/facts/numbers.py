@@ -498,7 +498,7 @@ class _Scanner:
     def before(self, first: int) -> tuple[_Tok | None, _Tok | None]:
         """The two words before a number, past its qualifier ("killed more than 100")."""
         toks = self.toks
-        qualifier = qualifier_before(self.text, toks[first].start)
+        qualifier = qualifier_before(self.text, toks[first].start)[0]
         if qualifier:
             first -= len(qualifier.split())
         return (toks[first - 1] if first > 0 else None, toks[first - 2] if first > 1 else None)
@@ -733,11 +733,8 @@ class _Scanner:
             slot = num.unit
             if num.unit == "year old":
                 slot = f"age of {num.slot_extra}" if num.slot_extra else ""
-        qual = qualifier_before(text, start)
+        qual, start = qualifier_before(text, start)  # the span shows it: "more than 100 people"
         note = f"qualified: {qual}" if qual else ""
-        if qual:  # the span shows the qualifier: "more than 100 people"
-            before = text[max(0, start - 24) : start]
-            start = max(0, start - 24) + len(before.rstrip()) - len(qual)
         if t.kind != "num" or text[toks[num.first].start : toks[num.last].end] != "":
             return Mention(
                 FactKind.NUMBER, shown.casefold(), shown, start, end, slot=slot, note=note

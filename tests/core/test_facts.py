@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from core.compare import compare
 from core.errors import Cancelled
 from core.facts import compare_facts, extract_mentions
-from core.facts.dates import date_order, extract_dates
+from core.facts.dates import CLOCK_SLOT, date_order, extract_dates
 from core.facts.numbers import extract_numbers
 from core.model import (
     Document,
@@ -97,6 +97,40 @@ def test_relative_days_get_the_dateline_reading_in_a_note_only() -> None:
     assert notes["relative: yesterday"].startswith("2013-08-03 if written on the dateline day")
     assert notes["relative: Friday"].startswith("2013-08-02")
     assert notes["relative: tonight"].startswith("2013-08-04")
+
+
+@pytest.mark.parametrize(
+    ("surface", "value"),
+    [
+        ("6 p.m.", "18:00"),
+        ("10:15 a.m.", "10:15"),
+        ("12 a.m.", "00:00"),
+        ("14:30", "14:30"),
+        ("1:28 p.m. EST", "13:28 EST"),
+    ],
+)
+def test_clock_times_are_times_of_day(surface: str, value: str) -> None:
+    mentions, _ = extract_dates(f"The boat left at {surface} from the port.")
+    assert [(m.value, m.slot) for m in mentions] == [(value, CLOCK_SLOT)]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "status"),
+    [
+        ("at 6 p.m.", "at 8 p.m.", FactStatus.CONFLICT),
+        ("at about 7 p.m.", "at 7:05 p.m.", FactStatus.SHARED),
+        ("at 1:28 p.m. EST", "at 6:28 p.m. GMT", FactStatus.SHARED),
+        ("at 1:28 p.m. EST", "at 1:28 p.m. GMT", FactStatus.CONFLICT),
+    ],
+)
+def test_clock_times_in_linked_sentences_compare(a: str, b: str, status: FactStatus) -> None:
+    facts = _facts(
+        f"Crowds gathered in the main square {a} to celebrate.",
+        f"Crowds gathered in the main square {b} to celebrate.",
+        links=[(0, 0)],
+    )
+    times = [f for f in facts if f.kind == FactKind.DATE]
+    assert [f.status for f in times] == [status], times
 
 
 @pytest.mark.parametrize("text", ["they may 5 times", "a march of 300 people", "we sat on it"])
