@@ -716,7 +716,15 @@ def _quote_fact(ms_a: list[Mention], ms_b: list[Mention], ia: DocIndex, ib: DocI
                 ", ".join(sorted(s)) or "?" for s in (speakers_a, speakers_b) if ms_a or ms_b
             )
         )
-    if ms_a and ms_b:
+    values: tuple[str, str] | None = None
+    why = ""
+    if ms_a and ms_b and _said_by_others(ms_a[0], ms_b[0], speakers_a, speakers_b):
+        status = FactStatus.CONFLICT
+        values = (ms_a[0].value, ms_b[0].value)
+        value = f"{values[0]} / {values[1]}"
+        said_a, said_b = (", ".join(sorted(s)) for s in (speakers_a, speakers_b))
+        why = f"conflict: said by {said_a} vs {said_b}"
+    elif ms_a and ms_b:
         status = FactStatus.SHARED
         notes.append(
             "word diff: "
@@ -737,7 +745,21 @@ def _quote_fact(ms_a: list[Mention], ms_b: list[Mention], ia: DocIndex, ib: DocI
         b=_spans(ms_b),
         content=content,
         note="; ".join(notes),
+        values=values,
+        why=why,
     )
+
+
+def _said_by_others(qa: Mention, qb: Mention, speakers_a: set[str], speakers_b: set[str]) -> bool:
+    """Whether the same words are given to two different people: the quotes say (nearly) the
+    same words, and each side names its speaker in full, with no surname in common. A single
+    word ("Clara", "Lu") may be a character or a misread subject, so it never conflicts."""
+    if not speakers_a or not speakers_b or fuzz.ratio(qa.key, qb.key) < 90:
+        return False
+    if any(" " not in name for name in speakers_a | speakers_b):
+        return False
+    surnames_a = {fold(name.split()[-1]) for name in speakers_a}
+    return not any(fold(name.split()[-1]) in surnames_a for name in speakers_b)
 
 
 def match_quotes(

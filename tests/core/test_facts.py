@@ -423,6 +423,25 @@ def test_translated_quotes_match_with_a_word_diff() -> None:
     assert "speaker: Putin" in quote[0].note
 
 
+@pytest.mark.parametrize(
+    ("speaker_a", "speaker_b", "status"),
+    [
+        ("Interior Minister Olaf Scholz", "Foreign Minister Andrii Sybiha", FactStatus.CONFLICT),
+        ("Interior Minister Olaf Scholz", "Chancellor Olaf Scholz", FactStatus.SHARED),
+        ("Clara", "Jenna Coleman", FactStatus.SHARED),  # one word: maybe a character's name
+    ],
+)
+def test_the_same_words_said_by_two_people_conflict(
+    speaker_a: str, speaker_b: str, status: FactStatus
+) -> None:
+    words = '"This is a turning point for our security and for Europe," {} said on Monday.'
+    facts = _facts(words.format(speaker_a), words.format(speaker_b), links=[(0, 0)])
+    quotes = [f for f in facts if f.kind == FactKind.QUOTE]
+    assert [f.status for f in quotes] == [status], quotes
+    if status == FactStatus.CONFLICT:
+        assert quotes[0].why.startswith("conflict: said by ")
+
+
 def test_quotes_that_differ_are_not_matched() -> None:
     facts = _facts(
         '"We will never allow our sovereignty to be violated," Kiir said.',
