@@ -80,6 +80,7 @@ def extract_mentions(doc: Document, check: Callable[[], None] | None = None) -> 
     names = extract_names(text, date_spans + urls, pace)
     check()
     people = [m for m in paced(names, pace) if m.kind == FactKind.PERSON]
+    numbers = _ages_by_person(text, numbers, people)
     quotes = extract_quotes(doc, people, pace)
     return sorted_by_position(
         dates + numbers + names + quotes, mention_start, attrgetter("start", "end", "kind"), pace
@@ -101,6 +102,23 @@ def _paragraph_walls(doc: Document) -> str:
         end = p.span.end
     parts.append(text[end:])
     return "".join(parts)
+
+
+def _ages_by_person(text: str, numbers: list[Mention], people: list[Mention]) -> list[Mention]:
+    """Ages ("Gaddafi, 69,") measured for the person's key rather than the word before them,
+    so that two spellings of one person ("Qadhafi, 68,") give one slot to compare."""
+    if not any(m.slot.startswith("age of ") for m in numbers):
+        return numbers
+    key_ending_at = {p.end: p.key for p in people}
+    out: list[Mention] = []
+    for m in numbers:
+        if m.slot.startswith("age of "):
+            before = text[max(0, m.start - 4) : m.start]
+            key = key_ending_at.get(m.start - len(before) + len(before.rstrip(" ,")))
+            if key is not None:
+                m = m._replace(slot=f"age of {key}")
+        out.append(m)
+    return out
 
 
 def _raising(check: Callable[[], None]) -> Callable[[], bool]:

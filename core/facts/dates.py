@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from core.facts.quantities import qualifier_before
 from core.facts.text import (
     NO_PACE,
     Mention,
@@ -78,6 +79,9 @@ _TIME = re.compile(
     r"(?:\s*(?:GMT|BST|UTC|EST|EDT|PST|PDT|CET|CEST|ET|PT)\b)?",
     re.IGNORECASE,
 )
+_CLOCK = re.compile(r"(\d+)(?::(\d\d))?\s*(?:([ap])\.?m\.?)?\s*([A-Z]*)", re.IGNORECASE)
+#: the slot of every clock time: two times in linked passages are compared
+CLOCK_SLOT = "time of day"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # every match starts with one of the letters in the lookahead (or a digit): the word starts
 # with other letters are passed over without trying the four groups
@@ -336,8 +340,33 @@ def extract_dates(
         elif not m["decade"]:
             add(m.start(), m.end(), m["y"])
     times = [m.span() for m in at_digits(_TIME, text, pace)]
+    for s, e in times:
+        clock = clock_value(text[s:e])
+        if clock is not None and free(s, e):
+            qualifier, s = qualifier_before(text, s)
+            note = f"qualified: {qualifier}" if qualifier else ""
+            out.append(
+                new_mention((FactKind.DATE, clock, clock, s, e, CLOCK_SLOT, note, "", False))
+            )
     out = sorted_by_position(out, mention_start, mention_start, pace)
     return out, times
+
+
+def clock_value(surface: str) -> str | None:
+    """A clock time as ``HH:MM`` on 24 hours, with its zone if written ("1:28 p.m. EST" is
+    ``13:28 EST``), or None when it is not a time of day."""
+    m = _CLOCK.fullmatch(surface.strip())
+    if m is None:
+        return None
+    hours, minutes = int(m[1]), int(m[2] or 0)
+    half = (m[3] or "").casefold()
+    if half and not 1 <= hours <= 12:
+        return None
+    hours = hours % 12 + 12 if half == "p" else hours % 12 if half == "a" else hours
+    if hours > 23 or minutes > 59:
+        return None
+    zone = f" {m[4].upper()}" if m[4] else ""
+    return f"{hours:02d}:{minutes:02d}{zone}"
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

@@ -21,16 +21,18 @@ Imports: standard library, rapidfuzz, core.model, core.facts.text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq, Levenshtein
 
-from core.facts.quantities import amount, judge, measure_of
+from core.facts.dates import CLOCK_SLOT
+from core.facts.quantities import amount, judge, judge_clocks, measure_of
 from core.facts.text import NO_PACE, DocIndex, Mention, fold, paced, word_set
 from core.facts.worded import IN_WORDS
-from core.model import Fact, FactKind, FactStatus, Link, Span
+from core.model import DiffTag, Fact, FactKind, FactStatus, Link, Span
 
 _NAME_KINDS = frozenset({FactKind.PERSON, FactKind.PLACE, FactKind.ORGANIZATION})
 _ALL_PAIRS_LIMIT = 50  # quotes per side under which every pair is scored (else linked only)
@@ -434,6 +436,10 @@ def _judged(
     """(agree, why) for the two sides' values of one measure in linked sentences."""
     m_a, m_b = ms_a[0], ms_b[0]
     words_a, words_b = _words(m_a, ia), _words(m_b, ib)
+    if m_a.slot == CLOCK_SLOT and m_b.slot == CLOCK_SLOT:
+        return judge_clocks(
+            m_a.value, _qualifier(m_a), m_b.value, _qualifier(m_b), words_a, words_b
+        )
     if m_a.kind == FactKind.NUMBER and m_b.kind == FactKind.NUMBER:
         x = amount(m_a.value, m_a.slot, _qualifier(m_a))
         y = amount(m_b.value, m_b.slot, _qualifier(m_b))
@@ -488,7 +494,70 @@ def _conflicts(
                 continue
             used.update((id(ga), id(gb)))
             out.append((ga, gb))
+    out += _replaced_figures(groups, links, ia, ib, used, pace)
     return out
+
+
+_FIGURE_KINDS = (FactKind.NUMBER, FactKind.DATE)
+
+
+def _replaced_figures(
+    groups: list[_Group],
+    links: Sequence[Link],
+    ia: DocIndex,
+    ib: DocIndex,
+    used: set[int],
+    pace: Callable[[], None] = NO_PACE,
+) -> list[tuple[_Group, _Group]]:
+    """Pairs of one-sided figures that the word diff of a link puts in one place: the two
+    sentences say the same words around them ("promised 12 more systems" / "promised 10 more
+    systems"), so they give one quantity two values even where no unit names it."""
+    where: dict[str, list[tuple[int, int, _Group]]] = {"a": [], "b": []}
+    for g in groups:
+        if id(g) in used or bool(g.a) == bool(g.b):
+            continue
+        side, ms = ("a", g.a) if g.a else ("b", g.b)
+        where[side] += [(m.start, m.end, g) for m in ms if m.kind in _FIGURE_KINDS]
+    if not where["a"] or not where["b"]:
+        return []
+    for found in where.values():
+        found.sort(key=lambda t: t[0])
+    starts = {side: [t[0] for t in found] for side, found in where.items()}
+
+    def inside(side: str, span: Span) -> list[_Group]:
+        found = where[side]
+        i = bisect_left(starts[side], span.start)
+        # a mention that starts before the span may reach into it ("At least 5" / "5")
+        if i and found[i - 1][1] > span.start:
+            i -= 1
+        out: dict[int, _Group] = {}
+        while i < len(found) and found[i][0] < span.end:
+            out[id(found[i][2])] = found[i][2]
+            i += 1
+        return list(out.values())
+
+    pairs: list[tuple[_Group, _Group]] = []
+    for link in paced(links, pace, 64):
+        for op in link.diff:
+            if op.tag != DiffTag.REPLACE or op.a is None or op.b is None:
+                continue
+            on_a, on_b = inside("a", op.a), inside("b", op.b)
+            if len(on_a) != 1 or len(on_b) != 1:
+                continue
+            ga, gb = on_a[0], on_b[0]
+            if id(ga) in used or id(gb) in used or not _comparable(ga.a[0], gb.b[0]):
+                continue
+            used.update((id(ga), id(gb)))
+            pairs.append((ga, gb))
+    return pairs
+
+
+def _comparable(x: Mention, y: Mention) -> bool:
+    """Whether two figures in one place of a link can be one quantity: the same kind, and
+    the same measure when both name one."""
+    if x.kind != y.kind:
+        return False
+    return not (x.slot and y.slot) or measure_of(x.slot) == measure_of(y.slot)
 
 
 _DIFF_WORDS = re.compile(r"\w+(?:['’]\w+)?")
@@ -647,7 +716,15 @@ def _quote_fact(ms_a: list[Mention], ms_b: list[Mention], ia: DocIndex, ib: DocI
                 ", ".join(sorted(s)) or "?" for s in (speakers_a, speakers_b) if ms_a or ms_b
             )
         )
-    if ms_a and ms_b:
+    values: tuple[str, str] | None = None
+    why = ""
+    if ms_a and ms_b and _said_by_others(ms_a[0], ms_b[0], speakers_a, speakers_b):
+        status = FactStatus.CONFLICT
+        values = (ms_a[0].value, ms_b[0].value)
+        value = f"{values[0]} / {values[1]}"
+        said_a, said_b = (", ".join(sorted(s)) for s in (speakers_a, speakers_b))
+        why = f"conflict: said by {said_a} vs {said_b}"
+    elif ms_a and ms_b:
         status = FactStatus.SHARED
         notes.append(
             "word diff: "
@@ -668,7 +745,21 @@ def _quote_fact(ms_a: list[Mention], ms_b: list[Mention], ia: DocIndex, ib: DocI
         b=_spans(ms_b),
         content=content,
         note="; ".join(notes),
+        values=values,
+        why=why,
     )
+
+
+def _said_by_others(qa: Mention, qb: Mention, speakers_a: set[str], speakers_b: set[str]) -> bool:
+    """Whether the same words are given to two different people: the quotes say (nearly) the
+    same words, and each side names its speaker in full, with no surname in common. A single
+    word ("Clara", "Lu") may be a character or a misread subject, so it never conflicts."""
+    if not speakers_a or not speakers_b or fuzz.ratio(qa.key, qb.key) < 90:
+        return False
+    if any(" " not in name for name in speakers_a | speakers_b):
+        return False
+    surnames_a = {fold(name.split()[-1]) for name in speakers_a}
+    return not any(fold(name.split()[-1]) in surnames_a for name in speakers_b)
 
 
 def match_quotes(

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from core.facts.quantities import qualifier_before
 from core.facts.text import (
     NO_PACE,
     Mention,
@@ -64,9 +65,6 @@ _UNIT_NORMAL = {
     "hrs": "hour", "mins": "minute", "minutes": "minute", "seconds": "second", "secs": "second",
 }  # fmt: skip
 _NOT_ONE_BEFORE = frozenset({"no", "the", "every", "any", "each", "this", "that", "which"})
-_QUALIFIERS = ("at least", "more than", "less than", "fewer than", "up to", "as many as",
-               "about", "around", "nearly", "almost", "some", "over", "under", "approximately",
-               "roughly", "between", "an estimated", "just over", "just under")  # fmt: skip
 
 
 class _Tok(NamedTuple):
@@ -432,16 +430,6 @@ def _lemma(word: str) -> str:
     return w
 
 
-def _qualifier(text: str, start: int) -> str:
-    before = text[max(0, start - 24) : start].casefold().rstrip()
-    if not before.endswith(_QUALIFIERS):
-        return ""  # (one call: most numbers have none)
-    for q in _QUALIFIERS:
-        if before.endswith(q) and (len(before) == len(q) or not before[-len(q) - 1].isalpha()):
-            return q
-    return ""
-
-
 @dataclass(frozen=True, slots=True)
 class _Words:
     """The lexicon lists number reading needs, loaded once per call."""
@@ -510,7 +498,7 @@ class _Scanner:
     def before(self, first: int) -> tuple[_Tok | None, _Tok | None]:
         """The two words before a number, past its qualifier ("killed more than 100")."""
         toks = self.toks
-        qualifier = _qualifier(self.text, toks[first].start)
+        qualifier = qualifier_before(self.text, toks[first].start)[0]
         if qualifier:
             first -= len(qualifier.split())
         return (toks[first - 1] if first > 0 else None, toks[first - 2] if first > 1 else None)
@@ -745,11 +733,8 @@ class _Scanner:
             slot = num.unit
             if num.unit == "year old":
                 slot = f"age of {num.slot_extra}" if num.slot_extra else ""
-        qual = _qualifier(text, start)
+        qual, start = qualifier_before(text, start)  # the span shows it: "more than 100 people"
         note = f"qualified: {qual}" if qual else ""
-        if qual:  # the span shows the qualifier: "more than 100 people"
-            before = text[max(0, start - 24) : start]
-            start = max(0, start - 24) + len(before.rstrip()) - len(qual)
         if t.kind != "num" or text[toks[num.first].start : toks[num.last].end] != "":
             return Mention(
                 FactKind.NUMBER, shown.casefold(), shown, start, end, slot=slot, note=note

@@ -50,6 +50,9 @@ _QUALIFIED: dict[str, tuple[float, float]] = {
     "less than": (0.0, 1.0), "fewer than": (0.0, 1.0), "under": (0.0, 1.0),
     "up to": (0.0, 1.0), "as many as": (0.0, 1.0), "no more than": (0.0, 1.0),
 }  # fmt: skip
+# the qualifiers read before a figure, longest first ("just over" before "over")
+_READ_QUALIFIERS = tuple(sorted((*_QUALIFIED, "between"), key=len, reverse=True))
+_LONGEST_QUALIFIER = len(_READ_QUALIFIERS[0])
 _FIGURE = re.compile(
     r"^(?:(?P<currency>[A-Z]{3}) )?(?P<n>\d[\d,]*(?:\.\d+)?)"
     r"(?: (?P<scale>million|billion|trillion))?(?P<percent>%)?(?: (?P<unit>.+))?$"
@@ -73,6 +76,19 @@ class Amount:
     unit: str = ""  # the unit it was given in, when that is one of several for the measure
     qualifier: str = ""
     half: float = 0.0  # half the last digit, in the base unit: the precision of the figure
+
+
+def qualifier_before(text: str, start: int) -> tuple[str, int]:
+    """The qualifier written just before ``start`` ("more than", "about"...) and where it
+    starts, or ("", start)."""
+    begin = max(0, start - _LONGEST_QUALIFIER - 2)
+    before = text[begin:start].casefold().rstrip()
+    if not before.endswith(_READ_QUALIFIERS):
+        return "", start  # (one test: most figures have none)
+    for q in _READ_QUALIFIERS:
+        if before.endswith(q) and (len(before) == len(q) or not before[-len(q) - 1].isalpha()):
+            return q, begin + len(text[begin:start].rstrip()) - len(q)
+    return "", start
 
 
 def measure_of(slot: str) -> str:
@@ -104,6 +120,43 @@ def amount(value: str, slot: str, qualifier: str = "") -> Amount | None:
         qualifier,
         half,
     )
+
+
+# minutes a qualifier allows around a clock time, before and after it
+_CLOCK_QUALIFIED = {
+    "about": (15, 15), "around": (15, 15), "approximately": (15, 15), "roughly": (15, 15),
+    "nearly": (15, 0), "almost": (15, 0), "just under": (15, 0), "just over": (0, 15),
+}  # fmt: skip
+# hours from UTC of the zones a clock time may name
+_ZONES = {
+    "GMT": 0, "UTC": 0, "BST": 1, "CET": 1, "CEST": 2,
+    "EST": -5, "EDT": -4, "ET": -5, "PST": -8, "PDT": -7, "PT": -8,
+}  # fmt: skip
+
+
+def judge_clocks(
+    a: str, qualifier_a: str, b: str, qualifier_b: str, shown_a: str, shown_b: str
+) -> tuple[bool, str]:
+    """(agree, why) for two clock times ``HH:MM`` with an optional zone: the same moment once
+    both named zones are taken off, or the minutes their qualifiers allow meet ("about 7 p.m."
+    and "7:01 p.m.")."""
+    (ta, zone_a), (tb, zone_b) = _minutes(a), _minutes(b)
+    converted = zone_a in _ZONES and zone_b in _ZONES and zone_a != zone_b
+    if converted:
+        ta, tb = ta - 60 * _ZONES[zone_a], tb - 60 * _ZONES[zone_b]
+    before_a, after_a = _CLOCK_QUALIFIED.get(qualifier_a, (0, 0))
+    before_b, after_b = _CLOCK_QUALIFIED.get(qualifier_b, (0, 0))
+    if ta - before_a <= tb + after_b and tb - before_b <= ta + after_a:
+        if ta == tb:
+            return True, f"equivalent value: {shown_a} = {shown_b}"
+        return True, f"range agreement: {shown_a} ~ {shown_b}"
+    return False, f"conflict: {shown_a} vs {shown_b}"
+
+
+def _minutes(clock: str) -> tuple[int, str]:
+    hours, _, rest = clock.partition(":")
+    minutes, _, zone = rest.partition(" ")
+    return 60 * int(hours) + int(minutes), zone
 
 
 def _open(x: Amount) -> bool:

@@ -6,9 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from core.compare import compare
 from core.errors import Cancelled
 from core.facts import compare_facts, extract_mentions
-from core.facts.dates import date_order, extract_dates
+from core.facts.dates import CLOCK_SLOT, date_order, extract_dates
 from core.facts.numbers import extract_numbers
 from core.model import (
     Document,
@@ -96,6 +97,40 @@ def test_relative_days_get_the_dateline_reading_in_a_note_only() -> None:
     assert notes["relative: yesterday"].startswith("2013-08-03 if written on the dateline day")
     assert notes["relative: Friday"].startswith("2013-08-02")
     assert notes["relative: tonight"].startswith("2013-08-04")
+
+
+@pytest.mark.parametrize(
+    ("surface", "value"),
+    [
+        ("6 p.m.", "18:00"),
+        ("10:15 a.m.", "10:15"),
+        ("12 a.m.", "00:00"),
+        ("14:30", "14:30"),
+        ("1:28 p.m. EST", "13:28 EST"),
+    ],
+)
+def test_clock_times_are_times_of_day(surface: str, value: str) -> None:
+    mentions, _ = extract_dates(f"The boat left at {surface} from the port.")
+    assert [(m.value, m.slot) for m in mentions] == [(value, CLOCK_SLOT)]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "status"),
+    [
+        ("at 6 p.m.", "at 8 p.m.", FactStatus.CONFLICT),
+        ("at about 7 p.m.", "at 7:05 p.m.", FactStatus.SHARED),
+        ("at 1:28 p.m. EST", "at 6:28 p.m. GMT", FactStatus.SHARED),
+        ("at 1:28 p.m. EST", "at 1:28 p.m. GMT", FactStatus.CONFLICT),
+    ],
+)
+def test_clock_times_in_linked_sentences_compare(a: str, b: str, status: FactStatus) -> None:
+    facts = _facts(
+        f"Crowds gathered in the main square {a} to celebrate.",
+        f"Crowds gathered in the main square {b} to celebrate.",
+        links=[(0, 0)],
+    )
+    times = [f for f in facts if f.kind == FactKind.DATE]
+    assert [f.status for f in times] == [status], times
 
 
 @pytest.mark.parametrize("text", ["they may 5 times", "a march of 300 people", "we sat on it"])
@@ -325,6 +360,36 @@ def test_no_conflict_between_numbers_that_count_different_things() -> None:
     assert not [f for f in facts if f.status == FactStatus.CONFLICT]
 
 
+def _compared_facts(a: str, b: str) -> list[Fact]:
+    """Facts of the whole pipeline: the aligner's links, with their word diffs."""
+    return list(compare(read_text(a), read_text(b)).facts)
+
+
+def test_figures_the_word_diff_puts_in_one_place_conflict_without_a_unit() -> None:
+    facts = _compared_facts(
+        "Scholz promised 12 more Iris-T systems by the end of the year.",
+        "Scholz promised 10 more Iris-T systems by the end of the year.",
+    )
+    assert [f.values for f in facts if f.status == FactStatus.CONFLICT] == [("12", "10")]
+
+
+def test_figures_in_one_place_that_measure_different_things_do_not_conflict() -> None:
+    facts = _compared_facts(
+        "The council approved the plan with 28 points after a long debate on Monday.",
+        "The council approved the plan with 11 sections after a long debate on Monday.",
+    )
+    assert not [f for f in facts if f.status == FactStatus.CONFLICT]
+
+
+def test_ages_of_one_person_spelled_two_ways_conflict() -> None:
+    facts = _compared_facts(
+        "Muammar Gaddafi was killed in Sirte. Gaddafi, 69, had ruled Libya for 42 years.",
+        "Moammar Qadhafi was killed in Sirte. Qadhafi, 68, had ruled Libya for 42 years.",
+    )
+    conflicts = [f for f in facts if f.status == FactStatus.CONFLICT]
+    assert [f.values for f in conflicts] == [("69 year old", "68 year old")]
+
+
 def test_no_conflict_when_one_side_is_ambiguous() -> None:
     facts = _facts(
         "The quake killed 3 people and the flood killed 7 people.",
@@ -356,6 +421,25 @@ def test_translated_quotes_match_with_a_word_diff() -> None:
     assert len(quote) == 1 and quote[0].status == FactStatus.SHARED
     assert "-agree +agreed" in quote[0].note
     assert "speaker: Putin" in quote[0].note
+
+
+@pytest.mark.parametrize(
+    ("speaker_a", "speaker_b", "status"),
+    [
+        ("Interior Minister Olaf Scholz", "Foreign Minister Andrii Sybiha", FactStatus.CONFLICT),
+        ("Interior Minister Olaf Scholz", "Chancellor Olaf Scholz", FactStatus.SHARED),
+        ("Clara", "Jenna Coleman", FactStatus.SHARED),  # one word: maybe a character's name
+    ],
+)
+def test_the_same_words_said_by_two_people_conflict(
+    speaker_a: str, speaker_b: str, status: FactStatus
+) -> None:
+    words = '"This is a turning point for our security and for Europe," {} said on Monday.'
+    facts = _facts(words.format(speaker_a), words.format(speaker_b), links=[(0, 0)])
+    quotes = [f for f in facts if f.kind == FactKind.QUOTE]
+    assert [f.status for f in quotes] == [status], quotes
+    if status == FactStatus.CONFLICT:
+        assert quotes[0].why.startswith("conflict: said by ")
 
 
 def test_quotes_that_differ_are_not_matched() -> None:
