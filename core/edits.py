@@ -217,7 +217,8 @@ def _check_sentences(comparison: Comparison, side: Side, indices: Sequence[int])
             raise EditError(f"{name} has no sentence {i + 1} (it has {len(doc.sentences)})")
         if not is_content_sentence(doc, i):
             raise EditError(
-                f"sentence {i + 1} of {name} is not compared (a caption, byline or boilerplate, or no words)"
+                f"sentence {i + 1} of {name} is not compared"
+                " (a caption, byline or boilerplate, or no words)"
             )
 
 

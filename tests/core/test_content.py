@@ -1,4 +1,4 @@
-"""Content sentences: word-less sentences are not counted, and identical articles are wholly shared."""
+"""Content sentences: word-less ones are not counted; identical articles are wholly shared."""
 
 from __future__ import annotations
 
