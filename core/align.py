@@ -700,8 +700,10 @@ def align(
     # the two leads tell the same main event, so a little shared wording is enough there.
     head_pair = (sa.head[ia] >= 1) & (sb.head[ib] >= 1)
     head_pair &= dice >= opts.headline_min
-    # ... if the articles are about one event at all: enough sentences have a good partner
-    well_matched = np.count_nonzero(np.bincount(ia[dice >= opts.link_threshold], minlength=1))
+    # ... if the articles are about one event at all: enough sentences have a good partner,
+    # counted on the side with fewer of them so that either article may be A
+    good = dice >= opts.link_threshold
+    well_matched = min(np.count_nonzero(np.bincount(ix[good], minlength=1)) for ix in (ia, ib))
     if well_matched < opts.related_share * max(1, min(sa.n, sb.n)):
         head_pair[:] = False
         # Articles about different events often name the same people and places (one town's
@@ -943,8 +945,10 @@ class _Grouper:
                     a=tuple(self.sa.index[i] for i in ga),
                     b=tuple(self.sb.index[j] for j in gb),
                     similarity=min(1.0, max(0.0, round(dice, 4))),
-                    cover_a=min(1.0, cov_a),
-                    cover_b=min(1.0, cov_b),
+                    # rounded like the scores: sums over terms in another order differ in the
+                    # last bit, and swapping the articles must not change a figure
+                    cover_a=round(min(1.0, cov_a), 9),
+                    cover_b=round(min(1.0, cov_b), 9),
                     identical=identical,
                 )
             )
