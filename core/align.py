@@ -24,7 +24,6 @@ Imports: numpy, rapidfuzz, core.
 from __future__ import annotations
 
 import logging
-import math
 import time
 import zlib
 from array import array
@@ -35,6 +34,7 @@ import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
+from core.content import is_content_sentence
 from core.errors import Cancelled
 from core.model import Document, Role
 from core.options import CompareOptions
@@ -142,7 +142,7 @@ class _Vocabulary:
         for i, s in enumerate(doc.sentences):
             if i % 250 == 0:
                 tick()
-            if not doc.is_content_sentence(i):
+            if not is_content_sentence(doc, i):
                 continue
             index.append(i)
             row = terms(text[s.span.start : s.span.end])
@@ -195,11 +195,15 @@ def _fuzzy_canon(
             qblocks.setdefault((vocab[i][0], len(vocab[i])), []).append(i)
         for (letter, length), qs in sorted(qblocks.items()):
             slack = int(length * (100 - cutoff) / cutoff) + 1
-            cs = [
-                c
-                for n in range(length - slack, length + slack + 1)
-                for c in blocks.get((letter, n), ())
-            ]
+            # in word order, so that of equally close words the first by spelling wins
+            cs = sorted(
+                (
+                    c
+                    for n in range(length - slack, length + slack + 1)
+                    for c in blocks.get((letter, n), ())
+                ),
+                key=vocab.__getitem__,
+            )
             if not cs:
                 continue
             for start in range(0, len(qs), 256):
@@ -394,11 +398,14 @@ def _build_sides(
     # sentences made of short words still find their counterpart
     # The rarest terms first, within a pair budget linear in the number of sentences: the work
     # of candidate generation grows linearly with the articles, whatever their vocabulary.
+    # Terms of one product are taken all or none, so that no term is picked by its id.
     prod = df_a * df_b
     usable = np.flatnonzero((prod <= MAX_TERM_PAIRS) & (prod > 0))
-    usable = usable[np.argsort(prod[usable], kind="stable")]
     budget = PAIRS_PER_SENTENCE * (len(idx_a) + len(idx_b)) + MAX_TERM_PAIRS
-    rare = usable[np.cumsum(prod[usable]) <= budget]
+    ps = np.sort(prod[usable])
+    last = np.flatnonzero(np.append(ps[1:] != ps[:-1], len(ps) > 0))  # last of each run
+    fits = last[np.cumsum(ps)[last] <= budget]
+    rare = usable[prod[usable] <= ps[fits[-1]]] if len(fits) else usable[:0]
     tick()
     return sides[0], sides[1], weight, content_weight, np.sort(rare), nv
 
@@ -504,67 +511,75 @@ def _top_per_group(
     return mask
 
 
-def _candidates(
-    sa: _Side, sb: _Side, weight: FloatArray, rare: IntArray, nv: int, tick: Ticker
+def _best_partners(
+    sq: _Side,
+    so: _Side,
+    weight: FloatArray,
+    is_rare: npt.NDArray[np.bool_],
+    nv: int,
+    tick: Ticker,
+    fractions: tuple[float, float],
 ) -> tuple[IntArray, IntArray]:
-    """Candidate pairs (content indices) sharing a rarer term, best few per sentence kept.
+    """Each sentence of ``sq`` with its ``TOP_CANDIDATES`` best partners in ``so`` by shared
+    rare-term weight (ties broken by the partners' text checksums), as (``sq`` index, ``so``
+    index) pairs in ``sq`` order.
 
-    Works through A in blocks of sentences sized so each block expands to about
+    Works through ``sq`` in blocks of whole sentences sized so each block expands to about
     ``BATCH_PAIRS`` postings: memory and the time between progress ticks stay bounded.
     """
-    if sa.n == 0 or sb.n == 0 or len(rare) == 0:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    ptr_o, post_o = _postings(so, nv, tick)
     tick()
-    ptr_b, post_b = _postings(sb, nv, tick)
-    tick()
-    is_rare = np.zeros(nv, dtype=bool)
-    is_rare[rare] = True
-    tick(0.45)
-    df_b = np.diff(ptr_b)
-    entry_cost = np.where(is_rare[sa.terms], df_b[sa.terms], 0)
-    cost_cum = np.concatenate(([0], np.cumsum(entry_cost)))[sa.indptr]  # per sentence boundary
-    crc_a, crc_b = np.asarray(sa.crc, dtype=np.int64), np.asarray(sb.crc, dtype=np.int64)
-    # B's best are picked per block; with many blocks each keeps fewer, so the union stays
-    # near TOP_CANDIDATES per B sentence (and memory linear) on very long articles
-    blocks = max(1, math.ceil(float(cost_cum[-1]) / BATCH_PAIRS))
-    keep_b = max(2, TOP_CANDIDATES // blocks)
-    kept_a: list[IntArray] = []
-    kept_b: list[IntArray] = []
+    df_o = np.diff(ptr_o)
+    entry_cost = np.where(is_rare[sq.terms], df_o[sq.terms], 0)
+    cost_cum = np.concatenate(([0], np.cumsum(entry_cost)))[sq.indptr]  # per sentence boundary
+    crc_o = np.asarray(so.crc, dtype=np.int64)
+    kept_q: list[IntArray] = []
+    kept_o: list[IntArray] = []
     s0 = 0
-    while s0 < sa.n:
-        tick(0.45 + 0.10 * s0 / sa.n)
+    while s0 < sq.n:
+        tick(fractions[0] + (fractions[1] - fractions[0]) * s0 / sq.n)
         s1 = int(np.searchsorted(cost_cum, cost_cum[s0] + BATCH_PAIRS, side="right")) - 1
-        s1 = min(sa.n, max(s1, s0 + 1))
-        lo, hi = int(sa.indptr[s0]), int(sa.indptr[s1])
-        t = sa.terms[lo:hi]
-        owner = np.repeat(np.arange(s0, s1, dtype=np.int64), np.diff(sa.indptr[s0 : s1 + 1]))
+        s1 = min(sq.n, max(s1, s0 + 1))
+        lo, hi = int(sq.indptr[s0]), int(sq.indptr[s1])
+        t = sq.terms[lo:hi]
+        owner = np.repeat(np.arange(s0, s1, dtype=np.int64), np.diff(sq.indptr[s0 : s1 + 1]))
         sel = is_rare[t]
         t, owner = t[sel], owner[sel]
         s0 = s1
         if len(t) == 0:
             continue
-        which, ib = _expand(ptr_b, post_b, t)
-        keys = owner[which] * sb.n + ib
-        uniq, inverse = _unique_inverse(keys)
+        which, io = _expand(ptr_o, post_o, t)
+        uniq, inverse = _unique_inverse(owner[which] * so.n + io)
         tick()
-        score = np.bincount(inverse, weights=weight[t[which]], minlength=len(uniq)).astype(
-            np.float64
-        )
-        ia_c, ib_c = uniq // sb.n, uniq % sb.n
-        # best per A sentence (exact: the block holds whole sentences) and best per B sentence
-        # within the block (all blocks together: a superset of its overall best, bounded by
-        # the linear pair budget)
-        best_a = _top_per_group(ia_c, score, crc_b[ib_c], TOP_CANDIDATES)
-        tick()
-        keep = best_a | _top_per_group(ib_c, score, crc_a[ia_c], keep_b)
-        kept_a.append(ia_c[keep])
-        kept_b.append(ib_c[keep])
-    ia = np.concatenate(kept_a) if kept_a else np.zeros(0, dtype=np.int64)
-    ib = np.concatenate(kept_b) if kept_b else np.zeros(0, dtype=np.int64)
-    tick(0.55)
-    if len(ia) > 1 and not bool(np.all(ia[1:] >= ia[:-1])):  # blocks come in A order
-        order = np.argsort(ia, kind="stable")
-        ia, ib = ia[order], ib[order]
+        # rounded: the same pair summed in the other direction differs in the last bit
+        score = np.round(np.bincount(inverse, weights=weight[t[which]], minlength=len(uniq)), 9)
+        iq, io_c = uniq // so.n, uniq % so.n
+        best = _top_per_group(iq, score.astype(np.float64), crc_o[io_c], TOP_CANDIDATES)
+        kept_q.append(iq[best])
+        kept_o.append(io_c[best])
+    empty = np.zeros(0, dtype=np.int64)
+    return (
+        np.concatenate(kept_q) if kept_q else empty,
+        np.concatenate(kept_o) if kept_o else empty,
+    )
+
+
+def _candidates(
+    sa: _Side, sb: _Side, weight: FloatArray, rare: IntArray, nv: int, tick: Ticker
+) -> tuple[IntArray, IntArray]:
+    """Candidate pairs (content indices): the best few partners of every sentence of A and of
+    every sentence of B (the same pairs whichever article is A), their neighbours and the
+    headline pairs; sorted by A index, then B index."""
+    if sa.n == 0 or sb.n == 0 or len(rare) == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    tick()
+    is_rare = np.zeros(nv, dtype=bool)
+    is_rare[rare] = True
+    tick(0.45)
+    a_of_a, b_of_a = _best_partners(sa, sb, weight, is_rare, nv, tick, (0.45, 0.50))
+    b_of_b, a_of_b = _best_partners(sb, sa, weight, is_rare, nv, tick, (0.50, 0.55))
+    pairs = _unique(np.concatenate((a_of_a * sb.n + b_of_a, a_of_b * sb.n + b_of_b)))
+    ia, ib = pairs // sb.n, pairs % sb.n
     tick(0.56)
     # the previous/next pairs (same paragraphs) are candidates too, so that neighbouring links
     # can support a pair that shares only short words ("That is all" / "That's all");
@@ -699,8 +714,10 @@ def align(
     # the two leads tell the same main event, so a little shared wording is enough there.
     head_pair = (sa.head[ia] >= 1) & (sb.head[ib] >= 1)
     head_pair &= dice >= opts.headline_min
-    # ... if the articles are about one event at all: enough sentences have a good partner
-    well_matched = np.count_nonzero(np.bincount(ia[dice >= opts.link_threshold], minlength=1))
+    # ... if the articles are about one event at all: enough sentences have a good partner,
+    # counted on the side with fewer of them so that either article may be A
+    good = dice >= opts.link_threshold
+    well_matched = min(np.count_nonzero(np.bincount(ix[good], minlength=1)) for ix in (ia, ib))
     if well_matched < opts.related_share * max(1, min(sa.n, sb.n)):
         head_pair[:] = False
         # Articles about different events often name the same people and places (one town's
@@ -838,7 +855,8 @@ class _Grouper:
         tb: set[int] = set()
         for j in group_b:
             tb |= self.sb.term_set(j)
-        wa, wb, ws = self.wsum(ta), self.wsum(tb), self.wsum(ta & tb)
+        # rounded: a set's sum depends on its order in the last bit
+        wa, wb, ws = (round(self.wsum(t), 9) for t in (ta, tb, ta & tb))
         dice = 2 * ws / (wa + wb) if wa + wb > 0 else 0.0
         return dice, (ws / wa if wa else 0.0), (ws / wb if wb else 0.0)
 
@@ -942,8 +960,10 @@ class _Grouper:
                     a=tuple(self.sa.index[i] for i in ga),
                     b=tuple(self.sb.index[j] for j in gb),
                     similarity=min(1.0, max(0.0, round(dice, 4))),
-                    cover_a=min(1.0, cov_a),
-                    cover_b=min(1.0, cov_b),
+                    # rounded like the scores: sums over terms in another order differ in the
+                    # last bit, and swapping the articles must not change a figure
+                    cover_a=round(min(1.0, cov_a), 9),
+                    cover_b=round(min(1.0, cov_b), 9),
                     identical=identical,
                 )
             )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from core.content import is_content_sentence
 from core.model import (
     Coverage,
     Document,
@@ -41,7 +42,7 @@ def sentence_coverage(
     ``scores[k]`` is ``(cover_a, cover_b)`` of link ``k``: the share of each side's content
     weight that the other side carries. A sentence is shared when it is in a same/paraphrase
     link or carried well enough by a partial one, partial when only thinly carried, unique when
-    it has no link. Caption/byline/boilerplate sentences are ``counted=False`` and unique.
+    it has no link. Sentences that are not content (``core.content``) are ``counted=False``.
     """
     held: dict[int, list[int]] = {}
     for k, link in enumerate(links):
@@ -53,7 +54,7 @@ def sentence_coverage(
     for i in range(len(doc.sentences)):
         if i % 2000 == 0:
             tick()
-        if not doc.is_content_sentence(i):
+        if not is_content_sentence(doc, i):
             out.append(_NOT_COUNTED)
             continue
         ks = held.get(i)

@@ -38,10 +38,10 @@ class CompareOptions:
     #: at least ``headline_min``
     headline_bonus: float = 0.20
     headline_min: float = 0.03
-    #: the articles are about one event when this share of the shorter one's sentences has a
-    #: partner at ``link_threshold`` on its own (news pairs: 0.20-1.1; articles about different
-    #: events: 0-0.13); otherwise headlines get no bonus and a pair must share more than names
-    #: and be clearly similar (``extra_link_threshold``) to link
+    #: the articles are about one event when, on each side, this share of the shorter one's
+    #: sentence count has a partner at ``link_threshold`` on its own (news pairs: 0.20-1.1;
+    #: articles about different events: 0-0.13); otherwise headlines get no bonus and a pair
+    #: must share more than names and be clearly similar (``extra_link_threshold``) to link
     related_share: float = 0.15
     #: a link is "same" at or above this similarity
     same_threshold: float = 0.90

@@ -61,14 +61,14 @@ def extract_mentions(doc: Document, check: Callable[[], None] | None = None) -> 
         if "@" in text or "://" in text or "www." in text or "](" in text
         else []
     )
-    dates, times = extract_dates(text, pace)
+    walled = _paragraph_walls(doc)
+    dates, times = extract_dates(walled, pace)
     if urls:
         dates = [m for m in dates if not _inside(m, urls)]
     date_spans = [(m.start, m.end) for m in dates]
     head = doc.paragraphs[min(2, len(doc.paragraphs) - 1)].span.end if doc.paragraphs else 0
     dates = note_relative_dates(dates, head, pace)
     check()
-    walled = _paragraph_walls(doc)
     worded = extract_worded(walled, date_spans + times + urls)
     worded_spans = [(w.start, w.end) for w in worded]
     numbers = [
@@ -89,7 +89,8 @@ def extract_mentions(doc: Document, check: Callable[[], None] | None = None) -> 
 
 def _paragraph_walls(doc: Document) -> str:
     """The text with the white space between paragraphs turned into "¶" (offsets unchanged),
-    so that a number never reads its unit from the next paragraph ("13" then "Police ...")."""
+    so that a fact stays inside its paragraph: a number never reads its unit from the next one
+    ("13" then "Police ..."), nor a month its day ("May" then "5 people ...")."""
     text = doc.text
     if len(doc.paragraphs) < 2:
         return text
