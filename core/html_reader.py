@@ -109,7 +109,9 @@ def _same(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
-def html_blocks(html: str, source: str) -> tuple[list[Block], str | None]:
+def html_blocks(
+    html: str, source: str, notices: list[str] | None = None
+) -> tuple[list[Block], str | None]:
     """The article in ``html`` as Blocks (title first) and its title.
 
     Raises InputError when the page holds no article text.
