@@ -209,8 +209,9 @@ def _read_format(text: str, source: str, fmt: str, notices: list[str]) -> Docume
     if fmt == "txt":
         return build_document(text, _txt_paragraphs(text), source)
     if fmt == "md":
-        from core.markdown_reader import markdown_blocks
+        from core.markdown_reader import check_cost, markdown_blocks
 
+        check_cost(text, source)
         blocks, title = _parse(source, "Markdown file", lambda: markdown_blocks(text))
         if not blocks:
             raise InputError(source, "no text in this Markdown file")
