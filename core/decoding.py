@@ -132,7 +132,7 @@ def _blocks_used(text: str) -> int:
 
 
 def _is_cjk(c: str) -> bool:
-    return "\u3000" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7af" or "\uff00" <= c <= "\uffef"
+    return "\u3040" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7af"  # kana, ideographs, Hangul
 
 
 def _reads_as_prose(text: str) -> bool:
