@@ -83,10 +83,22 @@ _PARAGRAPH_SEPARATOR = "\u2029"
 _NBSP = re.compile("[\u00a0\u2007\u202f]")
 # Control characters that carry nothing readable (tab and newline are kept), and stray BOMs.
 _DROP = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# How many damaged places a notice lists by byte offset before it says "and N more".
+_LISTED_OFFSETS = 5
 
 
-def normalize_text(text: str) -> str:
-    """The text every span indexes: LF line ends, NFC, plain spaces, no control characters."""
+def normalize_text(text: str, notices: list[str] | None = None) -> str:
+    """The text every span indexes: LF line ends, NFC, plain spaces, no control characters.
+
+    Lone surrogates (pasted from a broken clipboard, or escaped in JSON) cannot be encoded, so
+    they become U+FFFD here, at the entrance, with a line in ``notices`` saying so.
+    """
+    if _SURROGATE.search(text):
+        count = len(_SURROGATE.findall(text))
+        text = _SURROGATE.sub("\ufffd", text)
+        if notices is not None:
+            notices.append(f"{count} lone surrogate character(s) replaced by \ufffd")
     text = _NEWLINES.sub("\n", text)
     if _PARAGRAPH_SEPARATOR in text:
         text = text.replace(_PARAGRAPH_SEPARATOR, "\n\n")
@@ -97,26 +109,82 @@ def normalize_text(text: str) -> str:
     return text
 
 
-def _looks_utf16_without_bom(data: bytes) -> str | None:
-    """``utf-16-le``/``-be`` when every other byte is NUL (ASCII-range UTF-16), else None."""
-    sample = data[:4096]
-    if len(sample) < 4 or len(sample) % 2:
+# Unicode categories that never make up readable text: unassigned, private use, surrogates,
+# controls (tab, LF and CR excepted, below) and format characters.
+_UNREADABLE = frozenset({"Cn", "Co", "Cs", "Cc", "Cf"})
+_WIDE_ENCODINGS = ("utf-32-le", "utf-32-be", "utf-16-le", "utf-16-be")
+
+
+def _readable_share(text: str) -> float:
+    """The share of characters in ``text`` that can be part of written text."""
+    if not text:
+        return 0.0
+    bad = sum(1 for c in text if c not in "\t\n\r" and unicodedata.category(c) in _UNREADABLE)
+    return 1 - bad / len(text)
+
+
+def _blocks_used(text: str) -> int:
+    """How many 256-code-point blocks ``text`` uses: few for real text in any script.
+
+    Read in the wrong byte order, UTF-16 text turns into characters spread over many blocks.
+    """
+    return len({ord(c) >> 8 for c in text})
+
+
+def _is_cjk(c: str) -> bool:
+    return "\u3040" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7af"  # kana, ideographs, Hangul
+
+
+def _reads_as_prose(text: str) -> bool:
+    """True when decoded characters look like writing: spaced words, or CJK with punctuation.
+
+    Binary data decoded as UTF-16 is made of letters too (mostly stray ideographs), but it
+    has no spaces and no line ends, and no CJK punctuation.
+    """
+    if sum(c.isspace() for c in text) * 100 >= len(text):
+        return True
+    cjk = sum(_is_cjk(c) for c in text)
+    punctuation = any("\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uff65" for c in text)
+    return punctuation and cjk * 2 >= len(text)
+
+
+def _wide_text_without_bom(data: bytes) -> str | None:
+    """The text of UTF-16 or UTF-32 bytes without a byte-order mark, else None.
+
+    Such files hold NUL and other control bytes (ASCII characters, spaces and line ends have a
+    zero byte, Cyrillic letters a 0x04 one), which would otherwise make them "binary". Every
+    wide encoding that decodes the bytes strictly into readable text is a candidate; the one
+    using the fewest Unicode blocks wins, since a wrong byte order scatters the characters.
+    """
+    if _CONTROL_BYTES.search(data[:65536]) is None:
         return None
-    even_nul = sample[0::2].count(0) / (len(sample) // 2)
-    odd_nul = sample[1::2].count(0) / (len(sample) // 2)
-    if odd_nul > 0.6 and even_nul < 0.05:
-        return "utf-16-le"
-    if even_nul > 0.6 and odd_nul < 0.05:
-        return "utf-16-be"
-    return None
+    best: tuple[int, str] | None = None
+    for encoding in _WIDE_ENCODINGS:
+        unit = 4 if "32" in encoding else 2
+        if len(data) % unit:
+            continue
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:8192]
+        if _readable_share(sample) < 0.95 or not _reads_as_prose(sample):
+            continue
+        score = _blocks_used(sample)
+        if best is None or score < best[0]:
+            best = (score, text)
+    return None if best is None else best[1]
 
 
-def _check_binary(data: bytes, source: str) -> None:
+def _check_magic(data: bytes, source: str) -> None:
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise InputError(
                 source, f"not text: this is {what}; save the article as .txt, .md or .html"
             )
+
+
+def _check_binary(data: bytes, source: str) -> None:
     first = _CONTROL_BYTES.search(data)
     if first is None:
         return
@@ -165,29 +233,56 @@ def _guess(data: bytes, source: str) -> str:
     return str(best)
 
 
-def _mostly_utf8(data: bytes, source: str) -> str | None:
+def _damage_offsets(data: bytes, limit: int) -> list[int]:
+    """Byte offsets of the first ``limit`` invalid UTF-8 sequences in ``data``."""
+    offsets: list[int] = []
+    view = memoryview(data)
+    pos = 0
+    while len(offsets) < limit:
+        try:
+            codecs.utf_8_decode(view[pos:], "strict", True)
+        except UnicodeDecodeError as e:
+            offsets.append(pos + e.start)
+            pos += e.end
+        else:
+            break
+    return offsets
+
+
+def _mostly_utf8(data: bytes, notices: list[str]) -> str | None:
     """UTF-8 with a few damaged bytes (a stray byte from a cut or a concatenation), read as
     UTF-8 with U+FFFD for the damage; None when the bytes do not look like UTF-8 at all.
 
     Without this, one bad byte sent the whole file to the code-page guess, and every accented
     name came out as mojibake ("Mostefaï" as "MostefaÃ¯"). A legacy code page (cp1252, a CJK
-    double-byte one) rarely forms valid multi-byte UTF-8, so ten valid characters for every
-    damaged one tells them apart.
+    double-byte one) rarely forms even one valid multi-byte UTF-8 sequence, so as many valid
+    multi-byte characters as damaged places tells them apart. The damage is reported in
+    ``notices`` by byte offset, because the reader goes on as if nothing happened.
     """
     text = data.decode("utf-8", "replace")
     damaged = text.count("\ufffd") - data.count("\ufffd".encode())
     valid = len(_NON_ASCII.findall(text)) - text.count("\ufffd")
-    if damaged and valid >= 10 * damaged:
-        log.warning("%s: %d damaged UTF-8 byte(s) shown as \ufffd", source, damaged)
-        return text
-    return None
+    if not damaged or valid < max(1, damaged):
+        return None
+    offsets = _damage_offsets(data, _LISTED_OFFSETS)
+    where = ", ".join(str(o) for o in offsets)
+    if damaged > len(offsets):
+        where += f" and {damaged - len(offsets)} more"
+    notices.append(
+        f"read as UTF-8 with {damaged} invalid byte sequence(s) replaced by \ufffd "
+        f"(at byte {where})"
+    )
+    return text
 
 
-def decode_bytes(data: bytes, source: str) -> str:
+def decode_bytes(data: bytes, source: str, notices: list[str] | None = None) -> str:
     """Decode a file's bytes (BOM, then strict UTF-8, then a guess) and normalize the text.
 
+    Warnings about how the bytes were read (damage replaced) go to ``notices`` when given.
     Raises InputError for binary data and for bytes no encoding explains.
     """
+    if notices is None:
+        notices = []
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -198,16 +293,14 @@ def decode_bytes(data: bytes, source: str) -> str:
                     f"invalid {encoding.upper()} at byte {e.start + len(bom)} after its "
                     "byte-order mark",
                 ) from None
-            return normalize_text(text)
-    utf16 = _looks_utf16_without_bom(data)
-    if utf16 is not None:
-        try:
-            return normalize_text(data.decode(utf16))
-        except UnicodeDecodeError:
-            pass
+            return normalize_text(text, notices)
+    _check_magic(data, source)
+    wide = _wide_text_without_bom(data)
+    if wide is not None:
+        return normalize_text(wide, notices)
     _check_binary(data, source)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        text = _mostly_utf8(data, source) or _guess(data, source)
-    return normalize_text(text)
+        text = _mostly_utf8(data, notices) or _guess(data, source)
+    return normalize_text(text, notices)

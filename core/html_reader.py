@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from typing import Any
 
 from core.errors import InputError
 from core.model import Role
+from core.page_text import PageText, page_text
 from core.reader import MAX_BYTES, Block
 
 log = logging.getLogger(__name__)
@@ -42,6 +44,13 @@ _PRUNE = [
 _TITLE_SEARCH = 12  # how far into the blocks the page headline may turn up
 _NAV_WORDS = 15  # blocks before the headline this short are menus, not article text
 _INNER_BLOCKS = frozenset({"p", "head", "list", "quote", "table", "code"})
+# A page whose visible text is this much link text is a menu or an index, not an article.
+_MENU_SHARE = 0.8
+# Below this share of a page's visible text kept (on pages with more than the given number of
+# characters), the reader says how much it left out; real articles keep far more.
+_SMALL_SHARE = 0.1
+_SMALL_SHARE_FROM = 5000
+_REPEAT_MIN = 50  # paragraphs shorter than this repeat legitimately ("Advertisement")
 
 
 def _trafilatura() -> Any:
@@ -109,7 +118,9 @@ def _same(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
-def html_blocks(html: str, source: str) -> tuple[list[Block], str | None]:
+def html_blocks(
+    html: str, source: str, notices: list[str] | None = None
+) -> tuple[list[Block], str | None]:
     """The article in ``html`` as Blocks (title first) and its title.
 
     Raises InputError when the page holds no article text.
@@ -131,12 +142,59 @@ def html_blocks(html: str, source: str) -> tuple[list[Block], str | None]:
         if not xml:
             log.debug("%s: nothing extracted, trying again favouring recall", source)
             xml = trafilatura.extract(html, favor_recall=True, **options)
-    except (ValueError, TypeError) as e:  # lxml refuses some broken documents outright
-        raise InputError(source, f"cannot parse this HTML page ({e})") from None
-    blocks, title = _blocks_from_xml(xml) if xml else ([], None)
+        blocks, title = _blocks_from_xml(xml) if xml else ([], None)
+    except (ValueError, TypeError, RecursionError) as e:  # lxml refuses some documents outright
+        log.debug("%s: trafilatura failed (%s); reading all the page's text", source, e)
+        blocks, title = [], None
+    page = page_text(html)
+    if notices is None:
+        notices = []
     if not blocks:
-        raise InputError(source, "no article text found in this HTML page")
+        blocks = [Block(text, role) for text, role in page.paragraphs]
+        title = page.title
+        if not blocks:
+            raise InputError(source, "no article text found in this HTML page")
+        notices.append(
+            "the article could not be told apart from the rest of the page: all of its "
+            f"text outside menus, headers and footers is read ({_chars(blocks):,} characters)"
+        )
+    else:
+        notices.extend(_dropped(blocks, page))
+    if page.visible_chars and page.link_chars >= _MENU_SHARE * page.visible_chars:
+        notices.append(
+            "looks like a navigation menu or a list of links, not an article "
+            f"({page.link_chars:,} of {page.visible_chars:,} characters of its text are links)"
+        )
     return _place_title(blocks, title), title or _first_heading(blocks)
+
+
+def _chars(blocks: list[Block]) -> int:
+    """Characters of text, spaces not counted (as in core.page_text)."""
+    return sum(len(b.text) - b.text.count(" ") for b in blocks)
+
+
+def _dropped(blocks: list[Block], page: PageText) -> list[str]:
+    """A notice when trafilatura kept far less than the page shows, or read repeats once."""
+    kept = _chars(blocks)
+    extracted = Counter(_key(b.text) for b in blocks)
+    seen = Counter(_key(text) for text, _role in page.paragraphs)
+    repeats = sum(
+        count - extracted[key]
+        for key, count in seen.items()
+        if extracted[key] and count > extracted[key] and len(key) >= _REPEAT_MIN
+    )
+    small = page.visible_chars > _SMALL_SHARE_FROM and kept < _SMALL_SHARE * page.visible_chars
+    if not repeats and not small:
+        return []
+    why = f"{repeats:,} repeated paragraph(s) read once" if repeats else "page-chrome text"
+    return [
+        f"kept {kept:,} of {page.visible_chars:,} characters of text; the rest looked like "
+        f"repeated or page-chrome text ({why})"
+    ]
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 def _first_heading(blocks: list[Block]) -> str | None:

@@ -101,6 +101,9 @@ class Document:
     # For pages read by URL (source is then the final URL): when, and the page's canonical URL.
     fetched_at: str | None = None
     canonical_url: str | None = None
+    # One-line warnings about how the input was read (damaged bytes replaced, text dropped):
+    # the reader carries on, and every view and report shows them so nothing is lost silently.
+    notices: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         n = len(self.text)

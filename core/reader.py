@@ -15,21 +15,24 @@ Imports: standard library and core modules only.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from core.decoding import decode_bytes, normalize_text
-from core.errors import InputError
+from core.errors import Cancelled, InputError
 from core.formats import text_suffixes
 from core.model import Document, Paragraph, Role, Sentence, Span
 from core.roles import assign_roles
 from core.sentences import split_sentences
 
 log = logging.getLogger(__name__)
+_R = TypeVar("_R")
 
 # Why 20 MB: a long news article is 10-100 KB and the 1M-word alignment benchmark text is about
 # 6 MB, so 20 MB leaves room for any real article (or a saved page with its scripts) while
@@ -174,7 +177,31 @@ def _check_size(length: int, source: str) -> None:
         )
 
 
-def _read(text: str, source: str, fmt: str) -> Document:
+def _parse(source: str, what: str, parser: Callable[[], _R]) -> _R:
+    """Call a format reader; any failure inside its parser becomes the file's InputError.
+
+    Third-party parsers (lxml, markdown, python-docx, pypdfium2) raise exceptions of their own
+    on odd input; caught here, once, the user always gets one line naming the file.
+    """
+    try:
+        return parser()
+    except (InputError, Cancelled):
+        raise
+    except Exception as e:  # the boundary: whatever a parser raises
+        detail = " ".join(str(e).split())[:200]
+        kind = type(e).__name__
+        raise InputError(source, f"cannot read this {what} ({kind}: {detail})") from None
+
+
+def _read(text: str, source: str, fmt: str, notices: list[str]) -> Document:
+    """The Document of decoded ``text``, carrying the reading ``notices`` gathered so far."""
+    document = _read_format(text, source, fmt, notices)
+    if notices:
+        document = dataclasses.replace(document, notices=(*document.notices, *notices))
+    return document
+
+
+def _read_format(text: str, source: str, fmt: str, notices: list[str]) -> Document:
     if not _NON_SPACE.search(text):
         raise InputError(source, "empty (only whitespace)" if text else "empty")
     if fmt == "auto":
@@ -182,16 +209,17 @@ def _read(text: str, source: str, fmt: str) -> Document:
     if fmt == "txt":
         return build_document(text, _txt_paragraphs(text), source)
     if fmt == "md":
-        from core.markdown_reader import markdown_blocks
+        from core.markdown_reader import check_cost, markdown_blocks
 
-        blocks, title = markdown_blocks(text)
+        check_cost(text, source)
+        blocks, title = _parse(source, "Markdown file", lambda: markdown_blocks(text))
         if not blocks:
             raise InputError(source, "no text in this Markdown file")
         return document_from_blocks(blocks, source, title)
     if fmt == "html":
         from core.html_reader import html_blocks
 
-        blocks, title = html_blocks(text, source)
+        blocks, title = _parse(source, "HTML page", lambda: html_blocks(text, source, notices))
         return document_from_blocks(blocks, source, title)
     raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)} or auto")
 
@@ -199,7 +227,8 @@ def _read(text: str, source: str, fmt: str) -> Document:
 def read_text(text: str, source: str = "<pasted>", fmt: str = "txt") -> Document:
     """Read text already in memory (``fmt``: txt, md, html, or auto to sniff)."""
     _check_size(len(text.encode("utf-8", "surrogatepass")), source)
-    return _read(normalize_text(text), source, fmt)
+    notices: list[str] = []
+    return _read(normalize_text(text, notices), source, fmt, notices)
 
 
 _WHOLE_PAGE = re.compile(r"\A\s*(?:<!doctype\s+html\b|<html\b)", re.IGNORECASE)
@@ -242,12 +271,14 @@ def read_path(path: str | Path) -> Document:
         raise InputError(source, "empty file")
     from core.documents import read_document
 
-    document = read_document(data, source, p.suffix)  # PDF, Word, ODF: by content, not name
+    # PDF, Word, ODF: by content, not name
+    document = _parse(source, "document", lambda: read_document(data, source, p.suffix))
     if document is not None:
         return document
-    text = decode_bytes(data, source)
+    notices: list[str] = []
+    text = decode_bytes(data, source, notices)
     if not _NON_SPACE.search(text):
         raise InputError(source, "empty (only whitespace)")
     fmt = format_of(p, text)
     log.debug("%s: read %d bytes as %s", source, len(data), fmt)
-    return _read(text, source, fmt)
+    return _read(text, source, fmt, notices)

@@ -12,12 +12,14 @@ import argparse
 import logging
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from core.bundled import example_pair
 from core.errors import ArticleComparerError, ExportError, InputError
 from core.fetch import check_url, is_url
 from core.formats import help_text
+from core.model import Document
 
 log = logging.getLogger(__name__)
 
@@ -128,6 +130,7 @@ def _run_session_export(args: argparse.Namespace, path: Path) -> int:
         raise UsageError("a PDF cannot be written to stdout: give a file name")
     session = load_session(path)
     doc_a, doc_b = read_sources(session)
+    say_notices((doc_a, doc_b))
     from core.export import check_target, render, write_report
 
     protect = [s.path for s in session.sources if s.path is not None] + [path]
@@ -155,6 +158,13 @@ def _run_session_export(args: argparse.Namespace, path: Path) -> int:
     return 0
 
 
+def say_notices(docs: Sequence[Document]) -> None:
+    """One stderr line per reading notice, named by file: the run goes on and exits 0."""
+    for doc in docs:
+        for notice in doc.notices:
+            print(f"{doc.source}: {notice}", file=sys.stderr)
+
+
 def _run_export(args: argparse.Namespace) -> int:
     from core.compare import compare
     from core.inputs import read_input
@@ -165,6 +175,7 @@ def _run_export(args: argparse.Namespace) -> int:
     path_a, path_b = _inputs(args)
     protect = _files((path_a, path_b))
     doc_a, doc_b = read_input(path_a), read_input(path_b)
+    say_notices((doc_a, doc_b))
     from core.export import check_target, render, write_report  # after reading: input errors first
 
     if args.export != "-":  # a bad target is reported before the work of comparing
@@ -219,6 +230,7 @@ def _run_many(args: argparse.Namespace) -> int:
     from core.parallel import cores
 
     docs = [read_input(i) for i in inputs]
+    say_notices(docs)
     from core.export.nway_report import render_nway, write_nway_report
 
     if args.export != "-":

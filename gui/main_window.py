@@ -64,6 +64,12 @@ from gui.wording import counted, fact_label, fact_words
 
 log = logging.getLogger(__name__)
 
+
+def reading_notes(comparison: Comparison) -> list[str]:
+    """Every reading notice of both articles, each named by its source."""
+    return [f"{doc.source}: {n}" for doc in (comparison.a, comparison.b) for n in doc.notices]
+
+
 MAX_RECENT = 8
 _system_palette: QPalette | None = None
 DEFAULT_FONT_SIZE = 11.5
@@ -545,11 +551,23 @@ class MainWindow(QMainWindow):
         )
         self._conflict_pos = -1
         s = comparison.summary
-        self.statusBar().showMessage(
+        summary = (
             f"{counted(s.links, 'link')} · {s.a_shared:.0%} of A and {s.b_shared:.0%} of B "
-            f"shared · {counted(s.conflicts, 'conflicting fact')}",
-            10000,
+            f"shared · {counted(s.conflicts, 'conflicting fact')}"
         )
+        notes = reading_notes(comparison)
+        if notes:
+            # How an input was read (damaged bytes, dropped text) must not go unseen: it stays
+            # longer, and the whole list is in the tooltip of the status line.
+            more = " …" if len(notes) > 1 else ""
+            self.statusBar().showMessage(f"⚠ {notes[0]}{more} · {summary}", 60000)
+            self.status_label.setText(f"⚠ {counted(len(notes), 'reading note')}")
+            self.status_label.setToolTip("\n".join(notes))
+            log.warning("reading notes: %s", " | ".join(notes))
+        else:
+            self.statusBar().showMessage(summary, 10000)
+            self.status_label.setText("")
+            self.status_label.setToolTip("")
         self.setWindowTitle(f"{sources[0].label} ↔ {sources[1].label} — Article Comparer")
         if sources[0].path is not None and sources[1].path is not None:
             self._add_recent(sources[0].path, sources[1].path)

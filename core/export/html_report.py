@@ -42,7 +42,7 @@ from core.export.layout import (
     sentence_index_at,
     sentence_links,
 )
-from core.model import Comparison, Coverage, Fact, FactStatus, Role, Side, Span
+from core.model import Comparison, Coverage, Document, Fact, FactStatus, Role, Side, Span
 
 Variant = Literal["screen", "pdf"]
 
@@ -62,6 +62,13 @@ _MAX_CHARS = 90  # longer occurrences (quotes) are cut in the facts table; the v
 def esc(text: str) -> str:
     """Every character of untrusted text made inert in element content and quoted attributes."""
     return html.escape(drop_bidi(text), quote=True)
+
+
+def _notes_html(doc: Document) -> str:
+    """How a side was read: its notices as a list, escaped like every other text."""
+    if not doc.notices:
+        return "—"
+    return "<ul>" + "".join(f"<li>{esc(n)}</li>" for n in doc.notices) + "</ul>"
 
 
 def stylesheet(variant: Variant) -> str:
@@ -122,6 +129,11 @@ class _Renderer:
             *(
                 [row("Fetched", esc(a.fetched_at or "—"), esc(b.fetched_at or "—"))]
                 if a.fetched_at or b.fetched_at
+                else []
+            ),
+            *(
+                [row("Reading notes", _notes_html(a), _notes_html(b), "notices")]
+                if a.notices or b.notices
                 else []
             ),
             row(

@@ -1,9 +1,9 @@
 """The ``article-comparer/1`` JSON report (DESIGN.md), plus a few extra keys.
 
 Required keys are exactly those DESIGN.md shows. Extras: ``generator``, ``created``,
-``options``, per-document ``sentence_paragraphs``, per-link ``by`` (``"hand"`` or
-``"aligner"``), ``a_sentences``, ``b_sentences``, ``diff``, per-coverage
-``score``/``links``/``counted`` (and ``mark``/``by`` for a sentence decided by hand),
+``options``, per-document ``sentence_paragraphs`` and ``notices`` (how it was read),
+per-link ``by`` (``"hand"`` or ``"aligner"``), ``a_sentences``, ``b_sentences``, ``diff``,
+per-coverage ``score``/``links``/``counted`` (and ``mark``/``by`` for a sentence decided by hand),
 per-fact ``content``/``note``/``why``, ``paragraph_links`` and the full summary.
 
 The text is kept exactly as read, bidirectional controls included: it is data, and every span
@@ -33,6 +33,7 @@ def _document(doc: Document) -> dict[str, Any]:
         "title": doc.title,
         "fetched_at": doc.fetched_at,
         "canonical_url": doc.canonical_url,
+        "notices": list(doc.notices),
         "text": doc.text,
         "paragraphs": [{"span": p.span.as_list(), "role": str(p.role)} for p in doc.paragraphs],
         "sentences": [s.span.as_list() for s in doc.sentences],

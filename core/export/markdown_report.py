@@ -109,6 +109,11 @@ def _table_row(cells: Sequence[str]) -> str:
     return "| " + " | ".join(c.replace("|", "\\|") if c else " " for c in cells) + " |"
 
 
+def _notes_md(doc: Document) -> str:
+    """How a side was read, in one table cell (the notices joined with semicolons)."""
+    return "; ".join(escape_md(n) for n in doc.notices) or "—"
+
+
 def _summary(comparison: Comparison) -> list[str]:
     a, b, s = comparison.a, comparison.b, comparison.summary
     cov_a, cov_b = comparison.coverage_a, comparison.coverage_b
@@ -128,6 +133,11 @@ def _summary(comparison: Comparison) -> list[str]:
             else []
         ),
         _table_row(["Title", escape_md(a.title or "—"), escape_md(b.title or "—")]),
+        *(
+            [_table_row(["Reading notes", _notes_md(a), _notes_md(b)])]
+            if a.notices or b.notices
+            else []
+        ),
         _table_row(["Sentences", str(len(a.sentences)), str(len(b.sentences))]),
         _table_row(["Shared with the other", percent(s.a_shared), percent(s.b_shared)]),
         _table_row(

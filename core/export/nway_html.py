@@ -54,7 +54,11 @@ def render_nway_html(nway: NWayComparison, reference: int = 0) -> str:
         parts.append(
             f"<li><b>{label(d)}</b>: {esc(article_name(nway, d))} "
             f"<small>({esc(nway.documents[d].source)})</small>, "
-            f"{figures['shared'][d]:.0%} carried by another article</li>"
+            f"{figures['shared'][d]:.0%} carried by another article"
+            + "".join(
+                f"<br><small>Reading note: {esc(n)}</small>" for n in nway.documents[d].notices
+            )
+            + "</li>"
         )
     parts += [
         "</ul>",

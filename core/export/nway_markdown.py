@@ -37,6 +37,7 @@ def render_nway_markdown(nway: NWayComparison, reference: int = 0) -> str:
         out.append(
             f"- **{label(d)}**: {_cell(article_name(nway, d))} ({_cell(doc.source)}), "
             f"{share:.0%} carried by another article"
+            + "".join(f"; reading note: {_cell(n)}" for n in doc.notices)
         )
     out += [
         "",

@@ -323,3 +323,13 @@ def test_band_hover_tooltip_text(window, qtbot, bundled) -> None:  # type: ignor
     )
     view.scroll_offset_to(comparison.a.sentences[unique].span.start, 50)
     assert "Unique" in view.tooltip_at(view.point_of(comparison.a.sentences[unique].span.start + 1))
+
+
+def test_reading_notes_show_in_the_status_bar(window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_bytes("Vargá said €18.5 million on Monday.\n".encode() + b"\xff\n")
+    b.write_text("On Monday Vargá said it cost €18.5 million.\n", encoding="utf-8")
+    compare_in(window, qtbot, a, b)
+    assert "byte 39" in window.statusBar().currentMessage()
+    assert "reading note" in window.status_label.text()
+    assert str(a) in window.status_label.toolTip()
