@@ -22,6 +22,9 @@ work on them, so a single run's longest stall is noisy: hence the repeats. Pytho
 are recorded in every run (the collector holds the GIL, so its pauses are told apart from the
 window's own work).
 
+``--cprofile`` (one run) prints cProfile tables of the GUI thread per phase (Python time; a Qt
+call is charged to the Python line that made it, Qt's own timers to the event loop's exec).
+
 ``--profile`` times every event Qt delivers on the GUI thread (a ``QApplication.notify``
 override; outermost events only, so a paint inside a timer event counts once) and prints, per
 phase, the receivers and event types that took longest.
@@ -66,8 +69,12 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[lo] + (ordered[hi] - ordered[lo]) * (pos - lo)
 
 
-def one_run(words: int, profile: bool) -> dict[str, Any]:
+def one_run(words: int, profile: bool, cprofile: bool = False) -> dict[str, Any]:
     """One measured cycle in this process; returns its figures."""
+    import cProfile
+    import pstats
+
+    profilers = {phase: cProfile.Profile() for phase in PHASES} if cprofile else {}
     from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEventLoop, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -155,6 +162,10 @@ def one_run(words: int, profile: bool) -> dict[str, Any]:
                 gc_by_phase[previous].extend(gc_seconds[state.get("gc_seen", 0) : gc_seen])
             state["gc_seen"] = gc_seen
             state["phase"] = phase
+            if previous in profilers:
+                profilers[previous].disable()
+            if phase in profilers:
+                profilers[phase].enable()
 
         run_for(200)
         done = QEventLoop()
@@ -217,6 +228,11 @@ def one_run(words: int, profile: bool) -> dict[str, Any]:
                 for phase, kinds in events.items()
             }
     window.close()
+    for phase, profiler in profilers.items():
+        print(f"--- cProfile of the GUI thread, {phase} phase, by own time ---")
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(15)
+        print(f"--- {phase} phase, by cumulative time ---")
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
     return out
 
 
@@ -264,6 +280,9 @@ def main(argv: list[str] | None = None) -> int:
         "--runs", type=int, default=1, help="measured runs, each in a fresh subprocess"
     )
     parser.add_argument("--profile", action="store_true", help="time Qt's events per receiver")
+    parser.add_argument(
+        "--cprofile", action="store_true", help="one run: cProfile the GUI thread per phase"
+    )
     parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)  # one run, JSON
     args = parser.parse_args(argv)
 
@@ -271,7 +290,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(one_run(args.words, args.profile)))
         return 0
     if args.runs <= 1:
-        run = one_run(args.words, args.profile)
+        run = one_run(args.words, args.profile, args.cprofile)
         print_run(run)
         if args.profile:
             print_profile([run])
