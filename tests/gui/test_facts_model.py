@@ -96,3 +96,70 @@ def test_dock_lists_conflicts_first_and_says_why(window, qtbot, bundled) -> None
             pos=dock.table.visualRect(first).center(),
         )
     assert window.model.selected_fact == row and fact.a and fact.b
+
+
+def test_status_column_sorts_conflicts_first_then_text_order(window, qtbot, bundled) -> None:  # type: ignore[no-untyped-def]
+    # The status sort keys are computed once per reset (a speed fix); the order must stay the one
+    # the status labels give, ties in fact (text) order.
+    from PySide6.QtCore import Qt
+
+    from gui.facts_model import FACT_INDEX_ROLE, STATUS_LABELS
+
+    comparison = with_facts(compare_in(window, qtbot, *bundled))
+    model = FactsModel()
+    model.set_facts(comparison.facts)
+    proxy = FactsFilter()
+    proxy.setSourceModel(model)
+    proxy.sort(0, Qt.SortOrder.AscendingOrder)
+    rows = [proxy.data(proxy.index(r, 0), FACT_INDEX_ROLE) for r in range(proxy.rowCount())]
+    order = list(STATUS_LABELS)
+    facts = comparison.facts
+    assert rows == sorted(range(len(facts)), key=lambda i: (order.index(facts[i].status), i))
+    assert facts[rows[0]].status is FactStatus.CONFLICT
+    proxy.sort(0, Qt.SortOrder.DescendingOrder)
+    rows = [proxy.data(proxy.index(r, 0), FACT_INDEX_ROLE) for r in range(proxy.rowCount())]
+    assert rows == sorted(
+        range(len(facts)), key=lambda i: (order.index(facts[i].status), i), reverse=True
+    )
+
+
+def test_long_fact_list_fills_in_chunks_to_the_same_table(window, qtbot, bundled) -> None:  # type: ignore[no-untyped-def]
+    # A long list is added a chunk per event-loop turn; the table ends as one reset gives it.
+    import dataclasses
+
+    from PySide6.QtCore import Qt
+
+    import gui.facts_dock as facts_dock
+    from gui.facts_model import FACT_INDEX_ROLE
+    from tests.gui.conftest import show_comparison
+
+    comparison = with_facts(compare_in(window, qtbot, *bundled))
+    many = dataclasses.replace(comparison, facts=comparison.facts * 60)  # 240 facts
+    reference = FactsModel()
+    reference.set_facts(many.facts, (many.a.text, many.b.text))
+    proxy = FactsFilter()
+    proxy.setSourceModel(reference)
+    proxy.sort(0, Qt.SortOrder.AscendingOrder)
+
+    def table(model) -> list[tuple[object, ...]]:  # type: ignore[no-untyped-def]
+        return [
+            (
+                *(model.data(model.index(r, c)) for c in range(model.columnCount())),
+                model.data(model.index(r, 0), FACT_INDEX_ROLE),
+            )
+            for r in range(model.rowCount())
+        ]
+
+    dock = window.facts_dock
+    old = facts_dock.FILL_CHUNK
+    facts_dock.FILL_CHUNK = 50
+    try:
+        show_comparison(window, many)
+        assert dock.filling() and dock.facts_model.rowCount() == 50
+        assert dock.status_box.itemText(0) == "All facts (240)"  # counts of the whole list
+        qtbot.waitUntil(lambda: not dock.filling(), timeout=5000)
+    finally:
+        facts_dock.FILL_CHUNK = old
+    assert dock.facts_model.rowCount() == 240
+    assert table(dock.proxy) == table(proxy)
+    assert "60 conflicts" in dock.counts_label.text()
