@@ -32,7 +32,6 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from core.compare import compare  # noqa: E402
-from core.content import is_content_sentence  # noqa: E402
 from core.model import Comparison, Coverage, Document  # noqa: E402
 from core.options import CompareOptions  # noqa: E402
 from core.reader import read_path  # noqa: E402
@@ -121,8 +120,8 @@ def shown_shared(comparison: Comparison) -> set[Judged]:
 
 def gold_shared(want: set[Pair], a: Document, b: Document) -> set[Judged]:
     """Content sentences that are in some gold link."""
-    return {("a", i) for i, _ in want if is_content_sentence(a, i)} | {
-        ("b", j) for _, j in want if is_content_sentence(b, j)
+    return {("a", i) for i, _ in want if a.is_content_sentence(i)} | {
+        ("b", j) for _, j in want if b.is_content_sentence(j)
     }
 
 

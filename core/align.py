@@ -34,7 +34,6 @@ import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
-from core.content import is_content_sentence
 from core.errors import Cancelled
 from core.model import Document, Role
 from core.options import CompareOptions
@@ -142,7 +141,7 @@ class _Vocabulary:
         for i, s in enumerate(doc.sentences):
             if i % 250 == 0:
                 tick()
-            if not is_content_sentence(doc, i):
+            if not doc.is_content_sentence(i):
                 continue
             index.append(i)
             row = terms(text[s.span.start : s.span.end])

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from core.content import is_content_sentence
 from core.model import (
     Coverage,
     Document,
@@ -42,7 +41,8 @@ def sentence_coverage(
     ``scores[k]`` is ``(cover_a, cover_b)`` of link ``k``: the share of each side's content
     weight that the other side carries. A sentence is shared when it is in a same/paraphrase
     link or carried well enough by a partial one, partial when only thinly carried, unique when
-    it has no link. Sentences that are not content (``core.content``) are ``counted=False``.
+    it has no link. Sentences that are not content (``Document.is_content_sentence``) are
+    ``counted=False``.
     """
     held: dict[int, list[int]] = {}
     for k, link in enumerate(links):
@@ -54,7 +54,7 @@ def sentence_coverage(
     for i in range(len(doc.sentences)):
         if i % 2000 == 0:
             tick()
-        if not is_content_sentence(doc, i):
+        if not doc.is_content_sentence(i):
             out.append(_NOT_COUNTED)
             continue
         ks = held.get(i)

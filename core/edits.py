@@ -20,7 +20,6 @@ from typing import Literal
 
 from rapidfuzz.distance import Indel
 
-from core.content import is_content_sentence
 from core.coverage import summary
 from core.facts import FactMatcher
 from core.model import (
@@ -215,7 +214,7 @@ def _check_sentences(comparison: Comparison, side: Side, indices: Sequence[int])
     for i in indices:
         if i >= len(doc.sentences):
             raise EditError(f"{name} has no sentence {i + 1} (it has {len(doc.sentences)})")
-        if not is_content_sentence(doc, i):
+        if not doc.is_content_sentence(i):
             raise EditError(
                 f"sentence {i + 1} of {name} is not compared"
                 " (a caption, byline or boilerplate, or no words)"

@@ -10,6 +10,7 @@ Imports: standard library only.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal
@@ -17,6 +18,9 @@ from typing import Literal
 Side = Literal["a", "b"]
 #: who made a link or a coverage decision: the aligner, or the person reviewing by hand
 By = Literal["hand", "aligner"]
+
+#: a letter or a digit (``\w`` without the underscore): what makes a sentence say something
+_WORD_CHAR = re.compile(r"[^\W_]")
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -135,8 +139,17 @@ class Document:
         return self.paragraphs[self.sentences[index].paragraph].role
 
     def is_content_sentence(self, index: int) -> bool:
-        """True for sentences that are aligned and counted (not caption/byline/boilerplate)."""
-        return self.sentence_role(index).is_content
+        """True for the sentences that are aligned and counted: in a title, heading or body
+        paragraph, and holding a word.
+
+        Captions, bylines and boilerplate are not the article's statements, and a sentence
+        without a letter or digit (a ``* * *`` divider, a lone dash or bullet) says nothing:
+        neither is shared or unique, so identical articles are wholly shared.
+        """
+        if not self.sentence_role(index).is_content:
+            return False
+        span = self.sentences[index].span
+        return _WORD_CHAR.search(self.text, span.start, span.end) is not None
 
 
 class LinkKind(StrEnum):

@@ -17,7 +17,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 
-from core.content import is_content_sentence
 from core.model import Coverage, Document, FactStatus
 from core.nway.model import Cell, PairResult, Statement
 
@@ -142,7 +141,7 @@ def build_statements(
     for d, doc in enumerate(documents):
         tick()
         for s in range(len(doc.sentences)):
-            if is_content_sentence(doc, s):
+            if doc.is_content_sentence(s):
                 groups.setdefault(uf.find(offsets[d] + s), []).append(offsets[d] + s)
     n = len(documents)
     out: list[Statement] = []

@@ -9,7 +9,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from core.compare import compare
-from core.content import is_content_sentence
 from core.model import Comparison, Coverage, Document
 from core.reader import read_path, read_text
 from tests.core.test_compare import WORDS, make_doc
@@ -28,7 +27,7 @@ def _wholly_shared(c: Comparison) -> None:
 
 def test_dividers_are_not_content() -> None:
     doc = make_doc([["The mayor opened the bridge."], ["* * *"], ["—", "•"], ["It rained 3 days."]])
-    assert [is_content_sentence(doc, i) for i in range(len(doc.sentences))] == [
+    assert [doc.is_content_sentence(i) for i in range(len(doc.sentences))] == [
         True,
         False,
         False,
@@ -62,7 +61,7 @@ def article_texts(draw: st.DrawFn) -> str:
 @given(article_texts())
 def test_identical_generated_articles_are_wholly_shared(text: str) -> None:
     doc = read_text(text)
-    if not any(is_content_sentence(doc, i) for i in range(len(doc.sentences))):
+    if not any(doc.is_content_sentence(i) for i in range(len(doc.sentences))):
         c = compare(doc, doc)
         assert c.summary.a_unique == c.summary.b_unique == 0
         return
