@@ -119,13 +119,8 @@ class ArticleView(QTextEdit):
         if self._restyled(comparison):
             return
         prepared = self.model.prepared.get(self.side)
-        if (
-            prepared is None
-            or prepared.comparison is not comparison
-            or prepared.dark != self._style.dark
-        ):
-            prepared = build_document(comparison, self.side, self._style, self._font_size)
-        self.install(prepared)
+        positions = prepared.positions if prepared and prepared.comparison is comparison else None
+        self.install(build_document(comparison, self.side, self._style, self._font_size, positions))
 
     def _restyled(self, comparison: Comparison) -> bool:
         """A hand edit of the comparison on screen: restyle what it touched, keep the scroll."""
@@ -141,8 +136,8 @@ class ArticleView(QTextEdit):
         self.viewport().update()
         return True
 
-    def install(self, prepared: PreparedDocument) -> None:
-        """Show a document built by ``build_document`` (possibly in a worker thread)."""
+    def install(self, prepared: PaneDocument) -> None:
+        """Show a document built by ``build_document``."""
         doc = prepared.document
         old = self.document()
         # the view's own documents (Qt's default one included) go when replaced
@@ -157,8 +152,6 @@ class ArticleView(QTextEdit):
         self._cursor = QTextCursor(doc)
         if ours:
             old.deleteLater()
-        if prepared.font_size != self._font_size:
-            doc.setDefaultFont(self._style.reading_font(self._font_size))
         self._last_sentence = None
         self._visible_cache = None  # it described the document just replaced
         self.setExtraSelections([])
@@ -512,28 +505,30 @@ class ArticleView(QTextEdit):
 
 
 @dataclass(frozen=True)
-class PreparedDocument:
+class PaneDocument:
     """A pane's text document for one side of a comparison, ready to install."""
 
     comparison: Comparison
-    side: Side
     document: QTextDocument
     positions: PositionMap
-    dark: bool
-    font_size: float
-    overview: list[tuple[float, float, str]] | None = None  # rows for the overview map
 
 
 def build_document(
-    comparison: Comparison, side: Side, style: Style, font_size: float
-) -> PreparedDocument:
+    comparison: Comparison,
+    side: Side,
+    style: Style,
+    font_size: float,
+    positions: PositionMap | None = None,
+) -> PaneDocument:
     """Build the text of one pane: a block per paragraph, formats by role and coverage, conflicting
-    facts underlined. Uses no widget, so the worker thread can call it (QTextDocument is
-    reentrant); the caller moves the document to the GUI thread.
+    facts underlined. Called on the GUI thread, which owns the document from the start: a
+    document built in a worker would have to be moved across threads, and that move can
+    deadlock against the interpreter lock. Building costs about 25 ms a side at 100k words
+    (layout comes later, lazily); ``positions`` may come ready from the worker.
     """
     document = comparison.document(side)
     coverage = comparison.coverage(side)
-    pmap = PositionMap(document)
+    pmap = positions if positions is not None else PositionMap(document)
     doc = QTextDocument()
     doc.setUndoRedoEnabled(False)
     doc.setDefaultFont(style.reading_font(font_size))
@@ -590,4 +585,4 @@ def build_document(
                 cursor.setPosition(qe, QTextCursor.MoveMode.KeepAnchor)
                 cursor.mergeCharFormat(conflict)
     cursor.endEditBlock()
-    return PreparedDocument(comparison, side, doc, pmap, style.dark, font_size)
+    return PaneDocument(comparison, doc, pmap)

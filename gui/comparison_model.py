@@ -14,13 +14,13 @@ import logging
 from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from core.fetch import is_url
 from core.model import Comparison, Coverage, Fact, FactStatus, Link, Side
 from core.scroll_sync import monotone_chain
+from gui.positions import PositionMap
 from gui.wording import counted
 
 log = logging.getLogger(__name__)
@@ -77,6 +77,17 @@ class Source:
         return str(self.path) if self.path is not None else "pasted from the clipboard"
 
 
+@dataclass(frozen=True)
+class PreparedPane:
+    """What a worker computes for one pane of a comparison (plain data, no Qt object): the
+    offset map and the overview map's rows. The pane's text document itself is built on the
+    GUI thread, which must own it."""
+
+    comparison: Comparison
+    positions: PositionMap
+    overview: list[tuple[float, float, str]]
+
+
 class ComparisonModel(QObject):
     comparison_changed = Signal()
     selection_changed = Signal()
@@ -92,8 +103,8 @@ class ComparisonModel(QObject):
         self.sync_chain: list[int] = []  # link indices, increasing on both sides
         self._chain_a: list[int] = []  # first A sentence of each chain link
         self.conflicts: list[int] = []  # fact indices of conflicts, in reading order of A
-        # Pane documents built off the GUI thread for this comparison, by side (may be empty).
-        self.prepared: dict[Side, Any] = {}
+        # What the worker computed for the panes of this comparison, by side (may be empty).
+        self.prepared: dict[Side, PreparedPane] = {}
         # While a hand edit's comparison is announced: the sentences it touched, by side (views
         # restyle those in place and keep their scroll position); None for a new comparison.
         self.edited: dict[Side, frozenset[int]] | None = None
@@ -103,7 +114,7 @@ class ComparisonModel(QObject):
         self,
         comparison: Comparison,
         sources: tuple[Source, Source],
-        prepared: dict[Side, Any] | None = None,
+        prepared: dict[Side, PreparedPane] | None = None,
     ) -> None:
         self.comparison = comparison
         self.sources = sources

@@ -10,13 +10,12 @@ Imports: PySide6, core, gui.
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QPoint, QSettings, Qt, Slot
+from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, Slot
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -48,14 +47,15 @@ from core.options import CompareOptions
 from core.scroll_sync import Anchor, steady, sync_scroll, syncpoint
 from gui import icons
 from gui.article_pane import ArticlePane
-from gui.article_view import ArticleView, PreparedDocument, build_document
+from gui.article_view import ArticleView
 from gui.background import run_blocking
 from gui.compare_controller import CompareController
-from gui.comparison_model import ComparisonModel, Source, other
+from gui.comparison_model import ComparisonModel, PreparedPane, Source, other
 from gui.connector_strip import ConnectorStrip
 from gui.facts_dock import FactsDock
 from gui.legend import Legend
 from gui.overview_map import overview_rows
+from gui.positions import PositionMap
 from gui.review_actions import ReviewActions
 from gui.session_actions import SessionActions
 from gui.style import Style, dark_palette, is_dark
@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Article Comparer")
         self.settings = QSettings()
         self.model = ComparisonModel(self)
-        self.controller = CompareController(self, prepare=self._prepare_documents)
+        self.controller = CompareController(self, prepare=self._prepare_panes)
         self._syncing = False
         self._synced_at: dict[Side, int] = {}  # scroll values when the panes were last synced
         self.interactive = True
@@ -528,17 +528,19 @@ class MainWindow(QMainWindow):
     def _on_controller_progressed(self, fraction: float) -> None:
         self.progress.setValue(round(fraction * 1000))
 
-    def _prepare_documents(self, comparison: Comparison) -> dict[Side, PreparedDocument]:
-        """Runs in the worker: build both panes' documents there, hand them to the GUI thread."""
-        style, size = self.style_, self._font_size
-        gui_thread = QCoreApplication.instance().thread()  # type: ignore[union-attr]
-        prepared: dict[Side, PreparedDocument] = {}
-        for side in ("a", "b"):
-            built = build_document(comparison, side, style, size)  # type: ignore[arg-type]
-            built.document.moveToThread(gui_thread)
-            rows = overview_rows(comparison, side)  # type: ignore[arg-type]
-            prepared[side] = dataclasses.replace(built, overview=rows)  # type: ignore[index]
-        return prepared
+    @staticmethod
+    def _prepare_panes(comparison: Comparison) -> dict[Side, PreparedPane]:
+        """Runs in the worker: the panes' offset maps and overview rows, from the comparison
+        alone (no widget state is read off the GUI thread)."""
+        sides: tuple[Side, Side] = ("a", "b")
+        return {
+            side: PreparedPane(
+                comparison,
+                PositionMap(comparison.document(side)),
+                overview_rows(comparison, side),
+            )
+            for side in sides
+        }
 
     @Slot(object, object, object)
     def _on_controller_comparison_ready(

@@ -36,6 +36,20 @@ def test_opening_a_pair_shows_both_texts(window, qtbot, bundled) -> None:  # typ
     assert bundled[0].name in window.pane_a.header.text()
 
 
+def test_worker_hands_plain_data_and_panes_own_their_documents(window, qtbot, bundled) -> None:  # type: ignore[no-untyped-def]
+    """The worker computes offsets and overview rows only; no Qt object crosses threads (moving
+    a document built in a worker to the GUI thread could deadlock with the interpreter lock)."""
+    from PySide6.QtCore import QObject
+
+    comparison = compare_in(window, qtbot, *bundled)
+    for side, view in window.views.items():
+        prepared = window.model.prepared[side]
+        assert prepared.comparison is comparison
+        assert not any(isinstance(v, QObject) for v in vars(prepared).values())
+        assert view.positions is prepared.positions
+        assert view.document().thread() is QApplication.instance().thread()
+
+
 @pytest.mark.parametrize("side", ["a", "b"])
 def test_click_selects_and_levels_counterpart(window, qtbot, tmp_path: Path, side) -> None:  # type: ignore[no-untyped-def]
     # B has A's paragraphs in reverse order: every counterpart is far away in the other pane.
