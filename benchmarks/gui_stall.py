@@ -5,8 +5,8 @@ Generates a pair of N-word articles (default 100,000 words a side, the generator
 between ticks of a 5 ms QTimer (QElapsedTimer) in three phases:
 
 - compare: from the request until the result arrives (reading + compare() in the worker);
-- display: showing both panes (their documents are built in the worker) and the next 2 s of idle,
-  incremental layout and painting;
+- display: building both panes' documents (in slices, on the GUI thread), showing them and the
+  next 2 s of idle, incremental layout and painting;
 - interact: clicking passages (select + level the counterpart) and scrolling with the lock on.
 
 The stall is the longest gap minus the timer interval. Target: <= 100 ms in every phase, at the
@@ -43,6 +43,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +70,20 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[lo] + (ordered[hi] - ordered[lo]) * (pos - lo)
 
 
+def _events_in_longest_gap(
+    ticks: list[float], timeline: list[tuple[float, float, str]]
+) -> list[str]:
+    """The events delivered between the two ticks furthest apart: what made the longest stall."""
+    if len(ticks) < 2:
+        return []
+    start, end = max(pairwise(ticks), key=lambda t: t[1] - t[0])
+    return [
+        f"{(t0 - start) * 1000:6.1f} ms +{ms:5.1f} ms  {key}"
+        for t0, ms, key in timeline
+        if start <= t0 < end
+    ]
+
+
 def one_run(words: int, profile: bool, cprofile: bool = False) -> dict[str, Any]:
     """One measured cycle in this process; returns its figures."""
     import cProfile
@@ -81,6 +96,8 @@ def one_run(words: int, profile: bool, cprofile: bool = False) -> dict[str, Any]
     state: dict[str, Any] = {"last": 0, "phase": "idle"}
     events: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     depth = [0]
+    timeline: list[tuple[float, float, str]] = []  # (start, ms, event) of outermost events
+    tick_times: dict[str, list[float]] = defaultdict(list)
 
     class TimingApplication(QApplication):
         def notify(self, receiver: Any, event: Any) -> bool:
@@ -97,6 +114,7 @@ def one_run(words: int, profile: bool, cprofile: bool = False) -> dict[str, Any]
                     name = receiver.objectName() if hasattr(receiver, "objectName") else ""
                     key = f"{type(receiver).__name__}({name}) {event.type().name}"
                     events[str(state["phase"])][key].append(ms)
+                    timeline.append((t0, ms, key))
 
     app = (TimingApplication if profile else QApplication)(sys.argv[:1])
     tmp = Path(tempfile.mkdtemp(prefix="gui-stall-"))
@@ -144,6 +162,7 @@ def one_run(words: int, profile: bool, cprofile: bool = False) -> dict[str, Any]
             state["last"] = now
             if state["phase"] in gaps:
                 gaps[str(state["phase"])].append(gap)
+                tick_times[str(state["phase"])].append(time.perf_counter())
 
         timer = QTimer()
         timer.setInterval(INTERVAL_MS)
@@ -227,6 +246,10 @@ def one_run(words: int, profile: bool, cprofile: bool = False) -> dict[str, Any]
                 phase: {k: [round(sum(v), 1), round(max(v), 1), len(v)] for k, v in kinds.items()}
                 for phase, kinds in events.items()
             }
+            out["longest_gap_events"] = {
+                phase: _events_in_longest_gap(ticks, timeline)
+                for phase, ticks in tick_times.items()
+            }
     window.close()
     for phase, profiler in profilers.items():
         print(f"--- cProfile of the GUI thread, {phase} phase, by own time ---")
@@ -271,6 +294,12 @@ def print_profile(runs: list[dict[str, Any]], top: int = 8) -> None:
         print(f"profile, {phase} (outermost events >= 1 ms; longest one, total over runs, count):")
         for key, (total, longest, count) in ranked:
             print(f"  {longest:7.1f} ms  {total:9.1f} ms  {int(count):6d}  {key}")
+        for n, run in enumerate(runs, 1):
+            inside = run.get("longest_gap_events", {}).get(phase, [])
+            if inside:
+                print(f"  run {n}, events inside the longest gap (from its start):")
+                for line in inside:
+                    print("    " + line)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
@@ -29,16 +28,16 @@ from PySide6.QtGui import (
     QPaintEvent,
     QTextCharFormat,
     QTextCursor,
-    QTextDocument,
-    QTextFrameFormat,
     QTextLine,
     QTextOption,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
-from core.model import Comparison, Coverage, DiffTag, FactStatus, Role, Side, Span
+from core.model import Comparison, Coverage, DiffTag, Side, Span
 from gui.comparison_model import ComparisonModel
+from gui.layout_steps import LayoutSteps
+from gui.pane_document import PaneDocument, build_document
 from gui.pane_restyle import restyle
 from gui.positions import PositionMap
 from gui.style import Style
@@ -46,7 +45,6 @@ from gui.wording import fact_label, fact_words
 
 log = logging.getLogger(__name__)
 
-MARGIN_LEFT = 22  # room for the unique-passage bar
 MARKER_X = 7
 MARKER_WIDTH = 5
 
@@ -72,6 +70,7 @@ class ArticleView(QTextEdit):
         self._style = style
         self._font_size = 11.5
         self._map: PositionMap | None = None
+        self._layout_steps: LayoutSteps | None = None
         self._last_sentence: int | None = None
         self._cursor: QTextCursor | None = None
         self._sentence_paragraphs: list[int] = []
@@ -111,6 +110,14 @@ class ArticleView(QTextEdit):
     def set_font_size(self, size: float) -> None:
         self._font_size = size
         self.document().setDefaultFont(self._style.reading_font(size))
+        self._lay_out_in_steps()
+
+    def _lay_out_in_steps(self) -> None:
+        """After the whole document is to be laid out again (a new one, a new font size)."""
+        if self._layout_steps is not None:
+            self._layout_steps.stop()
+            self._layout_steps.deleteLater()
+        self._layout_steps = LayoutSteps(self.document(), self)
 
     def _on_model_comparison_changed(self) -> None:
         comparison = self.model.comparison
@@ -119,8 +126,13 @@ class ArticleView(QTextEdit):
         if self._restyled(comparison):
             return
         prepared = self.model.prepared.get(self.side)
-        positions = prepared.positions if prepared and prepared.comparison is comparison else None
-        self.install(build_document(comparison, self.side, self._style, self._font_size, positions))
+        if prepared is None or prepared.comparison is not comparison:
+            prepared = None
+        built = prepared.document if prepared is not None else None
+        if built is None or built.dark != self._style.dark or built.font_size != self._font_size:
+            positions = prepared.positions if prepared is not None else None
+            built = build_document(comparison, self.side, self._style, self._font_size, positions)
+        self.install(built)
 
     def _restyled(self, comparison: Comparison) -> bool:
         """A hand edit of the comparison on screen: restyle what it touched, keep the scroll."""
@@ -149,6 +161,7 @@ class ArticleView(QTextEdit):
         ]
         doc.setParent(self)
         self.setDocument(doc)
+        self._lay_out_in_steps()
         self._cursor = QTextCursor(doc)
         if ours:
             old.deleteLater()
@@ -502,87 +515,3 @@ class ArticleView(QTextEdit):
                 painter.setPen(mark)
                 painter.drawLine(MARKER_X + 2, top + 2, MARKER_X + 2, bottom - 2)
         painter.end()
-
-
-@dataclass(frozen=True)
-class PaneDocument:
-    """A pane's text document for one side of a comparison, ready to install."""
-
-    comparison: Comparison
-    document: QTextDocument
-    positions: PositionMap
-
-
-def build_document(
-    comparison: Comparison,
-    side: Side,
-    style: Style,
-    font_size: float,
-    positions: PositionMap | None = None,
-) -> PaneDocument:
-    """Build the text of one pane: a block per paragraph, formats by role and coverage, conflicting
-    facts underlined. Called on the GUI thread, which owns the document from the start: a
-    document built in a worker would have to be moved across threads, and that move can
-    deadlock against the interpreter lock. Building costs about 25 ms a side at 100k words
-    (layout comes later, lazily); ``positions`` may come ready from the worker.
-    """
-    document = comparison.document(side)
-    coverage = comparison.coverage(side)
-    pmap = positions if positions is not None else PositionMap(document)
-    doc = QTextDocument()
-    doc.setUndoRedoEnabled(False)
-    doc.setDefaultFont(style.reading_font(font_size))
-    root = QTextFrameFormat(doc.rootFrame().frameFormat())
-    root.setLeftMargin(MARGIN_LEFT)
-    root.setRightMargin(14)
-    root.setTopMargin(12)
-    root.setBottomMargin(24)
-    doc.rootFrame().setFrameFormat(root)
-    cursor = QTextCursor(doc)
-    cursor.beginEditBlock()
-    formats: dict[tuple[Role, Coverage | None], QTextCharFormat] = {}
-
-    def fmt(role: Role, status: Coverage | None) -> QTextCharFormat:
-        key = (role, status)
-        if key not in formats:
-            base = style.role_format(role)
-            formats[key] = base if status is None else style.coverage_format(base, status)
-        return formats[key]
-
-    block_formats = {role: style.block_format(role) for role in Role}
-    sentences = document.sentences
-    si = 0
-    for pi, paragraph in enumerate(document.paragraphs):
-        if pi == 0:
-            cursor.setBlockFormat(block_formats[paragraph.role])
-        else:
-            cursor.insertBlock(block_formats[paragraph.role])
-        text = pmap.block_text(pi)
-        start = paragraph.span.start
-        pos = 0  # local code-point offset already inserted
-        while si < len(sentences) and sentences[si].paragraph < pi:
-            si += 1
-        while si < len(sentences) and sentences[si].paragraph == pi:
-            span = sentences[si].span
-            s, e = span.start - start, span.end - start
-            if s > pos:
-                cursor.setCharFormat(fmt(paragraph.role, None))
-                cursor.insertText(text[pos:s])
-            cov = coverage[si]
-            cursor.setCharFormat(fmt(paragraph.role, cov.status if cov.counted else None))
-            cursor.insertText(text[s:e])
-            pos = e
-            si += 1
-        if pos < len(text):
-            cursor.setCharFormat(fmt(paragraph.role, None))
-            cursor.insertText(text[pos:])
-    conflict = style.conflict_format()
-    for fact in comparison.facts:
-        if fact.status is FactStatus.CONFLICT:
-            for span in fact.side(side):
-                qs, qe = pmap.to_qt_span(span)
-                cursor.setPosition(qs)
-                cursor.setPosition(qe, QTextCursor.MoveMode.KeepAnchor)
-                cursor.mergeCharFormat(conflict)
-    cursor.endEditBlock()
-    return PaneDocument(comparison, doc, pmap)

@@ -132,7 +132,7 @@ class CompareController(QObject):
 
     def __init__(self, parent: QObject | None = None, prepare: Prepare | None = None) -> None:
         """``prepare(comparison)`` runs in the worker after compare() (e.g. to build the panes'
-        text documents off the GUI thread); its result travels with ``comparison_ready``."""
+        offset maps off the GUI thread); its result travels with ``comparison_ready``."""
         super().__init__(parent)
         self._prepare = prepare
         self._pool = QThreadPool(self)

@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, Signal
 from core.fetch import is_url
 from core.model import Comparison, Coverage, Fact, FactStatus, Link, Side
 from core.scroll_sync import monotone_chain
+from gui.pane_document import PaneDocument
 from gui.positions import PositionMap
 from gui.wording import counted
 
@@ -79,13 +80,14 @@ class Source:
 
 @dataclass(frozen=True)
 class PreparedPane:
-    """What a worker computes for one pane of a comparison (plain data, no Qt object): the
-    offset map and the overview map's rows. The pane's text document itself is built on the
-    GUI thread, which must own it."""
+    """What is ready for one pane of a comparison before it is shown: the offset map and the
+    overview map's rows, computed by the worker (plain data, no Qt object), and the text
+    document, built afterwards on the GUI thread, which must own it."""
 
     comparison: Comparison
     positions: PositionMap
     overview: list[tuple[float, float, str]]
+    document: PaneDocument | None = None
 
 
 class ComparisonModel(QObject):

@@ -13,9 +13,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, Slot
+from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -55,6 +56,7 @@ from gui.connector_strip import ConnectorStrip
 from gui.facts_dock import FactsDock
 from gui.legend import Legend
 from gui.overview_map import overview_rows
+from gui.pane_document import PaneBuild, PaneDocument
 from gui.positions import PositionMap
 from gui.review_actions import ReviewActions
 from gui.session_actions import SessionActions
@@ -83,6 +85,8 @@ _SUFFIX_FORMAT = {".html": "html", ".htm": "html", ".md": "md", ".json": "json",
 
 
 class MainWindow(QMainWindow):
+    comparison_shown = Signal()  # a comparison from the controller is on screen
+
     def __init__(self, parent: QWidget | None = None, remember: bool = True) -> None:
         """``remember=False`` ignores and keeps the saved geometry and layout (screenshots)."""
         super().__init__(parent)
@@ -97,6 +101,7 @@ class MainWindow(QMainWindow):
         self.interactive = True
         self._pending: tuple[Source, Source] | None = None
         self._conflict_pos = -1
+        self._building: PaneBuild | None = None  # a result's pane documents, while being built
         theme = str(self.settings.value("theme", "system")) if remember else "system"
         self._apply_palette(theme)
         self.style_ = Style(is_dark(QApplication.palette()))
@@ -337,7 +342,7 @@ class MainWindow(QMainWindow):
         self.controller.comparison_ready.connect(self._on_controller_comparison_ready)
         self.controller.failed.connect(self._on_controller_failed)
         self.controller.cancelled.connect(self._on_controller_cancelled)
-        self.cancel_button.clicked.connect(self.controller.cancel)
+        self.cancel_button.clicked.connect(self.cancel)
         self.facts_dock.fact_activated.connect(self._on_facts_dock_fact_activated)
         self.strip.link_clicked.connect(self._on_strip_link_clicked)
         for side, view in self.views.items():
@@ -402,6 +407,7 @@ class MainWindow(QMainWindow):
         if not self.sessions.may_discard():  # unsaved hand edits: Save / Discard / Cancel
             return self.controller.request_id  # nothing started
         self._pending = sources
+        self._stop_building()
         return self.controller.request(sources, options)
 
     def compare_paths(self, path_a: Path, path_b: Path) -> int:
@@ -542,15 +548,52 @@ class MainWindow(QMainWindow):
             for side in sides
         }
 
+    def cancel(self) -> None:
+        """Stop the comparison running, or the building of its panes if it has just finished."""
+        if self._stop_building():
+            self._on_controller_cancelled()
+        self.controller.cancel()
+
+    def _stop_building(self) -> bool:
+        building, self._building = self._building, None
+        if building is None:
+            return False
+        building.stop()
+        building.deleteLater()
+        return True
+
     @Slot(object, object, object)
     def _on_controller_comparison_ready(
         self, comparison: Comparison, sources: object, prepared: object = None
     ) -> None:
+        """A finished comparison: its pane documents are built in slices of the event loop
+        (the old comparison stays on screen meanwhile), then it is shown. A comparison put
+        on screen directly, with nothing prepared, is shown at once."""
         assert isinstance(sources, tuple)
+        self._stop_building()
+        if not isinstance(prepared, dict):
+            self._show_comparison(comparison, sources, None)
+            self.comparison_shown.emit()
+            return
+        panes: dict[Side, PreparedPane] = prepared
+
+        def built(documents: dict[Side, PaneDocument]) -> None:
+            self._stop_building()
+            ready = {side: replace(panes[side], document=documents[side]) for side in documents}
+            self._show_comparison(comparison, sources, ready)
+            self.comparison_shown.emit()
+
+        positions = {side: pane.positions for side, pane in panes.items()}
+        self._building = PaneBuild(comparison, positions, self.style_, self._font_size, built, self)
+
+    def _show_comparison(
+        self,
+        comparison: Comparison,
+        sources: tuple[Source, Source],
+        prepared: dict[Side, PreparedPane] | None,
+    ) -> None:
         self._set_busy(False)
-        self.model.set_comparison(
-            comparison, sources, prepared if isinstance(prepared, dict) else None
-        )
+        self.model.set_comparison(comparison, sources, prepared)
         self._conflict_pos = -1
         s = comparison.summary
         summary = (

@@ -2,7 +2,7 @@
 
 A hand edit changes the coverage of a few sentences and perhaps a few conflicting facts, never
 the text; rebuilding the whole document would cost a layout of the article and lose the scroll
-position. This sets the touched sentences' formats as ``gui.article_view.build_document`` does,
+position. This sets the touched sentences' formats as ``gui.pane_document.build_document`` does,
 and the conflict underline where conflicts appeared or went.
 
 Imports: PySide6.QtGui, core.model, gui.positions, gui.style.

@@ -76,8 +76,7 @@ class SessionActions(QObject):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self._install_menu()
         review.stack.cleanChanged.connect(self._on_stack_clean_changed)
-        # connected after the window's own slots: the comparison is on screen when these run
-        w.controller.comparison_ready.connect(self._on_controller_comparison_ready)
+        w.comparison_shown.connect(self._on_window_comparison_shown)
         w.controller.failed.connect(self._on_controller_failed)
         w.controller.cancelled.connect(self._on_controller_failed)
         self._fill_recent_menu()
@@ -228,8 +227,10 @@ class SessionActions(QObject):
             return False
         return True
 
-    @Slot(object, object, object)
-    def _on_controller_comparison_ready(self, comparison: object, *_rest: object) -> None:
+    @Slot()
+    def _on_window_comparison_shown(self) -> None:
+        """A comparison the controller delivered is on screen: replay the session being
+        opened onto it, if any."""
         opening, self._opening = self._opening, None
         if opening is None:
             self.path = None  # a new comparison: no session file describes it yet

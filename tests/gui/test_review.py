@@ -118,7 +118,7 @@ def test_link_unlink_mark_undo_redo_save_reopen(  # type: ignore[no-untyped-def]
     assert window.windowTitle() == "review.acmp[*] — Article Comparer"
     saved = json.loads(path.read_text("utf-8"))
     assert [e["edit"] for e in saved["edits"]] == ["link", "unlink", "mark", "mark"]
-    with qtbot.waitSignal(window.controller.comparison_ready, timeout=60_000):
+    with qtbot.waitSignal(window.comparison_shown, timeout=60_000):
         assert sessions.open(path)
     reopened = window.model.comparison
     assert reopened is not marked
@@ -167,7 +167,7 @@ def test_session_whose_article_changed(window, qtbot, pair, tmp_path: Path) -> N
     assert sessions.save_to(path)
     text = pair[0].read_text("utf-8").replace(base.a.sentence_text(k), "Rewritten since.")
     pair[0].write_text(text, "utf-8")
-    with qtbot.waitSignal(window.controller.comparison_ready, timeout=60_000):
+    with qtbot.waitSignal(window.comparison_shown, timeout=60_000):
         sessions.open(path)
     report = sessions.last_report.splitlines()
     assert report[0] == "A (a.txt) changed since the session was saved."
@@ -261,7 +261,7 @@ def test_reload_with_unsaved_edits_asks_first(window, qtbot, pair, monkeypatch) 
     window.reload()
     assert not window.controller.busy and window.model.comparison is edited
     monkeypatch.setattr(window.sessions, "ask_unsaved", lambda: "discard")
-    with qtbot.waitSignal(window.controller.comparison_ready, timeout=60_000):
+    with qtbot.waitSignal(window.comparison_shown, timeout=60_000):
         window.reload()
     assert window.model.comparison is not edited and not window.isWindowModified()
     assert window.review.edits() == []
