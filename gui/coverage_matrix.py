@@ -25,7 +25,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush
 
-from core.export.nway_layout import CELL_LABEL, CELL_MARK, article_name, label, shorten
+from core.export.nway_view_model import article_name, shorten
+from core.labels import CELL_LABEL, CELL_MARK, label
 from core.nway import Cell, NWayComparison
 from gui.style import Style
 

@@ -13,7 +13,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush
 
-from core.export.nway_layout import article_name, conflict_text, facts_in_order, label
+from core.export.nway_view_model import article_name, conflict_text, facts_in_order
+from core.labels import label
 from core.nway import CrossFact, CrossStatus, NWayComparison
 from gui.style import Style
 

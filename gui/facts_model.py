@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from core.export.layout import FACT_STATUS_LABEL
+from core.labels import FACT_STATUS_LABEL
 from core.model import Fact, FactStatus
 from gui.wording import Texts, counted, fact_label, fact_words
 

@@ -22,7 +22,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtWidgets import QFileDialog
 
 from core.errors import ArticleComparerError
-from core.export.nway_layout import label
+from core.labels import label
 from core.model import Side
 from core.nway import MAX_DOCUMENTS, CrossFact, CrossStatus, NWayComparison
 from gui.background import run_blocking

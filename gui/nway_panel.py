@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.export.nway_layout import CELL_LABEL, CELL_MARK, article_name, label
+from core.export.nway_view_model import article_name
+from core.labels import CELL_LABEL, CELL_MARK, label
 from core.nway import Cell, CrossStatus, NWayComparison
 from gui.coverage_matrix import STATEMENT_ROLE, CoverageMatrixModel, CoverageMatrixProxy
 from gui.cross_facts_model import FACT_ROLE, CrossFactsModel

@@ -23,8 +23,8 @@ from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, Q
 from core.errors import ExportError
 from core.export import check_target, write_bytes
 from core.export.html_report import render_html
-from core.export.layout import drop_bidi
 from core.export.pdf_size import pdf_refusal
+from core.export.view_model import drop_bidi
 from core.model import Comparison
 
 log = logging.getLogger(__name__)

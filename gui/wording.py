@@ -6,8 +6,7 @@ Imports: core.
 
 from __future__ import annotations
 
-from core.export.layout import counted
-from core.facts.dates import readable_date
+from core.labels import counted, readable_date
 from core.model import Fact, FactKind
 
 __all__ = ["Texts", "counted", "fact_label", "fact_words"]

@@ -13,7 +13,7 @@ Content-Security-Policy meta tag forbids scripts and fetches as a second line of
 ``variant="pdf"`` produces the same content for QTextDocument (which knows a subset of CSS and no
 grid layout): the panes become a two-cell table and roles are written out as words.
 
-Imports: standard library, core.model and core.export only.
+Imports: standard library, core.model, core.labels and core.export only.
 """
 
 from __future__ import annotations
@@ -25,13 +25,11 @@ from datetime import UTC, datetime
 from importlib.resources import files
 from typing import Literal
 
-from core.export.layout import (
-    FACT_STATUS_LABEL,
+from core.export.view_model import (
     Run,
     bucket_by_sentence,
     conflict_spans,
     conflict_views,
-    counted,
     diff_spans,
     drop_bidi,
     facts_in_order,
@@ -42,17 +40,13 @@ from core.export.layout import (
     sentence_index_at,
     sentence_links,
 )
+from core.labels import COVERAGE_LABEL, FACT_STATUS_LABEL, counted
 from core.model import Comparison, Coverage, Document, Fact, FactStatus, Role, Side, Span
 
 Variant = Literal["screen", "pdf"]
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
-STATUS_LABEL = {
-    Coverage.SHARED: "shared",
-    Coverage.PARTIAL: "partly shared",
-    Coverage.UNIQUE: "only in this article",
-}
 _MAX_OCCURRENCES = 6
 PDF_ANCHOR_LIMIT = 4000  # sentences of both articles up to which the PDF gets its jumps
 _PDF_ROW_CHARS = 8000  # characters of the longer article per PDF table row (a sync point)
@@ -349,7 +343,7 @@ class _Renderer:
         best = max(self.c.links[k].similarity for k in my_links)
         kinds = sorted({str(self.c.links[k].kind) for k in my_links})
         title = (
-            f"{STATUS_LABEL[cov.status]}; link {', '.join(str(k + 1) for k in my_links)}: "
+            f"{COVERAGE_LABEL[cov.status]}; link {', '.join(str(k + 1) for k in my_links)}: "
             f"{'/'.join(kinds)}, similarity {best:.2f}; click to jump to {them.upper()}"
         )
         numbers = [

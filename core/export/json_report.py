@@ -7,7 +7,7 @@ per-coverage ``score``/``links``/``counted`` (and ``mark``/``by`` for a sentence
 per-fact ``content``/``note``/``why``, ``paragraph_links`` and the full summary.
 
 The text is kept exactly as read, bidirectional controls included: it is data, and every span
-indexes it (the reports people read drop those controls, see ``layout.drop_bidi``).
+indexes it (the reports people read drop those controls, see ``view_model.drop_bidi``).
 
 Imports: standard library and core.model only.
 """

@@ -7,7 +7,7 @@ or character reference can come from an article; bidirectional controls are drop
 (``drop_bidi``) so it cannot reorder the report's own text. Every sentence of both articles
 appears exactly once below "Aligned passages".
 
-Imports: standard library, core.model and core.export.layout only.
+Imports: standard library, core.model and core.export.view_model and core.labels only.
 """
 
 from __future__ import annotations
@@ -15,8 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from core.export.layout import (
-    FACT_STATUS_LABEL,
+from core.export.view_model import (
     collapse,
     conflict_views,
     diff_spans,
@@ -27,6 +26,7 @@ from core.export.layout import (
     percent,
     sentence_links,
 )
+from core.labels import FACT_STATUS_LABEL
 from core.model import (
     Comparison,
     Coverage,

@@ -10,17 +10,9 @@ Imports: standard library, core.model, core.nway, core.export.
 from __future__ import annotations
 
 from core.export.html_report import esc
-from core.export.layout import counted
 from core.export.nway_json import summary
-from core.export.nway_layout import (
-    CELL_LABEL,
-    CELL_MARK,
-    article_name,
-    conflict_text,
-    facts_in_order,
-    label,
-    matrix_rows,
-)
+from core.export.nway_view_model import article_name, conflict_text, facts_in_order, matrix_rows
+from core.labels import CELL_LABEL, CELL_MARK, counted, label
 from core.nway import Cell, CrossStatus, NWayComparison
 
 _CSS = """

@@ -408,22 +408,3 @@ def note_relative_dates(
             m = m._replace(note=note)
         out.append(m)
     return out
-
-
-_MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-_DATE_VALUE = re.compile(r"(?:(?P<y>\d{4})|-)-?(?P<m>\d\d)?(?:-(?P<d>\d\d))?")
-
-
-def readable_date(value: str) -> str:
-    """A date value as a reader says it: ``--11-27`` is "27 November (no year)", ``2025-11`` is
-    "November 2025", ``--11`` "November (no year)"; full dates and years stay as they are."""
-    match = _DATE_VALUE.fullmatch(value)
-    if match is None or match["m"] is None or not 1 <= int(match["m"]) <= 12:
-        return value
-    month = _MONTH_NAMES[int(match["m"]) - 1]
-    if match["y"] is None:
-        return f"{int(match['d'])} {month} (no year)" if match["d"] else f"{month} (no year)"
-    return value if match["d"] else f"{month} {match['y']}"

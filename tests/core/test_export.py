@@ -316,7 +316,7 @@ def test_html_fact_summary_counts_conflicts_in_the_right_number(made: Comparison
     # Regression: the summary line said "2 conflict · ..." for two conflicts.
     import dataclasses
 
-    from core.export.layout import counted
+    from core.labels import counted
 
     conflict = next(f for f in made.facts if f.status is FactStatus.CONFLICT)
     one = render(made, "html")

@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 from core.compare import compare
 from core.export import render
 from core.export.html_report import render_html
-from core.export.layout import BIDI_CONTROLS, drop_bidi
 from core.export.nway_report import render_nway
+from core.export.view_model import BIDI_CONTROLS, drop_bidi
 from core.nway import compare_many
 from core.reader import read_text
 from tests.core.test_export_helpers import collapse, parse

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.facts.dates import readable_date
+from core.labels import readable_date
 
 
 @pytest.mark.parametrize(

@@ -4,37 +4,19 @@ The rows of the coverage matrix (statements in the order of a reference article,
 rest, each with a short text and one cell per article), the names of the articles and the
 facts in report order (conflicts first). Exporters read these and never recompute anything.
 
-Imports: standard library, core.model, core.nway.
+Imports: standard library, core.model, core.nway, core.labels.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from core.export.layout import collapse
+from core.export.view_model import collapse
+from core.labels import label
 from core.nway import Cell, CrossFact, CrossStatus, NWayComparison
 
-CELL_MARK = {
-    Cell.SHARED: "●",
-    Cell.PARTIAL: "◐",
-    Cell.CONFLICT: "✖",
-    Cell.UNIQUE: "○",
-    Cell.ABSENT: "",
-}
-CELL_LABEL = {
-    Cell.SHARED: "shared",
-    Cell.PARTIAL: "partly shared",
-    Cell.CONFLICT: "conflicting fact",
-    Cell.UNIQUE: "only in this article",
-    Cell.ABSENT: "not carried",
-}
 _STATUS_ORDER = {CrossStatus.CONFLICT: 0, CrossStatus.SHARED: 1, CrossStatus.ONLY: 2}
 _SHORT = 110  # characters of a statement's text shown in a matrix row
-
-
-def label(index: int) -> str:
-    """``A``, ``B``, ``C``… for articles 0, 1, 2…"""
-    return chr(ord("A") + index)
 
 
 def article_name(nway: NWayComparison, index: int) -> str:

@@ -5,7 +5,7 @@ components, so a sentence split in two or sitting in two links is shown once), a
 a sentence that carry marks (changed words, conflicting facts). Exporters read these and never
 recompute alignment or facts.
 
-Imports: standard library and core.model only.
+Imports: standard library, core.model and core.labels.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from core.labels import FACT_STATUS_LABEL
 from core.model import (
     Comparison,
     DiffTag,
@@ -26,13 +27,6 @@ from core.model import (
 
 _OTHER: dict[Side, Side] = {"a": "b", "b": "a"}
 
-# How every report (and the window) names a fact's status; reports list facts in this order.
-FACT_STATUS_LABEL = {
-    FactStatus.CONFLICT: "conflict",
-    FactStatus.SHARED: "shared",
-    FactStatus.ONLY_A: "only in A",
-    FactStatus.ONLY_B: "only in B",
-}
 _FACT_ORDER = {status: n for n, status in enumerate(FACT_STATUS_LABEL)}
 
 
@@ -49,11 +43,6 @@ def hand_edit_counts(comparison: Comparison) -> dict[str, int]:
         "marks_a": sum(1 for c in comparison.coverage_a if c.mark),
         "marks_b": sum(1 for c in comparison.coverage_b if c.mark),
     }
-
-
-def counted(n: int, noun: str) -> str:
-    """``n`` and the noun in the right number: ``counted(1, "link")`` is ``"1 link"``."""
-    return f"{n} {noun if n == 1 else noun + 's'}"
 
 
 def other(side: Side) -> Side:
