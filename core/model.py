@@ -11,8 +11,10 @@ Imports: standard library only.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import StrEnum
+from itertools import pairwise
 from typing import Literal
 
 Side = Literal["a", "b"]
@@ -108,6 +110,8 @@ class Document:
     # One-line warnings about how the input was read (damaged bytes replaced, text dropped):
     # the reader carries on, and every view and report shows them so nothing is lost silently.
     notices: tuple[str, ...] = ()
+    # Where each sentence starts, for finding the sentence at an offset by bisection.
+    _starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         n = len(self.text)
@@ -128,6 +132,16 @@ class Document:
             if not s.span.within(self.paragraphs[s.paragraph].span):
                 raise ValueError(f"sentence {i} {s.span} is outside paragraph {s.paragraph}")
             prev_end = s.span.end
+        object.__setattr__(self, "_starts", tuple(s.span.start for s in self.sentences))
+
+    def sentence_at(self, offset: int) -> int | None:
+        """The index of the sentence holding code point ``offset``, or None between sentences."""
+        i = bisect_right(self._starts, offset) - 1
+        return i if i >= 0 and offset < self.sentences[i].span.end else None
+
+    def sentence_near(self, offset: int) -> int:
+        """The sentence holding ``offset``, else the last one starting before it (0 if none)."""
+        return max(0, bisect_right(self._starts, offset) - 1)
 
     def sentence_text(self, index: int) -> str:
         return self.sentences[index].span.of(self.text)
@@ -172,6 +186,13 @@ class DiffOp:
     tag: DiffTag
     a: Span | None
     b: Span | None
+
+    def __post_init__(self) -> None:
+        # DELETE has A words only, INSERT B words only, EQUAL and REPLACE both
+        if (self.a is None) != (self.tag is DiffTag.INSERT) or (self.b is None) != (
+            self.tag is DiffTag.DELETE
+        ):
+            raise ValueError(f"diff op {self.tag} with spans {self.a} and {self.b}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,6 +272,15 @@ class FactStatus(StrEnum):
     CONFLICT = "conflict"
 
 
+# which sides a fact of each status occurs on
+_FACT_SIDES = {
+    FactStatus.SHARED: (True, True),
+    FactStatus.CONFLICT: (True, True),
+    FactStatus.ONLY_A: (True, False),
+    FactStatus.ONLY_B: (False, True),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Fact:
     """One fact matched across the two articles, with every place it occurs on each side.
@@ -272,6 +302,20 @@ class Fact:
     content: bool = True
     note: str = ""
     why: str = ""
+
+    def __post_init__(self) -> None:
+        if not (self.a or self.b):
+            raise ValueError(f"fact {self.value!r} occurs on neither side")
+        if (bool(self.a), bool(self.b)) != _FACT_SIDES[self.status]:
+            raise ValueError(
+                f"fact {self.value!r} is {self.status} but occurs in A {len(self.a)}"
+                f"× and in B {len(self.b)}×"
+            )
+        if (self.values is not None) != (self.status is FactStatus.CONFLICT):
+            raise ValueError(f"fact {self.value!r}: two values only for a conflict")
+        for spans in (self.a, self.b):
+            if any(x.start > y.start for x, y in pairwise(spans)):
+                raise ValueError(f"fact {self.value!r}: occurrences out of text order")
 
     def side(self, side: Side) -> tuple[Span, ...]:
         return self.a if side == "a" else self.b

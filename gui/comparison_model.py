@@ -101,7 +101,6 @@ class ComparisonModel(QObject):
         self.selected_link: int | None = None
         self.selected_fact: int | None = None
         self.active: tuple[Side, int] | None = None  # the passage the user picked
-        self._starts: dict[Side, list[int]] = {"a": [], "b": []}
         self.sync_chain: list[int] = []  # link indices, increasing on both sides
         self._chain_a: list[int] = []  # first A sentence of each chain link
         self.conflicts: list[int] = []  # fact indices of conflicts, in reading order of A
@@ -155,8 +154,6 @@ class ComparisonModel(QObject):
 
     def _index(self, comparison: Comparison) -> None:
         """What views look up often, computed once per comparison."""
-        for side in SIDES:
-            self._starts[side] = [s.span.start for s in comparison.document(side).sentences]
         pairs = [(min(link.a), min(link.b)) for link in comparison.links]
         self.sync_chain = monotone_chain(pairs)
         self._chain_a = [pairs[k][0] for k in self.sync_chain]
@@ -170,15 +167,13 @@ class ComparisonModel(QObject):
         """Index of the sentence of ``side`` holding code-point ``offset``, if any."""
         if self.comparison is None:
             return None
-        i = bisect_right(self._starts[side], offset) - 1
-        if i < 0:
-            return None
-        span = self.comparison.document(side).sentences[i].span
-        return i if span.start <= offset < span.end else None
+        return self.comparison.document(side).sentence_at(offset)
 
     def sentence_near(self, side: Side, offset: int) -> int:
         """The sentence holding ``offset`` or the last one starting before it (0 if none)."""
-        return max(0, bisect_right(self._starts[side], offset) - 1)
+        if self.comparison is None:
+            return 0
+        return self.comparison.document(side).sentence_near(offset)
 
     def link(self, index: int) -> Link:
         assert self.comparison is not None

@@ -10,7 +10,6 @@ Imports: PySide6.QtGui, core.model, gui.positions, gui.style.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterable
 
 from PySide6.QtGui import QTextCursor, QTextDocument
@@ -41,13 +40,10 @@ def restyle(
     """Give ``sentences`` (and those whose conflicts changed) ``new``'s formats; returns the
     sentences restyled."""
     doc = new.document(side)
-    starts = [s.span.start for s in doc.sentences]
     before, after = _conflict_spans(old, side), _conflict_spans(new, side)
     todo = set(sentences)
     for span in before ^ after:
-        i = bisect_right(starts, span.start) - 1
-        if i >= 0:
-            todo.add(i)
+        todo.add(doc.sentence_near(span.start))
     if not todo:
         return todo
     cursor = QTextCursor(document)

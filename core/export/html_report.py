@@ -37,7 +37,6 @@ from core.export.view_model import (
     other,
     percent,
     runs,
-    sentence_index_at,
     sentence_links,
 )
 from core.labels import COVERAGE_LABEL, FACT_STATUS_LABEL, counted
@@ -214,7 +213,7 @@ class _Renderer:
                 continue
             text = " ".join(doc.text[span.start : end].split())
             if text not in first:
-                first[text] = sentence_index_at(doc, span.start)
+                first[text] = doc.sentence_at(span.start)
             count[text] = count.get(text, 0) + 1
         parts: list[str] = []
         for text, i in list(first.items())[:_MAX_OCCURRENCES]:

@@ -185,21 +185,6 @@ def runs(span: Span, diffs: Sequence[Span], facts: Sequence[tuple[Span, int]]) -
     return out
 
 
-def sentence_index_at(doc: Document, pos: int) -> int | None:
-    """Index of the sentence holding code point ``pos`` (binary search), or None."""
-    lo, hi = 0, len(doc.sentences)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        span = doc.sentences[mid].span
-        if span.end <= pos:
-            lo = mid + 1
-        elif span.start > pos:
-            hi = mid
-        else:
-            return mid
-    return None
-
-
 def percent(fraction: float) -> str:
     return f"{round(100 * fraction)}%"
 
@@ -234,7 +219,7 @@ def bucket_by_sentence(
     out: dict[int, list[tuple[Span, int]]] = {}
     starts = [s.span.start for s in doc.sentences]
     for span, tag in items:
-        first = sentence_index_at(doc, span.start)
+        first = doc.sentence_at(span.start)
         if first is None:
             # The span starts between sentences: begin at the next sentence.
             first = bisect_right(starts, span.start)
@@ -263,7 +248,7 @@ class ConflictView:
 def _in_sentence(doc: Document, span: Span | None) -> tuple[str, str, str]:
     if span is None:
         return ("", "", "")
-    i = sentence_index_at(doc, span.start)
+    i = doc.sentence_at(span.start)
     whole = doc.sentences[i].span if i is not None else span
     start, end = min(whole.start, span.start), max(whole.end, span.end)
     text = doc.text

@@ -49,13 +49,6 @@ def _no_tick() -> None:
     """The default ``tick``."""
 
 
-def _sentence_at(doc: Document, starts: list[int], pos: int) -> int | None:
-    i = bisect_right(starts, pos) - 1
-    if i >= 0 and doc.sentences[i].span.contains(pos):
-        return i
-    return None
-
-
 def _join_links(
     pairs: Sequence[PairResult], offsets: list[int], tick: Callable[[], None]
 ) -> UnionFind:
@@ -129,12 +122,11 @@ def build_statements(
                 if cov.counted and cov.status is Coverage.SHARED:
                     shared.add(off + s)
             doc = documents[d]
-            starts = [s.span.start for s in doc.sentences]
             for fact in c.facts:
                 if fact.status is not FactStatus.CONFLICT:
                     continue
                 for span in fact.side(side):  # type: ignore[arg-type]
-                    at = _sentence_at(doc, starts, span.start)
+                    at = doc.sentence_at(span.start)
                     if at is not None:
                         conflicted.add(off + at)
     groups: dict[int, list[int]] = {}
