@@ -1,8 +1,8 @@
 """Reading articles: a path or pasted text into a ``Document`` (paragraphs, roles, sentences).
 
 Every comparison starts here. ``read_path`` checks the file (exists, not a directory, not empty,
-under the size limit), decodes it (core.decoding), picks a reader by suffix or by sniffing, and
-builds the Document; ``read_text`` does the same for text already in memory (pasted, or a test).
+under the size limit), decodes it (core.reading.decoding), picks a reader by suffix or by
+sniffing, and builds the Document; ``read_text`` does the same for text already in memory.
 All expected failures are ``InputError`` with one line naming the input and the problem.
 
 Plain text has two paragraph conventions (both occur in real input): blank lines between
@@ -24,12 +24,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from core.decoding import decode_bytes, normalize_text
 from core.errors import Cancelled, InputError
-from core.formats import text_suffixes
 from core.model import Document, Paragraph, Role, Sentence, Span
-from core.roles import assign_roles
-from core.sentences import split_sentences
+from core.reading.decoding import decode_bytes, normalize_text
+from core.reading.formats import text_suffixes
+from core.reading.roles import assign_roles
+from core.reading.sentences import split_sentences
 
 log = logging.getLogger(__name__)
 _R = TypeVar("_R")
@@ -41,7 +41,7 @@ _R = TypeVar("_R")
 MAX_BYTES = 20 * 1024 * 1024
 
 FORMATS = ("txt", "md", "html")
-_SUFFIXES = text_suffixes()  # the one suffix table lives in core.formats
+_SUFFIXES = text_suffixes()  # the one suffix table lives in core.reading.formats
 
 _LINE = re.compile(r"[^\n]+")
 _BLANK_RUN = re.compile(r"\n[^\S\n]*\n\s*")
@@ -209,7 +209,7 @@ def _read_format(text: str, source: str, fmt: str, notices: list[str]) -> Docume
     if fmt == "txt":
         return build_document(text, _txt_paragraphs(text), source)
     if fmt == "md":
-        from core.markdown_reader import check_cost, markdown_blocks
+        from core.reading.markdown import check_cost, markdown_blocks
 
         check_cost(text, source)
         blocks, title = _parse(source, "Markdown file", lambda: markdown_blocks(text))
@@ -217,7 +217,7 @@ def _read_format(text: str, source: str, fmt: str, notices: list[str]) -> Docume
             raise InputError(source, "no text in this Markdown file")
         return document_from_blocks(blocks, source, title)
     if fmt == "html":
-        from core.html_reader import html_blocks
+        from core.reading.html import html_blocks
 
         blocks, title = _parse(source, "HTML page", lambda: html_blocks(text, source, notices))
         return document_from_blocks(blocks, source, title)
@@ -269,7 +269,7 @@ def read_path(path: str | Path) -> Document:
         raise InputError(source, f"cannot read ({e.strerror or type(e).__name__})") from None
     if not data:
         raise InputError(source, "empty file")
-    from core.documents import read_document
+    from core.reading.documents import read_document
 
     # PDF, Word, ODF: by content, not name
     document = _parse(source, "document", lambda: read_document(data, source, p.suffix))
