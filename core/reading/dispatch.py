@@ -1,63 +1,46 @@
-"""Reading articles: a path or pasted text into a ``Document`` (paragraphs, roles, sentences).
+"""Reading articles: a path or pasted text into a ``Document``, by the reader its format needs.
 
 Every comparison starts here. ``read_path`` checks the file (exists, not a directory, not empty,
-under the size limit), decodes it (core.reading.decoding), picks a reader by suffix or by
-sniffing, and builds the Document; ``read_text`` does the same for text already in memory.
+under the size limit), hands binary documents (PDF, Word, ODF) to core.reading.documents,
+decodes the rest (core.reading.decoding), picks a text reader by suffix or by sniffing and
+builds the Document; ``read_text`` does the same for text already in memory (pasted, or a test).
 All expected failures are ``InputError`` with one line naming the input and the problem.
 
-Plain text has two paragraph conventions (both occur in real input): blank lines between
-paragraphs, or one paragraph per line. A single line break is a paragraph break unless the file
-is hard-wrapped (short lines that run on into the next one), in which case blank lines alone
-separate paragraphs. Markdown and HTML go through their own modules and come back as blocks.
+The dispatcher sits above every format reader (plain, markdown, html, documents) and imports
+them; they never import it, and what they share lives in core.reading.blocks.
 
-Imports: standard library and core modules only.
+Imports: standard library, core.errors, core.model, core.reading.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import itertools
 import logging
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
 from core.errors import Cancelled, InputError
-from core.model import Document, Paragraph, Role, Sentence, Span
+from core.model import Document
+from core.reading.blocks import build_document, check_size, document_from_blocks
 from core.reading.decoding import decode_bytes, normalize_text
+from core.reading.documents import read_document
 from core.reading.formats import text_suffixes
-from core.reading.roles import assign_roles
-from core.reading.sentences import split_sentences
+from core.reading.html import html_blocks
+from core.reading.markdown import check_cost, markdown_blocks
+from core.reading.plain import txt_paragraphs
 
 log = logging.getLogger(__name__)
 _R = TypeVar("_R")
 
-# Why 20 MB: a long news article is 10-100 KB and the 1M-word alignment benchmark text is about
-# 6 MB, so 20 MB leaves room for any real article (or a saved page with its scripts) while
-# refusing logs, dumps and pages full of inline images, which would take minutes and gigabytes
-# to align and would freeze the text panes.
-MAX_BYTES = 20 * 1024 * 1024
-
 FORMATS = ("txt", "md", "html")
 _SUFFIXES = text_suffixes()  # the one suffix table lives in core.reading.formats
 
-_LINE = re.compile(r"[^\n]+")
-_BLANK_RUN = re.compile(r"\n[^\S\n]*\n\s*")
 _NON_SPACE = re.compile(r"\S")
 _HTML_SNIFF = re.compile(r"^\s*(?:<!doctype\s+html|<html|<head|<body|<meta|<!--)", re.IGNORECASE)
 _HTML_TAGS = re.compile(r"</(?:p|div|span|a|h[1-6]|li|td|article|section)>", re.IGNORECASE)
 _MD_SNIFF = re.compile(r"^(?:#{1,6}\s+\S|[-*]\s+\S.*\n[-*]\s+\S|.+\n=+\s*$)|\*\*\S", re.MULTILINE)
-_TERMINAL_END = re.compile(r"[.!?…:\"”’)]\s*$")
-
-
-@dataclass(frozen=True, slots=True)
-class Block:
-    """One paragraph found by a structured reader; ``role`` None lets the text rules decide."""
-
-    text: str
-    role: Role | None = None
 
 
 def sniff_format(text: str) -> str:
@@ -68,113 +51,6 @@ def sniff_format(text: str) -> str:
     if _MD_SNIFF.search(head):
         return "md"
     return "txt"
-
-
-def _is_hard_wrapped(text: str, lines: Sequence[tuple[int, int]]) -> bool:
-    """True when single line breaks inside blank-line blocks are mostly line wrapping."""
-    if len(lines) < 4 or not _BLANK_RUN.search(text):
-        return False
-    longest = max(e - s for s, e in lines)
-    if longest > 120:
-        return False
-    breaks = runs_on = 0
-    for (s1, e1), (s2, _e2) in itertools.pairwise(lines):
-        if text.count("\n", e1, s2) != 1:
-            continue  # a blank line: a paragraph break in both conventions
-        breaks += 1
-        if not _TERMINAL_END.search(text, s1, e1) or text[s2].islower():
-            runs_on += 1
-    return breaks > 0 and runs_on * 2 >= breaks
-
-
-def _trimmed_lines(text: str) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for m in _LINE.finditer(text):
-        s, e = m.span()
-        first = _NON_SPACE.search(text, s, e)
-        if first is None:
-            continue
-        s = first.start()
-        while text[e - 1].isspace():
-            e -= 1
-        out.append((s, e))
-    return out
-
-
-def _txt_paragraphs(text: str) -> list[tuple[int, int]]:
-    lines = _trimmed_lines(text)
-    if not _is_hard_wrapped(text, lines):
-        return lines
-    paragraphs: list[tuple[int, int]] = []
-    for s, e in lines:
-        if paragraphs and text.count("\n", paragraphs[-1][1], s) == 1:
-            paragraphs[-1] = (paragraphs[-1][0], e)
-        else:
-            paragraphs.append((s, e))
-    return paragraphs
-
-
-_ONE_STATEMENT = frozenset({Role.TITLE, Role.HEADING})
-
-
-def build_document(
-    text: str,
-    spans: Sequence[tuple[int, int]],
-    source: str,
-    hints: Sequence[Role | None] | None = None,
-    title: str | None = None,
-) -> Document:
-    """A Document from paragraph spans into ``text``; ``hints`` fix roles a reader knows."""
-    if not spans:
-        raise InputError(source, "no text to compare")
-    texts = [text[s:e] for s, e in spans]
-    has_title_hint = hints is not None and Role.TITLE in hints
-    roles = assign_roles(texts, first_is_title=False if has_title_hint else None)
-    if hints is not None:
-        roles = [
-            hint if hint is not None else role for hint, role in zip(hints, roles, strict=True)
-        ]
-    paragraphs = tuple(Paragraph(Span(s, e), r) for (s, e), r in zip(spans, roles, strict=True))
-    sentences: list[Sentence] = []
-    for index, ((s, e), role) in enumerate(zip(spans, roles, strict=True)):
-        pieces = split_sentences(text, s, e)
-        if role in _ONE_STATEMENT and len(pieces) > 1:
-            # A headline is one statement even when an abbreviation inside it ("NE Phila. Kraft
-            # Plant") looks like a sentence end: splitting it leaves fragments that align badly.
-            pieces = [(pieces[0][0], pieces[-1][1])]
-        sentences.extend(Sentence(Span(a, b), index) for a, b in pieces)
-    if title is None:
-        title = next((texts[i] for i, r in enumerate(roles) if r is Role.TITLE), None)
-    return Document(text, source, title, paragraphs, tuple(sentences))
-
-
-def document_from_blocks(blocks: Sequence[Block], source: str, title: str | None) -> Document:
-    """Join structured blocks with blank lines into one text and build the Document."""
-    parts: list[str] = []
-    spans: list[tuple[int, int]] = []
-    hints: list[Role | None] = []
-    pos = 0
-    for block in blocks:
-        body = " ".join(normalize_text(block.text).split())
-        if not body:
-            continue
-        if parts:
-            parts.append("\n\n")
-            pos += 2
-        parts.append(body)
-        spans.append((pos, pos + len(body)))
-        hints.append(block.role)
-        pos += len(body)
-    return build_document("".join(parts), spans, source, hints, title)
-
-
-def _check_size(length: int, source: str) -> None:
-    if length > MAX_BYTES:
-        raise InputError(
-            source,
-            f"too large ({length / 1024 / 1024:.1f} MB; the limit is "
-            f"{MAX_BYTES // 1024 // 1024} MB, far above any article)",
-        )
 
 
 def _parse(source: str, what: str, parser: Callable[[], _R]) -> _R:
@@ -207,18 +83,14 @@ def _read_format(text: str, source: str, fmt: str, notices: list[str]) -> Docume
     if fmt == "auto":
         fmt = sniff_format(text)
     if fmt == "txt":
-        return build_document(text, _txt_paragraphs(text), source)
+        return build_document(text, txt_paragraphs(text), source)
     if fmt == "md":
-        from core.reading.markdown import check_cost, markdown_blocks
-
         check_cost(text, source)
         blocks, title = _parse(source, "Markdown file", lambda: markdown_blocks(text))
         if not blocks:
             raise InputError(source, "no text in this Markdown file")
         return document_from_blocks(blocks, source, title)
     if fmt == "html":
-        from core.reading.html import html_blocks
-
         blocks, title = _parse(source, "HTML page", lambda: html_blocks(text, source, notices))
         return document_from_blocks(blocks, source, title)
     raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)} or auto")
@@ -226,7 +98,7 @@ def _read_format(text: str, source: str, fmt: str, notices: list[str]) -> Docume
 
 def read_text(text: str, source: str = "<pasted>", fmt: str = "txt") -> Document:
     """Read text already in memory (``fmt``: txt, md, html, or auto to sniff)."""
-    _check_size(len(text.encode("utf-8", "surrogatepass")), source)
+    check_size(len(text.encode("utf-8", "surrogatepass")), source)
     notices: list[str] = []
     return _read(normalize_text(text, notices), source, fmt, notices)
 
@@ -261,7 +133,7 @@ def read_path(path: str | Path) -> Document:
             raise InputError(source, "is a directory, not a file")
         if not p.is_file():
             raise InputError(source, "not a regular file")
-        _check_size(p.stat().st_size, source)
+        check_size(p.stat().st_size, source)
         data = p.read_bytes()
     except PermissionError:
         raise InputError(source, "permission denied") from None
@@ -269,8 +141,6 @@ def read_path(path: str | Path) -> Document:
         raise InputError(source, f"cannot read ({e.strerror or type(e).__name__})") from None
     if not data:
         raise InputError(source, "empty file")
-    from core.reading.documents import read_document
-
     # PDF, Word, ODF: by content, not name
     document = _parse(source, "document", lambda: read_document(data, source, p.suffix))
     if document is not None:

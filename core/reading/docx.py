@@ -17,7 +17,7 @@ from typing import Any
 
 from core.errors import InputError
 from core.model import Role
-from core.reading.dispatch import Block
+from core.reading.blocks import Block
 from core.reading.zip_guard import open_zip
 
 log = logging.getLogger(__name__)

@@ -19,7 +19,7 @@ import zipfile
 
 from core.errors import InputError
 from core.model import Role
-from core.reading.dispatch import Block
+from core.reading.blocks import Block
 from core.reading.zip_guard import open_zip, read_member
 
 log = logging.getLogger(__name__)
