@@ -26,7 +26,7 @@ from benchmarks.quality import (  # noqa: E402
     resolve,
 )
 from core.compare import compare  # noqa: E402
-from core.reader import read_path  # noqa: E402
+from core.reading.dispatch import read_path  # noqa: E402
 
 SECOND_DIR = ROOT / "tests" / "data" / "gold" / "align2"
 

@@ -292,7 +292,7 @@ def _stall_while_freeing() -> float:
 
 def run_one(words: int, peer_rows: int, cancel_points: int) -> dict[str, float]:
     from core.compare import compare
-    from core.reader import read_text
+    from core.reading.dispatch import read_text
 
     text_a, text_b = generate_pair(words)
     t0 = time.perf_counter()

@@ -33,7 +33,7 @@ from core.edits import (  # noqa: E402
     forget_matchers,
 )
 from core.model import Comparison, Coverage  # noqa: E402
-from core.reader import read_text  # noqa: E402
+from core.reading.dispatch import read_text  # noqa: E402
 
 
 def _timed(fn: Callable[[], object], repeat: int) -> list[float]:

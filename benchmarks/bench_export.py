@@ -36,7 +36,7 @@ def run_one(words: int, fmt: str) -> dict[str, float]:
     from benchmarks.bench_compare import generate_pair
     from core.compare import compare
     from core.export import render
-    from core.reader import read_text
+    from core.reading.dispatch import read_text
 
     start = time.perf_counter()
     text_a, text_b = generate_pair(words)

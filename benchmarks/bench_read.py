@@ -2,7 +2,7 @@
 
 Texts are built from the bundled example's sentences (shuffled words keep it from being one
 repeated string); .txt files use both paragraph conventions, .html pages put the same
-paragraphs inside site chrome. Each size is read from disk with ``core.reader.read_path``.
+paragraphs inside site chrome. Each size is read from disk with ``core.reading.dispatch.read_path``.
 
     .venv/bin/python benchmarks/bench_read.py [--max-words 1000000]
 """
@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from core.reader import read_path  # noqa: E402
+from core.reading.dispatch import read_path  # noqa: E402
 
 BASE = ROOT / "resources" / "examples" / "article_a.txt"
 

@@ -4,8 +4,8 @@ Each article text (the bundled examples, tests/data texts, and the articles in
 ../shared/data/news-pairs when present, read at run time and never saved) is written as a
 .docx (python-docx), an .odt (odfpy) and PDFs (Qt's PDF writer) in a temporary folder: one-
 column PDFs, and two-column PDFs with a running header, page-number footers and words
-hyphenated at line ends. Each file is read with ``core.reader.read_path``; the text of every
-paragraph that is not boilerplate is scored against the original words as bags of words
+hyphenated at line ends. Each file is read with ``core.reading.dispatch.read_path``; the text
+of every paragraph that is not boilerplate is scored against the original words as bags of words
 (precision, recall, F1 over lower-cased word tokens). Running headers and page numbers must be
 marked boilerplate, or they cost precision.
 
@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from core.model import Role  # noqa: E402
-from core.reader import read_path  # noqa: E402
+from core.reading.dispatch import read_path  # noqa: E402
 from tests.doc_factory import Article, PdfLayout, write_docx, write_odt, write_pdf  # noqa: E402
 
 TARGETS = {"docx": 0.97, "odt": 0.97, "pdf": 0.95, "pdf-2col": 0.95}

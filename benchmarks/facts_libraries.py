@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from core.facts import extract_mentions  # noqa: E402
-from core.reader import read_text  # noqa: E402
+from core.reading.dispatch import read_text  # noqa: E402
 
 GOLD = ROOT / "tests" / "data" / "gold" / "facts"
 

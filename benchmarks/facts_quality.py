@@ -45,7 +45,7 @@ sys.path.insert(0, str(ROOT))
 from core.compare import compare  # noqa: E402
 from core.facts import compare_facts  # noqa: E402
 from core.model import Document, Fact, Link  # noqa: E402
-from core.reader import read_path  # noqa: E402
+from core.reading.dispatch import read_path  # noqa: E402
 
 GOLD = ROOT / "tests" / "data" / "gold" / "facts"
 SHARED = ROOT.parent / "shared"
@@ -202,7 +202,7 @@ def speed(sizes: list[int]) -> None:
     import random
 
     from benchmarks.bench_compare import generate_pair
-    from core.reader import read_text
+    from core.reading.dispatch import read_text
 
     news_a = [
         Path(p).read_text("utf-8")

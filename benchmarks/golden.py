@@ -30,7 +30,7 @@ if str(ROOT) not in sys.path:
 
 from core.compare import compare  # noqa: E402
 from core.export.json_report import render_json  # noqa: E402
-from core.reader import read_path  # noqa: E402
+from core.reading.dispatch import read_path  # noqa: E402
 
 
 def _label(path: Path) -> str:

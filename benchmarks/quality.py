@@ -34,7 +34,7 @@ if str(ROOT) not in sys.path:
 from core.compare import compare  # noqa: E402
 from core.model import Comparison, Coverage, Document  # noqa: E402
 from core.options import CompareOptions  # noqa: E402
-from core.reader import read_path  # noqa: E402
+from core.reading.dispatch import read_path  # noqa: E402
 
 GOLD_DIR = ROOT / "tests" / "data" / "gold" / "align"
 SHARED = ROOT.parent / "shared"

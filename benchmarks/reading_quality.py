@@ -1,8 +1,8 @@
 """HTML reading quality: word-level precision/recall/F1 of the read article against expected text.
 
 For every ``tests/data/html/*.html`` with a ``*.expected.txt`` beside it, the page is read with
-``core.reader.read_path`` and the text of its content paragraphs (title, headings, body: what
-alignment compares) is scored against the expected article text as bags of words
+``core.reading.dispatch.read_path`` and the text of its content paragraphs (title, headings,
+body: what alignment compares) is scored against the expected article text as bags of words
 (collections.Counter over lower-cased word tokens). Also prints what the whole read text scores
 (captions, bylines and boilerplate included), to show how much the roles remove.
 
@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from core.model import Document  # noqa: E402
-from core.reader import read_path  # noqa: E402
+from core.reading.dispatch import read_path  # noqa: E402
 
 PAGES = ROOT / "tests" / "data" / "html"
 TARGET = 0.93

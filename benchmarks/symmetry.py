@@ -22,7 +22,7 @@ if str(ROOT) not in sys.path:
 
 from core.compare import compare  # noqa: E402
 from core.model import Comparison, Document, FactStatus  # noqa: E402
-from core.reader import read_path  # noqa: E402
+from core.reading.dispatch import read_path  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 _SWAPPED = {FactStatus.ONLY_A: FactStatus.ONLY_B, FactStatus.ONLY_B: FactStatus.ONLY_A}

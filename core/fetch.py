@@ -7,8 +7,8 @@ gzip bomb, is cut off early. httpx decodes gzip and deflate, and brotli with the
 The User-Agent is a browser's with the product name added: some sites refuse unknown clients.
 
 The body's charset comes from the Content-Type header, then the page's own ``<meta>``, then
-detection (core.decoding); a header that names a single-byte charset for bytes that are valid
-multi-byte UTF-8 is wrong (a common server default), and UTF-8 wins. A PDF, Word or ODF body
+detection (core.reading.decoding); a header that names a single-byte charset for bytes that are
+valid multi-byte UTF-8 is wrong (a common server default), and UTF-8 wins. A PDF, Word or ODF body
 goes to its document reader; plain text to the text reader; anything else is "not a web page".
 The Document's source is the final URL (after redirects); its fetch time and the page's
 canonical URL travel with it.
@@ -281,7 +281,7 @@ def _valid_utf8_beyond_ascii(body: bytes) -> bool:
 
 def decode_page(body: bytes, header_charset: str | None, source: str) -> str:
     """The page's text: charset from the header, then the page's meta, then detection."""
-    from core.decoding import decode_bytes, normalize_text
+    from core.reading.decoding import decode_bytes, normalize_text
 
     if body.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return decode_bytes(body, source)  # a byte-order mark outranks any label
@@ -307,8 +307,8 @@ def read_url(
     progress: Callable[[float], None] | None = None,
 ) -> Document:
     """Fetch ``url`` and read it: the article of an HTML page, or a linked document."""
-    from core.documents import read_document
-    from core.reader import read_text
+    from core.reading.dispatch import read_text
+    from core.reading.documents import read_document
 
     page = fetch(url, options, should_cancel, progress)
     source = page.url

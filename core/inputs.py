@@ -14,7 +14,7 @@ from pathlib import Path
 
 from core.fetch import check_url, is_url, read_url
 from core.model import Document
-from core.reader import read_path
+from core.reading.dispatch import read_path
 
 
 def read_input(

@@ -19,7 +19,7 @@ import threading
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing.context import BaseContext
 
-_PRELOAD = ["core.compare", "core.reader"]
+_PRELOAD = ["core.compare", "core.reading.dispatch"]
 
 
 def cores() -> int:

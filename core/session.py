@@ -339,7 +339,7 @@ def _edit(raw: Any, n: int) -> SavedEdit:
 def read_sources(session: Session) -> tuple[Document, Document]:
     """Read a session's two articles again (a file, or the pasted text kept in the session)."""
     from core.errors import InputError
-    from core.reader import read_path, read_text
+    from core.reading.dispatch import read_path, read_text
 
     def read(source: SavedSource) -> Document:
         if source.path is not None:

@@ -18,8 +18,8 @@ from pathlib import Path
 from core.bundled import example_pair
 from core.errors import ArticleComparerError, ExportError, InputError
 from core.fetch import check_url, is_url
-from core.formats import help_text
 from core.model import Document
+from core.reading.formats import help_text
 
 log = logging.getLogger(__name__)
 

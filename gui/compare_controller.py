@@ -22,7 +22,7 @@ from core.errors import ArticleComparerError, Cancelled, InputError
 from core.fetch import read_url
 from core.model import Comparison, Document
 from core.options import CompareOptions
-from core.reader import read_path, read_text
+from core.reading.dispatch import read_path, read_text
 from gui.comparison_model import Source
 
 log = logging.getLogger(__name__)

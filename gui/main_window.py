@@ -42,9 +42,9 @@ from PySide6.QtWidgets import (
 
 from core.errors import ArticleComparerError
 from core.fetch import check_url, is_url
-from core.formats import dialog_filters
 from core.model import Comparison, Side
 from core.options import CompareOptions
+from core.reading.formats import dialog_filters
 from core.scroll_sync import Anchor, steady, sync_scroll, syncpoint
 from gui import icons
 from gui.article_pane import ArticlePane

@@ -11,7 +11,7 @@ from core.bundled import example_pair
 from core.compare import compare
 from core.edits import AddLink
 from core.model import Coverage
-from core.reader import read_path
+from core.reading.dispatch import read_path
 from core.session import SavedSource, save_session, session_of, text_hash
 from gui.cli import main
 

@@ -17,7 +17,7 @@ from core.compare import compare, wait_freed
 from core.errors import Cancelled
 from core.export.json_report import render_json
 from core.model import Document
-from core.reader import read_text
+from core.reading.dispatch import read_text
 
 
 class _Node:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from core.compare import compare
 from core.model import Comparison, Coverage, Document
-from core.reader import read_path, read_text
+from core.reading.dispatch import read_path, read_text
 from tests.core.test_compare import WORDS, make_doc
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -6,8 +6,8 @@ import codecs
 
 import pytest
 
-from core.decoding import decode_bytes, normalize_text
 from core.errors import InputError
+from core.reading.decoding import decode_bytes, normalize_text
 
 FRENCH = (
     "Le procès de Salah Abdeslam et de Mohamed Abrini s'est ouvert à Paris. "

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from core import zip_guard
-from core.documents import sniff_document
 from core.errors import InputError
-from core.formats import all_suffixes, dialog_filters, format_for_suffix, help_text
 from core.model import Document, Role
-from core.reader import read_path
+from core.reading import zip_guard
+from core.reading.dispatch import read_path
+from core.reading.documents import sniff_document
+from core.reading.formats import all_suffixes, dialog_filters, format_for_suffix, help_text
 from tests.doc_factory import Article, PdfLayout, write_docx, write_odt, write_pdf
 
 # Written for these tests: long enough for two columns and a second page.

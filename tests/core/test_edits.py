@@ -14,7 +14,7 @@ from core.export import render
 from core.facts import compare_facts
 from core.model import Comparison, Coverage
 from core.options import CompareOptions
-from core.reader import read_path
+from core.reading.dispatch import read_path
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from core.export import render
 from core.export.html_report import render_html
 from core.export.markdown_report import escape_md
 from core.model import Comparison, FactStatus
-from core.reader import read_path
+from core.reading.dispatch import read_path
 from tests.core.test_export_helpers import (
     assert_inert,
     collapse,

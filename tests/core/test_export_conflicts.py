@@ -7,7 +7,7 @@ import json
 from core.compare import compare
 from core.export import render
 from core.model import Comparison
-from core.reader import read_text
+from core.reading.dispatch import read_text
 
 A = "Quake in Peru\n\nA magnitude 6.8 earthquake struck Peru on Tuesday, killing 127 people.\n"
 B = "Quake in Peru\n\nA magnitude 7.1 earthquake struck Peru on Tuesday, killing 127 people.\n"

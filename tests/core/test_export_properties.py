@@ -18,7 +18,7 @@ from core.export.html_report import render_html
 from core.export.nway_report import render_nway
 from core.export.view_model import BIDI_CONTROLS, drop_bidi
 from core.nway import compare_many
-from core.reader import read_text
+from core.reading.dispatch import read_text
 from tests.core.test_export_helpers import collapse, parse
 
 FRAGMENTS = [

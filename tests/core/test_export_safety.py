@@ -23,7 +23,7 @@ from core.model import (
     Span,
     Summary,
 )
-from core.reader import read_path, read_text
+from core.reading.dispatch import read_path, read_text
 from tests.core.test_export_helpers import (
     XSS,
     assert_inert,

@@ -17,7 +17,7 @@ from core.bundled import example_pair
 from core.compare import compare
 from core.export import render
 from core.model import Comparison
-from core.reader import read_text
+from core.reading.dispatch import read_text
 
 WORDS = int(os.environ.get("EXPORT_BENCH_WORDS", "100000"))
 

@@ -23,7 +23,7 @@ from core.model import (
     Sentence,
     Span,
 )
-from core.reader import read_text
+from core.reading.dispatch import read_text
 
 
 def _dates(text: str) -> list[tuple[str, str]]:
@@ -498,7 +498,7 @@ def test_a_text_against_itself_shares_every_fact() -> None:
 
 def test_reference_pair_facts(shared_examples: tuple[object, object]) -> None:
     from core.compare import compare
-    from core.reader import read_path
+    from core.reading.dispatch import read_path
 
     a, b = (read_path(p) for p in shared_examples)  # type: ignore[arg-type]
     facts = compare(a, b).facts

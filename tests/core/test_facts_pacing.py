@@ -15,7 +15,7 @@ from core.facts import text as facts_text
 from core.facts.dates import _HOLIDAY, _ISO, _NUMERIC, _TIME, _YEAR_ONLY, _YEAR_RANGE
 from core.facts.names import _WORD
 from core.facts.text import Pacer, at_digits, finditer
-from core.reader import read_text
+from core.reading.dispatch import read_text
 
 _PIECES = (
     "On Christmas Day 2013 ", "27/11 ", "1999s ", "at 5:30 p.m. ", "Mr. Putin said ",

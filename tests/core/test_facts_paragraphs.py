@@ -9,7 +9,7 @@ import pytest
 
 from core.facts import extract_mentions
 from core.model import Document, FactKind
-from core.reader import read_path, read_text
+from core.reading.dispatch import read_path, read_text
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED_DATA = ROOT.parent / "shared" / "data"

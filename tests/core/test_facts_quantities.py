@@ -8,7 +8,7 @@ import pytest
 from core.facts import compare_facts
 from core.facts.quantities import amount, judge
 from core.model import Fact, FactStatus, Link, LinkKind
-from core.reader import read_text
+from core.reading.dispatch import read_text
 
 
 def _linked(a: str, b: str) -> list[Fact]:

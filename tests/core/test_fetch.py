@@ -11,7 +11,7 @@ import pytest
 from core.errors import Cancelled, InputError
 from core.fetch import USER_AGENT, FetchOptions, check_url, decode_page, fetch, is_url, read_url
 from core.model import Role
-from core.reader import read_path
+from core.reading.dispatch import read_path
 from tests import web_server
 from tests.doc_factory import Article, write_pdf
 from tests.web_server import DATA, FIRST_PAGE, LocalServer

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.reader import read_text
+from core.reading.dispatch import read_text
 
 PARA = (
     "The council approved the harbour plan on Monday after a long debate about costs and "

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from core.errors import InputError
-from core.markdown_reader import MAX_TABLE_ROWS
-from core.reader import read_path
+from core.reading.dispatch import read_path
+from core.reading.markdown import MAX_TABLE_ROWS
 
 
 def _table(rows: int) -> str:

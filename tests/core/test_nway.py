@@ -12,7 +12,7 @@ from core.model import Coverage, Document
 from core.nway import Cell, CrossStatus, NWayComparison, compare_many
 from core.nway.mirror import mirrored
 from core.nway.statements import UnionFind
-from core.reader import read_path, read_text
+from core.reading.dispatch import read_path, read_text
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "nway"
 NAMES = ("one", "two", "three", "four")

@@ -10,7 +10,7 @@ import pytest
 from core.errors import ExportError
 from core.export.nway_report import render_nway, write_nway_report
 from core.nway import NWayComparison, compare_many
-from core.reader import read_path, read_text
+from core.reading.dispatch import read_path, read_text
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "nway"
 

@@ -21,7 +21,7 @@ import core
 for mod in pkgutil.walk_packages(core.__path__, "core."):
     importlib.import_module(mod.name)
 from core.bundled import example_pair
-from core.reader import read_path
+from core.reading.dispatch import read_path
 from core.compare import compare
 a, b = example_pair()
 c = compare(read_path(a), read_path(b))

@@ -21,7 +21,7 @@ from benchmarks.quality import (
     score_file,
     sentence_at,
 )
-from core.reader import read_text
+from core.reading.dispatch import read_text
 
 TARGET = {"shared_example.json": 1.0}
 DEFAULT_TARGET = 0.85
@@ -120,7 +120,7 @@ def test_score_file_on_a_tiny_gold(tmp_path: Path) -> None:
 def test_articles_about_different_events_do_not_link(news_pairs: Path) -> None:
     """Real articles of different events share generic sentences, names and words, not content."""
     from core.compare import compare
-    from core.reader import read_path
+    from core.reading.dispatch import read_path
 
     events = sorted(p for p in news_pairs.iterdir() if (p / "a.txt").is_file())
     assert len(events) >= 4

@@ -9,10 +9,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.decoding import normalize_text
 from core.errors import InputError
 from core.model import Document, Role
-from core.reader import MAX_BYTES, read_path, read_text, sniff_format
+from core.reading.blocks import MAX_BYTES
+from core.reading.decoding import normalize_text
+from core.reading.dispatch import read_path, read_text, sniff_format
 
 READER_DATA = Path(__file__).resolve().parent.parent / "data" / "reader"
 

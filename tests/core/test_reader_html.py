@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from core.model import Document, Role
-from core.reader import read_path
+from core.reading.dispatch import read_path
 
 PAGES = Path(__file__).resolve().parent.parent / "data" / "html"
 ALL = sorted(PAGES.glob("*.html"))

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from core.decoding import decode_bytes, normalize_text
 from core.errors import InputError
-from core.reader import read_path, read_text
+from core.reading.decoding import decode_bytes, normalize_text
+from core.reading.dispatch import read_path, read_text
 
 DAMAGED = b"Varg\xc3\xa1 said \xe2\x82\xac18.5 million.\xff"
 

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from core.model import Role
-from core.roles import assign_roles, chrome_role, is_stamp, looks_like_heading, looks_like_title
+from core.reading.roles import (
+    assign_roles,
+    chrome_role,
+    is_stamp,
+    looks_like_heading,
+    looks_like_title,
+)
 
 CHROME: list[tuple[str, Role]] = [
     # image markup and captions/credits

@@ -12,7 +12,7 @@ from core.compare import compare
 from core.edits import AddLink, MarkSentence, RemoveLink, apply_edits
 from core.errors import ExportError
 from core.model import Comparison, Coverage
-from core.reader import read_path
+from core.reading.dispatch import read_path
 from core.session import (
     FORMAT,
     SavedSource,

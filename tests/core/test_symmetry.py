@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from benchmarks.symmetry import ROOT, mirror_differences, text_files
 from core.compare import compare
 from core.model import Document
-from core.reader import read_path, read_text
+from core.reading.dispatch import read_path, read_text
 from tests.core.test_compare import documents
 
 #: pairs that were not mirror images: the "unrelated articles" gate counted A's sentences only

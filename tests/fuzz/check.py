@@ -8,7 +8,7 @@ from pathlib import Path
 
 from core.errors import InputError
 from core.model import Document
-from core.reader import read_path, read_text
+from core.reading.dispatch import read_path, read_text
 
 
 def _check_document(doc: Document) -> None:

@@ -11,7 +11,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication
 
 from core.nway import NWayComparison, compare_many
-from core.reader import read_path
+from core.reading.dispatch import read_path
 from gui.coverage_matrix import (
     DOCUMENT_ROLE,
     STATEMENT_ROLE,

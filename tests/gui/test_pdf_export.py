@@ -16,7 +16,7 @@ from core.bundled import example_pair
 from core.compare import compare
 from core.errors import ExportError
 from core.model import Comparison
-from core.reader import read_path
+from core.reading.dispatch import read_path
 from gui.pdf_export import render_pdf, write_pdf
 from tests.core.test_export_helpers import XSS, collapse, handmade
 

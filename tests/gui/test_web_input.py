@@ -9,7 +9,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QKeySequence
 from PySide6.QtWidgets import QApplication
 
-from core.formats import dialog_filters
+from core.reading.formats import dialog_filters
 from gui.url_input import OpenUrlDialog
 from tests.web_server import FIRST_PAGE, LocalServer
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from benchmarks.quality import GOLD_DIR, gold_pairs, resolve, sentence_at
 from core.compare import compare
-from core.reader import read_path
+from core.reading.dispatch import read_path
 
 OUT = Path(__file__).resolve().parent / "data"
 

@@ -3,7 +3,7 @@
 Why besides trafilatura: trafilatura (on lxml) gives up on pages nested too deep for a tree,
 reads a paragraph repeated back to back once, and takes a page that is nothing but a menu for
 an article. This pass, on the standard library's event parser, has no depth limit and keeps
-every copy, so core.html_reader can fall back on it and say how much of the page it kept.
+every copy, so core.reading.html can fall back on it and say how much of the page it kept.
 
 Imports: standard library, core.model.
 """

@@ -3,7 +3,7 @@
 Everything that lists formats reads it from here: the reader's suffix dispatch, the command
 line's ``--help`` and the window's open-file filters, so a format added here shows up in all
 three and none of them can drift. The suffix is only a first guess: documents are recognized by
-their content (core.documents), so a PDF called ``.txt`` is still read as a PDF.
+their content (core.reading.documents), so a PDF called ``.txt`` is still read as a PDF.
 
 Imports: standard library only.
 """
@@ -39,7 +39,8 @@ UNSUPPORTED_SUFFIXES: dict[str, str] = {
     ".pages": "Apple Pages documents are not supported: export it as .docx or PDF",
 }
 
-# Text formats whose bytes are decoded and read by core.reader; the rest are binary documents.
+# Text formats whose bytes are decoded and read as text (core.reading.dispatch); the rest are
+# binary documents.
 TEXT_KEYS = frozenset({"txt", "md", "html"})
 
 SUFFIX_FORMAT: dict[str, str] = {s: f.key for f in INPUT_FORMATS for s in f.suffixes}
@@ -51,7 +52,7 @@ def format_for_suffix(suffix: str) -> str | None:
 
 
 def text_suffixes() -> dict[str, str]:
-    """Suffix → reader key for the text formats only (what core.reader dispatches on)."""
+    """Suffix → reader key for the text formats only (what core.reading.dispatch dispatches on)."""
     return {s: k for s, k in SUFFIX_FORMAT.items() if k in TEXT_KEYS}
 
 

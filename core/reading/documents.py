@@ -6,10 +6,11 @@ document and one whose ``mimetype`` says ``opendocument.text`` is an .odt; an OL
 (``D0 CF 11 E0``) is an old Office file, refused with what to do instead. Anything else is left to
 the text readers (so a ``.docx`` that is really plain text is read as text).
 
-``read_document`` is the hook core.reader calls before decoding bytes as text; it returns None
-for text.
+``read_document`` is the hook core.reading.dispatch calls before decoding bytes as text; it
+returns None for text.
 
-Imports: standard library, core (the readers are imported when their format turns up).
+Imports: standard library, core.errors, core.model, core.reading (blocks, formats and the
+document readers: pdf, docx, odt).
 """
 
 from __future__ import annotations
@@ -20,8 +21,12 @@ import re
 import zipfile
 
 from core.errors import InputError
-from core.formats import UNSUPPORTED_SUFFIXES, format_for_suffix
 from core.model import Document
+from core.reading.blocks import Block, document_from_blocks
+from core.reading.docx import docx_blocks
+from core.reading.formats import UNSUPPORTED_SUFFIXES, format_for_suffix
+from core.reading.odt import is_odt, odt_blocks
+from core.reading.pdf import pdf_blocks
 
 log = logging.getLogger(__name__)
 
@@ -45,8 +50,6 @@ def sniff_document(data: bytes) -> str | None:
                 names = set(archive.namelist())
                 if "word/document.xml" in names:
                     return "docx"
-                from core.odt_reader import is_odt
-
                 if is_odt(archive):
                     return "odt"
         except (zipfile.BadZipFile, OSError, ValueError):
@@ -61,8 +64,6 @@ def read_document(data: bytes, source: str, suffix: str = "") -> Document | None
     Raises InputError for old Office files, archives that are not documents, damaged
     documents and every problem the format readers report.
     """
-    from core.reader import Block, document_from_blocks
-
     kind = sniff_document(data)
     claimed = format_for_suffix(suffix)
     if kind is None:
@@ -73,16 +74,10 @@ def read_document(data: bytes, source: str, suffix: str = "") -> Document | None
         log.info("%s: named %s but is a %s; reading it as what it is", source, suffix, kind)
     blocks: list[Block]
     if kind == "pdf":
-        from core.pdf_reader import pdf_blocks
-
         blocks, title = pdf_blocks(data, source)
     elif kind == "docx":
-        from core.docx_reader import docx_blocks
-
         blocks, title = docx_blocks(data, source)
     elif kind == "odt":
-        from core.odt_reader import odt_blocks
-
         blocks, title = odt_blocks(data, source)
     elif kind == "ole":
         raise InputError(source, UNSUPPORTED_SUFFIXES[".doc"])

@@ -17,8 +17,8 @@ from typing import Any
 
 from core.errors import InputError
 from core.model import Role
-from core.reader import Block
-from core.zip_guard import open_zip
+from core.reading.blocks import Block
+from core.reading.zip_guard import open_zip
 
 log = logging.getLogger(__name__)
 

@@ -5,7 +5,7 @@ and comments; trafilatura finds the article body and keeps its structure. We ask
 output so paragraph boundaries and headings survive (``<p>``, ``<head>``, ``<list>/<item>``,
 ``<quote>``, table rows), comments are excluded, and the page title comes from its metadata
 (og:title / <title> with the site name removed). Each element becomes one Block for
-core.reader; the page title becomes the title paragraph.
+core.reading.blocks; the page title becomes the title paragraph.
 
 Imports: standard library, lxml, trafilatura (imported lazily: it is slow to import and only
 HTML input needs it), core.
@@ -20,8 +20,8 @@ from typing import Any
 
 from core.errors import InputError
 from core.model import Role
-from core.page_text import PageText, page_text
-from core.reader import MAX_BYTES, Block
+from core.reading.blocks import MAX_BYTES, Block
+from core.reading.page_text import PageText, page_text
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +68,7 @@ def _settings() -> Any:
         from trafilatura.settings import use_config
 
         config = use_config()
-        # Our own size limit (core.reader.MAX_BYTES) is checked first and says why.
+        # Our own size limit (core.reading.blocks.MAX_BYTES) is checked first and says why.
         config.set("DEFAULT", "MAX_FILE_SIZE", str(MAX_BYTES * 4))
         # Dates are not used here; the extensive search costs more than the extraction.
         config.set("DEFAULT", "EXTENSIVE_DATE_SEARCH", "off")
@@ -169,7 +169,7 @@ def html_blocks(
 
 
 def _chars(blocks: list[Block]) -> int:
-    """Characters of text, spaces not counted (as in core.page_text)."""
+    """Characters of text, spaces not counted (as in core.reading.page_text)."""
     return sum(len(b.text) - b.text.count(" ") for b in blocks)
 
 

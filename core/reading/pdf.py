@@ -37,7 +37,7 @@ from typing import Any
 
 from core.errors import InputError
 from core.model import Role
-from core.reader import Block
+from core.reading.blocks import Block
 
 log = logging.getLogger(__name__)
 

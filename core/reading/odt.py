@@ -19,8 +19,8 @@ import zipfile
 
 from core.errors import InputError
 from core.model import Role
-from core.reader import Block
-from core.zip_guard import open_zip, read_member
+from core.reading.blocks import Block
+from core.reading.zip_guard import open_zip, read_member
 
 log = logging.getLogger(__name__)
 
