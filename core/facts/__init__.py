@@ -69,7 +69,7 @@ def extract_mentions(doc: Document, check: Callable[[], None] | None = None) -> 
     head = doc.paragraphs[min(2, len(doc.paragraphs) - 1)].span.end if doc.paragraphs else 0
     dates = note_relative_dates(dates, head, pace)
     check()
-    worded = extract_worded(walled, date_spans + times + urls)
+    worded = extract_worded(walled, date_spans + times + urls, pace)
     worded_spans = [(w.start, w.end) for w in worded]
     numbers = [
         m

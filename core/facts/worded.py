@@ -14,9 +14,10 @@ Imports: standard library, core.model, core.facts.text, core.facts.quantities.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from core.facts.quantities import VAGUE
-from core.facts.text import Mention, word_set
+from core.facts.text import Mention, finditer, word_set
 from core.model import FactKind
 
 # phrase -> (shown value, slot) for figures that need no noun after them
@@ -54,11 +55,15 @@ IN_WORDS = "told in words"
 _WORD = re.compile(r"\s*(?:the\s+|his\s+|her\s+|their\s+|its\s+)?([A-Za-z][A-Za-z'’-]*)")
 
 
-def extract_worded(text: str, masks: list[tuple[int, int]]) -> list[Mention]:
-    """Mentions of amounts told in words, outside ``masks``, in text order."""
+def extract_worded(
+    text: str, masks: list[tuple[int, int]], pace: Callable[[], None] | None = None
+) -> list[Mention]:
+    """Mentions of amounts told in words, outside ``masks``, in text order; the scan runs in
+    bounded steps with ``pace()`` between them, so a long article never holds the interpreter
+    for one long stretch."""
     skip = word_set("unit_skip")
     out: list[Mention] = []
-    for m in _PHRASE.finditer(text):
+    for m in finditer(_PHRASE, text, pace=pace):
         if any(s < m.end() and m.start() < e for s, e in masks):
             continue
         phrase = " ".join(m["phrase"].casefold().split())
