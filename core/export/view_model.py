@@ -24,6 +24,7 @@ from core.model import (
     Side,
     Span,
 )
+from core.union_find import UnionFind
 
 _OTHER: dict[Side, Side] = {"a": "b", "b": "a"}
 
@@ -88,28 +89,18 @@ class Group:
 def link_groups(comparison: Comparison) -> tuple[Group, ...]:
     """Connected components of the link graph, ordered by their first A sentence."""
     n_a, n_b = len(comparison.a.sentences), len(comparison.b.sentences)
-    parent = list(range(n_a + n_b))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    sets = UnionFind(n_a + n_b)
     valid: list[tuple[int, list[int]]] = []
     for k, link in enumerate(comparison.links):
         nodes = [i for i in link.a if 0 <= i < n_a] + [n_a + j for j in link.b if 0 <= j < n_b]
         if not nodes:
             continue
         valid.append((k, nodes))
-        root = find(nodes[0])
         for node in nodes[1:]:
-            r = find(node)
-            if r != root:
-                parent[r] = root
+            sets.union(nodes[0], node)
     members: dict[int, tuple[set[int], set[int], list[int]]] = {}
     for k, nodes in valid:
-        root = find(nodes[0])
+        root = sets.find(nodes[0])
         a_set, b_set, ks = members.setdefault(root, (set(), set(), []))
         ks.append(k)
         for node in nodes:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 
 from core.model import FactKind, FactStatus, Span
 from core.nway.model import CrossFact, CrossStatus, PairResult
-from core.nway.statements import UnionFind
+from core.union_find import UnionFind
 
 Key = tuple[int, FactKind, str]
 

@@ -19,30 +19,7 @@ from collections.abc import Callable, Sequence
 
 from core.model import Coverage, Document, FactStatus
 from core.nway.model import Cell, PairResult, Statement
-
-
-class UnionFind:
-    """Disjoint sets over ``0..n-1`` with path halving and union by size."""
-
-    def __init__(self, n: int) -> None:
-        self._parent = list(range(n))
-        self._size = [1] * n
-
-    def find(self, x: int) -> int:
-        parent = self._parent
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(self, x: int, y: int) -> None:
-        rx, ry = self.find(x), self.find(y)
-        if rx == ry:
-            return
-        if self._size[rx] < self._size[ry]:
-            rx, ry = ry, rx
-        self._parent[ry] = rx
-        self._size[rx] += self._size[ry]
+from core.union_find import UnionFind
 
 
 def _no_tick() -> None:
