@@ -278,7 +278,7 @@ def _cancel_once(
 def _stall_while_freeing() -> float:
     """The longest this thread waits for the GIL (sleeping 1 ms at a time) while compare()
     frees a cancelled run in the background."""
-    from core.compare import wait_freed
+    from core.collector import wait_freed
 
     worst = 0.0
     beat = time.perf_counter()

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from rapidfuzz.distance import Indel
@@ -181,15 +181,6 @@ def apply_edit(comparison: Comparison, edit: Edit) -> Comparison:
     return apply_edits(comparison, (edit,))
 
 
-def _options(comparison: Comparison) -> CompareOptions:
-    names = {f.name for f in fields(CompareOptions)}
-    known = {k: v for k, v in comparison.options.items() if k in names}
-    try:
-        return CompareOptions(**known)
-    except (TypeError, ValueError):
-        return CompareOptions()
-
-
 def hand_link(comparison: Comparison, a: tuple[int, ...], b: tuple[int, ...]) -> Link:
     """A link made by hand: its word diff and similarity (Indel over the words), kind same or
     paraphrase (the person says the passages say the same; how closely is the similarity)."""
@@ -198,7 +189,7 @@ def hand_link(comparison: Comparison, a: tuple[int, ...], b: tuple[int, ...]) ->
     words_a = [w for i in a for _s, _e, w in _words(doc_a, i)]
     words_b = [w for j in b for _s, _e, w in _words(doc_b, j)]
     similarity = round(float(Indel.normalized_similarity(words_a, words_b)), 4)
-    opts = _options(comparison)
+    opts = comparison.options
     kind = LinkKind.SAME if similarity >= opts.same_threshold else LinkKind.PARAPHRASE
     return Link(a, b, similarity, kind, diff, by="hand", cover=(1.0, 1.0))
 
@@ -307,7 +298,7 @@ def _rebuild(
             for i in link.side(side):
                 if i in touched[side]:
                     holders[side].setdefault(i, []).append(k)
-    opts = _options(comparison)
+    opts = comparison.options
     out: dict[Side, tuple[SentenceCoverage, ...]] = {}
     for side in _SIDES:
         entries = cov[side]

@@ -17,6 +17,8 @@ from enum import StrEnum
 from itertools import pairwise
 from typing import Literal
 
+from core.options import CompareOptions
+
 Side = Literal["a", "b"]
 #: who made a link or a coverage decision: the aligner, or the person reviewing by hand
 By = Literal["hand", "aligner"]
@@ -348,7 +350,8 @@ class Comparison:
     facts: tuple[Fact, ...]
     summary: Summary
     created: str = ""  # ISO 8601 time the comparison was made
-    options: dict[str, float] = field(default_factory=dict, compare=False, hash=False)
+    #: the thresholds the comparison was made with (reports record them)
+    options: CompareOptions = field(default_factory=CompareOptions, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         if len(self.coverage_a) != len(self.a.sentences):

@@ -1,7 +1,7 @@
 """Tunable thresholds of the comparison, with the defaults measured best (benchmarks/quality.py).
 
-The window exposes these; ``Comparison.options`` records ``dataclasses.asdict(options)`` so a
-report says how it was made.
+The window exposes these; ``Comparison.options`` keeps the ones a comparison was made with, so
+a report says how it was made.
 
 Imports: standard library only.
 """

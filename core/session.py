@@ -22,7 +22,7 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -143,7 +143,7 @@ def session_of(
     (sentence numbers are the documents', the same before and after any edit)."""
     return Session(
         sources=sources,
-        options=dict(comparison.options),
+        options=asdict(comparison.options),
         edits=tuple(saved_edit(comparison, e) for e in edits),
     )
 

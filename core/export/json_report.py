@@ -15,6 +15,7 @@ Imports: standard library and core.model only.
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from typing import Any
 
 from core.model import Comparison, Document, Side, Span
@@ -91,7 +92,7 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
         "format": FORMAT,
         "generator": GENERATOR,
         "created": comparison.created or None,
-        "options": dict(comparison.options),
+        "options": asdict(comparison.options),
         "a": _document(a),
         "b": _document(b),
         "links": links,

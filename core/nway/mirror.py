@@ -69,5 +69,5 @@ def mirrored(c: Comparison) -> Comparison:
         facts=tuple(_fact(f) for f in c.facts),
         summary=_summary(c.summary),
         created=c.created,
-        options=dict(c.options),
+        options=c.options,
     )

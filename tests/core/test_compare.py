@@ -314,7 +314,7 @@ def test_result_metadata_options_and_facts(monkeypatch: pytest.MonkeyPatch) -> N
     c = compare(a, b, opts)
     assert seen["links"] == c.links
     assert len(c.facts) == 2 and c.summary.conflicts == 1
-    assert c.options == dataclasses.asdict(opts) and c.options["link_threshold"] == 0.25
+    assert c.options == opts and c.options.link_threshold == 0.25
     assert datetime.fromisoformat(c.created).tzinfo is not None
 
 

@@ -12,8 +12,10 @@ from typing import Any
 
 import pytest
 
+import core.collector as collector
 import core.compare as compare_module
-from core.compare import compare, wait_freed
+from core.collector import wait_freed
+from core.compare import compare
 from core.errors import Cancelled
 from core.export.json_report import render_json
 from core.model import Document
@@ -53,14 +55,14 @@ def _garbage(shared: list[_Node]) -> tuple[list[object], list[weakref.ref[Any]]]
 
 
 def test_free_in_chunks_frees_what_only_it_holds(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(compare_module, "_FREE_CHUNK", 7)
-    monkeypatch.setattr(compare_module, "_FREE_SPLIT", 5)
+    monkeypatch.setattr(collector, "_FREE_CHUNK", 7)
+    monkeypatch.setattr(collector, "_FREE_SPLIT", 5)
     shared = [_Node() for _ in range(12)]
     shared_dict = {"k": shared}
     stack, refs = _garbage(shared)
     stack.append(shared_dict)
     gc.collect()
-    compare_module._free_in_chunks(stack)
+    collector._free_in_chunks(stack)
     assert stack == []
     assert all(r() is None for r in refs)
     # what someone else holds is let go of, never emptied
@@ -117,8 +119,8 @@ def test_cancel_is_raised_without_waiting_for_the_freeing(monkeypatch: pytest.Mo
         def put(self, roots: list[object]) -> None:
             buried.append(roots)
 
-    monkeypatch.setattr(compare_module, "_graveyard", Graveyard())
-    monkeypatch.setattr(compare_module, "_graveyard_pending", 0)
+    monkeypatch.setattr(collector, "_graveyard", Graveyard())
+    monkeypatch.setattr(collector, "_graveyard_pending", 0)
     a, b = _pair(2000)
     tracemalloc.start()
     try:
@@ -130,7 +132,7 @@ def test_cancel_is_raised_without_waiting_for_the_freeing(monkeypatch: pytest.Mo
         frames = [x for x in roots if isinstance(x, types.TracebackType)]
         roots = [x for x in roots if not isinstance(x, types.TracebackType)]
         held = tracemalloc.get_traced_memory()[0]
-        compare_module._free_in_chunks(roots)
+        collector._free_in_chunks(roots)
         after_roots = tracemalloc.get_traced_memory()[0]
         del frames
         after_frames = tracemalloc.get_traced_memory()[0]
@@ -155,7 +157,7 @@ def test_collector_paused_during_compare_and_big_results_frozen(
     # a small run is left in the collector's reach: nothing is frozen
     assert gc.get_freeze_count() == 0
     # a big run is moved to the permanent generation: the next collections do not walk it
-    monkeypatch.setattr(compare_module, "_FREEZE_ABOVE", 100)
+    monkeypatch.setattr(collector, "_FREEZE_ABOVE", 100)
     compare(a, b)
     assert gc.get_freeze_count() > 0
     assert gc.get_count()[0] < 1000
@@ -187,8 +189,8 @@ def test_compare_makes_no_reference_cycles() -> None:
 
 def test_collector_resumes_only_when_the_last_compare_ends() -> None:
     assert gc.isenabled()
-    with compare_module._collector_paused():
-        with compare_module._collector_paused():  # a second compare() in another thread
+    with collector.collector_paused():
+        with collector.collector_paused():  # a second compare() in another thread
             assert not gc.isenabled()
         assert not gc.isenabled()  # the first one still runs
     assert gc.isenabled()
