@@ -1,4 +1,4 @@
-"""Speed and memory of ``compare()`` on generated article pairs of growing size (DESIGN.md).
+"""Speed and memory of ``compare()`` on generated article pairs of growing size.
 
 For each size (words per side) a base text is generated (pseudo-words with a Zipf-like
 frequency, stop words between them, sentences in paragraphs); B is made from it by reordering

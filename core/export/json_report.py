@@ -1,7 +1,7 @@
-"""The ``article-comparer/1`` JSON report (DESIGN.md), plus a few extra keys.
+"""The ``article-comparer/1`` JSON report, plus a few extra keys.
 
-Required keys are exactly those DESIGN.md shows. Extras: ``generator``, ``created``,
-``options``, per-document ``sentence_paragraphs`` and ``notices`` (how it was read),
+The required keys are the format's contract, which other tools read. Extras: ``generator``,
+``created``, ``options``, per-document ``sentence_paragraphs`` and ``notices`` (how it was read),
 per-link ``by`` (``"hand"`` or ``"aligner"``), ``a_sentences``, ``b_sentences``, ``diff``,
 per-coverage ``score``/``links``/``counted`` (and ``mark``/``by`` for a sentence decided by hand),
 per-fact ``content``/``note``/``why``, ``paragraph_links`` and the full summary.

@@ -1,8 +1,8 @@
 """Bytes to normalized text: the one place that decides an input's encoding.
 
 Why a module of its own: every reader (txt, md, html) starts from bytes, and getting the
-encoding wrong spoils every name that follows ("Mostefaï" read as "Mostefaď"). The order is
-fixed by issue 3: a byte-order mark first, then strict UTF-8 (or UTF-8 with a few damaged bytes,
+encoding wrong spoils every name that follows ("Mostefaï" read as "Mostefaď"). The order:
+a byte-order mark first, then strict UTF-8 (or UTF-8 with a few damaged bytes,
 replaced), then charset-normalizer, with
 cp1252 preferred over a Central-European single-byte guess whenever the bytes decode cleanly as
 cp1252 (charset-normalizer tends to pick cp1250 for short French or German text).
@@ -221,7 +221,7 @@ def _guess(data: bytes, source: str) -> str:
         except UnicodeDecodeError:
             pass
         else:
-            # The rule of issue 3 for Central-European guesses, and the same for any other
+            # cp1252 wins over Central-European guesses, and the same for any other
             # guess when the cp1252 reading is plainly Western text (short samples get
             # guesses like cp1006).
             if encoding in _CENTRAL_EUROPEAN or _reads_as_western(text):

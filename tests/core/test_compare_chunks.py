@@ -1,4 +1,4 @@
-"""The chunked steps of the aligner give exactly what their one-shot versions gave (issue 4)."""
+"""The chunked steps of the aligner give exactly what their one-shot versions gave."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""core must import and work with PySide6 made unimportable (CONVENTIONS.md #1)."""
+"""core must import and work with PySide6 made unimportable."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Alignment quality against the gold files (tests/data/gold/align), and the scorer itself.
 
-Targets (issue 4): F1 = 1.0 on the shared example pair, >= 0.85 on the others. Pairs measured
+Targets: F1 = 1.0 on the shared example pair, >= 0.85 on the others. Pairs measured
 below target are listed in ``BELOW_TARGET`` with the floor they must keep (a regression guard)
 and are reported as xfail, so the gap stays visible instead of being hidden by a lower bar.
 """
