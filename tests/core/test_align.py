@@ -8,7 +8,7 @@ from core.align import Ticker, _fuzzy_canon, _prefix_edges, align
 from core.model import Role
 from core.options import CompareOptions
 from core.tokens import STOP_WORDS, stem, terms
-from tests.core.test_compare import make_doc
+from tests.documents import make_doc
 
 
 def test_stems_join_inflections() -> None:

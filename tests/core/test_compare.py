@@ -22,32 +22,11 @@ from core.model import (
     FactKind,
     FactStatus,
     LinkKind,
-    Paragraph,
     Role,
-    Sentence,
     Span,
 )
 from core.options import CompareOptions
-
-
-def make_doc(paragraphs: list[list[str]], roles: list[Role] | None = None) -> Document:
-    """A Document straight from sentences (no reader involved): paragraphs split by blank lines."""
-    text = ""
-    paras: list[Paragraph] = []
-    sents: list[Sentence] = []
-    for p, sentences in enumerate(paragraphs):
-        if text:
-            text += "\n\n"
-        start = len(text)
-        for k, s in enumerate(sentences):
-            if k:
-                text += " "
-            sents.append(Sentence(Span(len(text), len(text) + len(s)), p))
-            text += s
-        role = roles[p] if roles else Role.BODY
-        paras.append(Paragraph(Span(start, len(text)), role))
-    return Document(text, "<test>", None, tuple(paras), tuple(sents))
-
+from tests.documents import make_doc
 
 _WORD_TEXT = (
     "storm harbour council mayor flood wall budget million river bridge school teacher "

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from core.compare import compare
 from core.model import Comparison, Coverage, Document
 from core.reading.dispatch import read_path, read_text
-from tests.core.test_compare import WORDS, make_doc
+from tests.core.test_compare import WORDS
+from tests.documents import make_doc
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED_DATA = ROOT.parent / "shared" / "data"

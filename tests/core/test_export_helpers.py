@@ -18,13 +18,12 @@ from core.model import (
     FactStatus,
     Link,
     LinkKind,
-    Paragraph,
     Role,
-    Sentence,
     SentenceCoverage,
     Span,
     Summary,
 )
+from tests.documents import make_doc
 
 XSS = Path(__file__).resolve().parent.parent / "data" / "xss"
 
@@ -55,21 +54,13 @@ LIVE_TAGS = {
 def build_document(
     source: str, paragraphs: list[tuple[Role, list[str]]], title: str | None = None
 ) -> Document:
-    """A Document from paragraphs of sentences joined by spaces, paragraphs by blank lines."""
-    text = ""
-    paras: list[Paragraph] = []
-    sentences: list[Sentence] = []
-    for role, sents in paragraphs:
-        if text:
-            text += "\n\n"
-        p_start = len(text)
-        for k, s in enumerate(sents):
-            if k:
-                text += " "
-            sentences.append(Sentence(Span(len(text), len(text) + len(s)), len(paras)))
-            text += s
-        paras.append(Paragraph(Span(p_start, len(text)), role))
-    return Document(text, source, title, tuple(paras), tuple(sentences))
+    """``make_doc`` for paragraphs written as (role, sentences) pairs."""
+    return make_doc(
+        [sents for _, sents in paragraphs],
+        [role for role, _ in paragraphs],
+        source=source,
+        title=title,
+    )
 
 
 def span_of(doc: Document, needle: str, nth: int = 0) -> Span:

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from core.model import DiffTag
 from core.worddiff import word_diff
-from tests.core.test_compare import make_doc
+from tests.documents import make_doc
 
 
 def ops_text(a_text: str, b_text: str) -> list[tuple[str, str | None, str | None]]:

@@ -6,23 +6,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtGui import QTextCursor, QTextDocument
 
-from core.model import Document, Paragraph, Role, Sentence, Span
+from core.model import Document
 from gui.positions import PositionMap
+from tests.documents import make_doc
 
 
 def _doc(paragraphs: list[str], gap: str = "\n\n") -> Document:
-    text = gap.join(paragraphs)
-    spans, pos = [], 0
-    for p in paragraphs:
-        spans.append(Span(pos, pos + len(p)))
-        pos += len(p) + len(gap)
-    return Document(
-        text,
-        "t",
-        None,
-        tuple(Paragraph(s, Role.BODY) for s in spans),
-        tuple(Sentence(s, i) for i, s in enumerate(spans)),
-    )
+    return make_doc([[p] for p in paragraphs], source="t", gap=gap)
 
 
 def _qt_document(pmap: PositionMap) -> QTextDocument:
