@@ -336,3 +336,11 @@ def test_larger_input_stays_linear_enough() -> None:
     c = compare(a, b)
     assert len(c.links) == len(base)
     assert all(link.similarity == 1.0 for link in c.links)
+
+
+def test_the_bar_is_placed_by_time_measured_per_stage() -> None:
+    """The table that places the bar rises from 0 to 1 and is interpolated between its points."""
+    xs = [x for x, _ in compare_module._BAR]
+    ys = [y for _, y in compare_module._BAR]
+    assert xs == sorted(xs) and ys == sorted(ys) and (xs[0], ys[0], xs[-1], ys[-1]) == (0, 0, 1, 1)
+    assert compare_module._bar(0.95) == 0.44 and compare_module._bar(0.965) == pytest.approx(0.53)
