@@ -17,6 +17,7 @@ from typing import Any
 from core.batch.manifest import Item
 from core.compare import compare
 from core.errors import ArticleComparerError
+from core.export.json_report import summary_dict, to_dict
 from core.fetch import is_url
 from core.inputs import read_input
 from core.model import Document
@@ -32,20 +33,8 @@ def _read(name: str) -> Document:
 def _pair_summary(item: Item, full: bool) -> dict[str, Any]:
     a, b = (_read(f) for f in item.files)
     comparison = compare(a, b)
-    s = comparison.summary
-    out: dict[str, Any] = {
-        "a_shared": round(s.a_shared, 4),
-        "b_shared": round(s.b_shared, 4),
-        "links": s.links,
-        "a_unique": s.a_unique,
-        "b_unique": s.b_unique,
-        "a_partial": s.a_partial,
-        "b_partial": s.b_partial,
-        "conflicts": s.conflicts,
-    }
+    out = summary_dict(comparison.summary)
     if full:
-        from core.export.json_report import to_dict
-
         out["report"] = to_dict(comparison)
     return out
 

@@ -18,7 +18,7 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from core.model import Comparison, Document, Side, Span
+from core.model import Comparison, Document, Side, Span, Summary
 
 FORMAT = "article-comparer/1"
 GENERATOR = "article-comparer"
@@ -57,6 +57,20 @@ def _coverage(comparison: Comparison, side: Side) -> list[dict[str, Any]]:
     ]
 
 
+def summary_dict(s: Summary) -> dict[str, Any]:
+    """The summary's figures as the report writes them (shares to four decimals)."""
+    return {
+        "a_shared": round(s.a_shared, 4),
+        "b_shared": round(s.b_shared, 4),
+        "links": s.links,
+        "a_unique": s.a_unique,
+        "b_unique": s.b_unique,
+        "a_partial": s.a_partial,
+        "b_partial": s.b_partial,
+        "conflicts": s.conflicts,
+    }
+
+
 def to_dict(comparison: Comparison) -> dict[str, Any]:
     """The report as plain JSON-ready data."""
     a, b = comparison.a, comparison.b
@@ -87,7 +101,6 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
         }
         for fact in comparison.facts
     ]
-    s = comparison.summary
     return {
         "format": FORMAT,
         "generator": GENERATOR,
@@ -102,16 +115,7 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
         ],
         "coverage": {"a": _coverage(comparison, "a"), "b": _coverage(comparison, "b")},
         "facts": facts,
-        "summary": {
-            "a_shared": round(s.a_shared, 4),
-            "b_shared": round(s.b_shared, 4),
-            "links": s.links,
-            "a_unique": s.a_unique,
-            "b_unique": s.b_unique,
-            "a_partial": s.a_partial,
-            "b_partial": s.b_partial,
-            "conflicts": s.conflicts,
-        },
+        "summary": summary_dict(comparison.summary),
     }
 
 
