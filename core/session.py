@@ -338,19 +338,13 @@ def _edit(raw: Any, n: int) -> SavedEdit:
 
 def read_sources(session: Session) -> tuple[Document, Document]:
     """Read a session's two articles again (a file, or the pasted text kept in the session)."""
-    from core.errors import InputError
-    from core.reading.dispatch import read_path, read_text
+    from core.inputs import read_pasted
+    from core.reading.dispatch import read_path
 
     def read(source: SavedSource) -> Document:
         if source.path is not None:
             return read_path(source.path)
-        if source.html:
-            try:
-                return read_text(source.html, source=source.name, fmt="html")
-            except InputError:
-                if not (source.text and source.text.strip()):
-                    raise
-        return read_text(source.text or "", source=source.name, fmt="auto")
+        return read_pasted(source.name, source.text, source.html)
 
     return read(session.sources[0]), read(session.sources[1])
 

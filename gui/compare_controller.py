@@ -18,11 +18,12 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from core.compare import compare
-from core.errors import ArticleComparerError, Cancelled, InputError
+from core.errors import ArticleComparerError, Cancelled
 from core.fetch import read_url
+from core.inputs import read_pasted
 from core.model import Comparison, Document
 from core.options import CompareOptions
-from core.reading.dispatch import read_path, read_text
+from core.reading.dispatch import read_path
 from gui.comparison_model import Source
 
 log = logging.getLogger(__name__)
@@ -50,14 +51,7 @@ def read_source(
         return read_url(source.url, should_cancel=should_cancel, progress=progress)
     if source.path is not None:
         return read_path(source.path)
-    if source.html:
-        try:
-            return read_text(source.html, source=source.name, fmt="html")
-        except InputError:
-            if not (source.text and source.text.strip()):
-                raise
-            log.debug("pasted HTML gave no article; reading the plain text instead")
-    return read_text(source.text or "", source=source.name, fmt="auto")
+    return read_pasted(source.name, source.text, source.html)
 
 
 class _CompareJob(QRunnable):
