@@ -34,6 +34,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
+from core.labels import COVERAGE_LABEL, FACT_STATUS_LABEL
 from core.model import Comparison, Coverage, DiffTag, Side, Span
 from gui.comparison_model import ComparisonModel
 from gui.layout_steps import LayoutSteps
@@ -451,7 +452,7 @@ class ArticleView(QTextEdit):
         elif not cov.links:
             lines = [f"Unique: not in {other}"]
         else:
-            lines = [f"{cov.status.value.capitalize()} (coverage {cov.score:.2f})"]
+            lines = [f"{COVERAGE_LABEL[cov.status].capitalize()} (coverage {cov.score:.2f})"]
             for k in cov.links[:4]:
                 link = comparison.links[k]
                 lines.append(f"{link.kind.value} link to {other}, similarity {link.similarity:.2f}")
@@ -459,7 +460,7 @@ class ArticleView(QTextEdit):
         texts = (comparison.a.text, comparison.b.text)
         for fact in comparison.facts:
             if any(span.contains(offset) for span in fact.side(self.side)):
-                status = fact.status.value.replace("_", " ")
+                status = FACT_STATUS_LABEL[fact.status]
                 line = f"{fact.kind.value} “{fact_label(fact, texts)}”: {status}"
                 words = fact_words(fact, texts)
                 if words is not None:
