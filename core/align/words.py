@@ -20,6 +20,7 @@ from core.align.arrays import IntArray
 from core.align.progress import Ticker
 from core.model import Document
 from core.tokens import STOP_WORDS, terms
+from core.union_find import UnionFind
 
 log = logging.getLogger(__name__)
 
@@ -129,14 +130,9 @@ def _fuzzy_canon(
     edges += _prefix_edges(vocab, [i for i in range(len(vocab)) if eligible(vocab[i])], tick)
     if not edges:
         return canon
-    # Union-find; a component's canonical id is its shortest (then alphabetically first) word.
-    parent = list(range(len(vocab)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    # A component's canonical id is its shortest (then alphabetically first) word: each union
+    # keeps the root with the smaller (length, word).
+    sets = UnionFind(len(vocab))
 
     def key(i: int) -> tuple[int, str]:
         return (len(vocab[i]), vocab[i])
@@ -144,17 +140,17 @@ def _fuzzy_canon(
     for n, (x, y) in enumerate(edges):
         if n % 20_000 == 0:
             tick()
-        rx, ry = find(x), find(y)
+        rx, ry = sets.find(x), sets.find(y)
         if rx != ry:
             if key(rx) <= key(ry):
-                parent[ry] = rx
+                sets.union(rx, ry)
             else:
-                parent[rx] = ry
+                sets.union(ry, rx)
     tick()
     for n, i in enumerate({x for e in edges for x in e}):
         if n % 20_000 == 0:
             tick()
-        canon[i] = find(i)
+        canon[i] = sets.find(i)
     log.debug("fuzzy word matches: %d", len(edges))
     return canon
 
