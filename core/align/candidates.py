@@ -2,9 +2,9 @@
 
 Scoring every pair of sentences is quadratic; instead an inverted index of the rarer terms
 proposes partners, each sentence keeps its ``TOP_CANDIDATES`` best by shared rare-term weight,
-from both directions so that swapping the articles gives the same pairs. Neighbours of those
-pairs (same paragraphs) and the headline/lead pairs are added, so that context can support a
-pair that shares only short words.
+from both directions so that swapping the articles gives the same pairs. The neighbours of
+those pairs (same paragraphs) are added, so that context can support a pair that shares only
+short words, and so are the headline and lead pairs, which may link on little shared wording.
 """
 
 from __future__ import annotations

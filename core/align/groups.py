@@ -3,9 +3,9 @@
 Links are chosen greedily by score (order is never forced: links may cross); then adjacent
 unlinked sentences join a link when scoring the group jointly says it matches better (one
 sentence split into two, or two merged into one); then further clearly similar pairs, and
-sentences mostly carried by another, link even when already linked elsewhere. The result is a
-list of ``Group`` s sorted by their sentences, with figures that do not depend on which article
-is A.
+sentences mostly carried by another, link even when already linked elsewhere. The resulting
+``Group`` objects are sorted by their sentences, and their figures do not depend on which
+article is A.
 """
 
 from __future__ import annotations

@@ -1,10 +1,11 @@
 """Words to terms: one term id per word across both articles, spelling variants joined.
 
 Two articles spell a name differently (``Kyiv``/``Kiev``) or use another derivation of one word
-(``sudan``/``sudanese``); unless such words become one term, their sentences share nothing.
-The vocabulary of both sides is collected once, and words seen on one side only look for a
-close spelling on the other (a rapidfuzz ratio, blocked by first letter and length, scored with
-``cdist``); words sharing a long prefix join too. Each joined set is named by its shortest word.
+(``sudan``/``sudanese``); unless such words become one term, the sentences using them do not
+share that word. The vocabulary of both sides is collected once, and words seen on one side
+only look for a close spelling on the other (a rapidfuzz ratio, blocked by first letter and
+length, scored with ``cdist``); words sharing a long prefix join too. Each joined set is named
+by its shortest (then alphabetically first) word.
 """
 
 from __future__ import annotations
