@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from core.align import Ticker, _fuzzy_canon, _prefix_edges, align
+from core.align import Ticker, align
+from core.align.words import _fuzzy_canon, _prefix_edges
 from core.model import Role
 from core.options import CompareOptions
 from core.tokens import STOP_WORDS, stem, terms

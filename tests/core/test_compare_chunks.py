@@ -9,8 +9,11 @@ from typing import Any, cast
 import numpy as np
 import pytest
 
-import core.align as align_module
-from core.align import Group, _Grouper, _postings
+import core.align.arrays as arrays_module
+import core.align.candidates as candidates_module
+from core.align.arrays import _unique_rows
+from core.align.candidates import _postings
+from core.align.groups import Group, _Grouper
 
 
 def _no_tick(fraction: float | None = None) -> None:
@@ -27,7 +30,7 @@ def test_postings_in_blocks_equal_one_stable_sort(
     indptr = np.cumsum([0] + [len(r) for r in rows]).astype(np.int64)
     terms = np.asarray([t for r in rows for t in r], dtype=np.int64)
     side = SimpleNamespace(n=len(rows), indptr=indptr, terms=terms)
-    monkeypatch.setattr(align_module, "BATCH_PAIRS", batch)
+    monkeypatch.setattr(candidates_module, "BATCH_PAIRS", batch)
     ticks: list[float | None] = []
     ptr, post = _postings(cast(Any, side), nv, cast(Any, lambda f=None: ticks.append(f)))
     owner = np.repeat(np.arange(len(rows)), np.diff(indptr))
@@ -62,11 +65,11 @@ def test_unique_rows_in_blocks_equal_one_sort(monkeypatch: pytest.MonkeyPatch, b
     lengths = [rnd.randint(0, 12) for _ in range(50)]  # empty rows, repeated terms
     owner = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
     flat = np.asarray([rnd.randrange(nv) for _ in range(len(owner))], dtype=np.int64)
-    monkeypatch.setattr(align_module, "BATCH_PAIRS", batch)
+    monkeypatch.setattr(arrays_module, "BATCH_PAIRS", batch)
     ticks: list[float | None] = []
-    got = align_module._unique_rows(owner, flat, nv, cast(Any, lambda f=None: ticks.append(f)))
+    got = _unique_rows(owner, flat, nv, cast(Any, lambda f=None: ticks.append(f)))
     assert got.dtype == np.int64
     assert got.tolist() == sorted(set((owner * nv + flat).tolist()))
     assert len(ticks) >= -(-len(owner) // max(batch, max(lengths)))
     empty = np.zeros(0, dtype=np.int64)
-    assert align_module._unique_rows(empty, empty, nv, cast(Any, _no_tick)).tolist() == []
+    assert _unique_rows(empty, empty, nv, cast(Any, _no_tick)).tolist() == []
