@@ -7,9 +7,9 @@ the largest gap between the bar and elapsed/total time (target: within 15 points
 run it happens, and the bar's reading at each tenth of the run. Each size runs in a fresh
 subprocess so the sizes do not warm each other's caches.
 
-``--calibrate`` measures what the bar is placed by (``core.compare._BAR``): for each point of
-the fraction the stages report, the share of the run's time spent when it is reached, per size
-and the mean over the sizes.
+``--calibrate`` measures what the bar is placed by (``core.progress.SHARES``): each stage's share
+of the time of the stage it runs in, per size and the mean over the sizes, next to the share in
+the table.
 
 Usage: ``python benchmarks/progress_accuracy.py [--sizes 10000 100000 1000000] [--calibrate]``
 """
@@ -30,17 +30,23 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 
-def measure(words: int, raw: bool = False) -> dict[str, object]:
-    """Run compare() once on a ``words``-word pair; the bar's readings against elapsed time
-    (with ``raw``, the fractions the stages report, before they are placed on the bar)."""
+def measure(words: int) -> dict[str, object]:
+    """Run compare() once on a ``words``-word pair; the bar's readings against elapsed time and
+    each stage's share of the stage it runs in."""
     import core.compare
+    import core.progress
     from benchmarks.bench_compare import generate_pair
     from core.compare import compare
     from core.reading.dispatch import read_text
 
-    if raw:
-        core.compare._bar = lambda f: f  # type: ignore[assignment]
+    runs: list[core.progress.Work] = []
 
+    class Recorded(core.progress.Work):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            runs.append(self)
+
+    core.compare.Work = Recorded  # type: ignore[misc]
     text_a, text_b = generate_pair(words)
     a, b = read_text(text_a, "a.txt"), read_text(text_b, "b.txt")
     samples: list[tuple[float, float]] = []
@@ -57,12 +63,19 @@ def measure(words: int, raw: bool = False) -> dict[str, object]:
     for k in range(1, 10):
         i = bisect.bisect_right(times, k / 10) - 1
         tenths.append(fractions[i] if i >= 0 else 0.0)
-    reached = {
-        str(x): next((t for t, f in zip(times, fractions, strict=True) if f >= x - 1e-9), 1.0)
-        for x, _ in core.compare._BAR
+    # a stage may run in several enclosing stages (the mentions of each article): its share is
+    # its time over theirs
+    seconds: dict[str, float] = {"": total}
+    parents: dict[str, set[str]] = {}
+    for name, parent, took in runs[0].seconds:
+        seconds[name] = seconds.get(name, 0.0) + took
+        parents.setdefault(name, set()).add(parent)
+    shares = {
+        name: seconds[name] / max(sum(seconds[p] for p in outer), 1e-9)
+        for name, outer in parents.items()
     }
     return {
-        "reached": reached,
+        "shares": shares,
         "words": words,
         "seconds": total,
         "reports": len(samples),
@@ -73,9 +86,9 @@ def measure(words: int, raw: bool = False) -> dict[str, object]:
     }
 
 
-def _child_run(words: int, *flags: str) -> dict[str, object]:
+def _child_run(words: int) -> dict[str, object]:
     out = subprocess.run(
-        [sys.executable, __file__, "--child", str(words), *flags],
+        [sys.executable, __file__, "--child", str(words)],
         capture_output=True,
         text=True,
         check=True,
@@ -85,13 +98,15 @@ def _child_run(words: int, *flags: str) -> dict[str, object]:
 
 
 def calibrate(sizes: list[int]) -> int:
-    """Print, per reported fraction, the share of the run's time spent when it is reached."""
-    runs = [_child_run(words, "--calibrate") for words in sizes]
-    print("reported " + " ".join(f"{w:>9,}" for w in sizes) + "      mean")
-    for point in runs[0]["reached"]:  # type: ignore[attr-defined]
-        shares = [r["reached"][point] for r in runs]  # type: ignore[index]
+    """Print each stage's share of the stage it runs in, per size, their mean and the table's."""
+    from core.progress import SHARES
+
+    runs = [_child_run(words) for words in sizes]
+    print(f"{'stage':<14}" + " ".join(f"{w:>9,}" for w in sizes) + "      mean     table")
+    for name in SHARES:
+        shares = [r["shares"].get(name, 0.0) for r in runs]  # type: ignore[attr-defined]
         cells = " ".join(f"{s:>9.3f}" for s in shares)
-        print(f"{float(point):>8.2f} {cells} {sum(shares) / len(shares):>9.3f}")
+        print(f"{name:<14}{cells} {sum(shares) / len(shares):>9.3f} {SHARES[name]:>9.3f}")
     return 0
 
 
@@ -102,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.child:
-        print(json.dumps(measure(args.child, args.calibrate)))
+        print(json.dumps(measure(args.child)))
         return 0
     if args.calibrate:
         return calibrate(args.sizes)

@@ -20,12 +20,9 @@ from core.model import (
     Summary,
 )
 from core.options import CompareOptions
+from core.progress import no_check
 
 _NOT_COUNTED = SentenceCoverage(Coverage.UNIQUE, 0.0, (), counted=False)
-
-
-def _no_tick() -> None:
-    """The default ``tick``: callers outside compare() need no progress."""
 
 
 def sentence_coverage(
@@ -34,7 +31,7 @@ def sentence_coverage(
     links: Sequence[Link],
     scores: Sequence[tuple[float, float]],
     opts: CompareOptions,
-    tick: Callable[[], None] = _no_tick,
+    check: Callable[[], None] = no_check,
 ) -> tuple[SentenceCoverage, ...]:
     """One entry per sentence of ``doc``.
 
@@ -47,13 +44,13 @@ def sentence_coverage(
     held: dict[int, list[int]] = {}
     for k, link in enumerate(links):
         if k % 2000 == 0:
-            tick()
+            check()
         for i in link.side(side):
             held.setdefault(i, []).append(k)
     out: list[SentenceCoverage] = []
     for i in range(len(doc.sentences)):
         if i % 2000 == 0:
-            tick()
+            check()
         if not doc.is_content_sentence(i):
             out.append(_NOT_COUNTED)
             continue
@@ -69,13 +66,13 @@ def sentence_coverage(
 
 
 def paragraph_links(
-    a: Document, b: Document, links: Sequence[Link], tick: Callable[[], None] = _no_tick
+    a: Document, b: Document, links: Sequence[Link], check: Callable[[], None] = no_check
 ) -> tuple[ParagraphLink, ...]:
     """Paragraph pairs sharing linked sentences; similarity = linked share of both paragraphs."""
     chars: dict[tuple[int, int], tuple[set[int], set[int]]] = {}
     for k, link in enumerate(links):
         if k % 2000 == 0:
-            tick()
+            check()
         for i in link.a:
             pa = a.sentences[i].paragraph
             for j in link.b:
@@ -84,10 +81,10 @@ def paragraph_links(
                 sa.add(i)
                 sb.add(j)
     out: list[ParagraphLink] = []
-    tick()
+    check()
     for n, ((pa, pb), (sa, sb)) in enumerate(sorted(chars.items())):
         if n % 2000 == 0:
-            tick()
+            check()
         linked = sum(len(a.sentences[i].span) for i in sa) + sum(
             len(b.sentences[j].span) for j in sb
         )
@@ -97,14 +94,14 @@ def paragraph_links(
 
 
 def _shared_share(
-    doc: Document, cov: Sequence[SentenceCoverage], tick: Callable[[], None] = _no_tick
+    doc: Document, cov: Sequence[SentenceCoverage], check: Callable[[], None] = no_check
 ) -> tuple[float, int, int]:
     total = 0
     shared = 0.0
     unique = partial = 0
     for i, c in enumerate(cov):
         if i % 2000 == 0:
-            tick()
+            check()
         if not c.counted:
             continue
         n = len(doc.sentences[i].span)
@@ -126,12 +123,12 @@ def summary(
     cov_a: Sequence[SentenceCoverage],
     cov_b: Sequence[SentenceCoverage],
     facts: Sequence[Fact],
-    tick: Callable[[], None] = _no_tick,
+    check: Callable[[], None] = no_check,
 ) -> Summary:
     """Headline figures; shares are of counted characters, partial sentences count by score."""
-    a_shared, a_unique, a_partial = _shared_share(a, cov_a, tick)
-    b_shared, b_unique, b_partial = _shared_share(b, cov_b, tick)
-    tick()
+    a_shared, a_unique, a_partial = _shared_share(a, cov_a, check)
+    b_shared, b_unique, b_partial = _shared_share(b, cov_b, check)
+    check()
     conflicts = sum(1 for f in facts if f.status == FactStatus.CONFLICT and f.content)
     return Summary(
         a_shared=a_shared,

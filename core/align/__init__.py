@@ -18,7 +18,8 @@ Method (measured by ``benchmarks/quality.py``):
 Everything is symmetric in A and B and independent of paragraph order (ties are broken by the
 sentence texts), so swapping the articles mirrors the links.
 
-Stages, one module each, data flowing one way (``progress`` and ``arrays`` below all):
+Stages, one module each, data flowing one way (``arrays`` below all; progress and cancel go
+through one ``core.progress.Work``):
 ``words`` (terms, spelling variants) -> ``sides`` (weighted term rows) -> ``candidates`` ->
 ``scoring`` -> ``linking`` (which pairs may link) -> ``groups`` (the link groups).
 
@@ -29,6 +30,5 @@ from __future__ import annotations
 
 from core.align.groups import Group
 from core.align.linking import align
-from core.align.progress import Ticker
 
-__all__ = ["Group", "Ticker", "align"]
+__all__ = ["Group", "align"]

@@ -2,7 +2,7 @@
 
 The stages work on flat int64/float64 arrays (CSR rows of term ids, pairs as keys
 ``a * n_b + b``); these helpers sort, deduplicate, expand and reduce such arrays in steps of
-``BATCH_PAIRS`` items, with a tick between steps, so no single numpy call runs long.
+``BATCH_PAIRS`` items, with a cancel check between steps, so no single numpy call runs long.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-from core.align.progress import Ticker
+from core.progress import Work
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
@@ -29,13 +29,13 @@ def _unique(x: IntArray) -> IntArray:
     return y[keep]
 
 
-def _unique_rows(owner: IntArray, flat: IntArray, nv: int, tick: Ticker) -> IntArray:
+def _unique_rows(owner: IntArray, flat: IntArray, nv: int, work: Work) -> IntArray:
     """``_unique(owner * nv + flat)`` for a non-decreasing ``owner``, sorted a block of whole
-    rows at a time (rows hold disjoint key ranges) with a tick between blocks."""
+    rows at a time (rows hold disjoint key ranges) with a cancel check between blocks."""
     parts = [np.zeros(0, dtype=np.int64)]
     start = 0
     while start < len(owner):
-        tick()
+        work.check()
         stop = min(len(owner), start + BATCH_PAIRS)
         if stop < len(owner):  # back to the start of a row, or on to the end of this one
             stop = int(np.searchsorted(owner, owner[stop], side="left"))
@@ -57,10 +57,10 @@ def _unique_inverse(x: IntArray) -> tuple[IntArray, IntArray]:
     return y[first], inverse
 
 
-def _group_max(out: FloatArray, group: IntArray, values: FloatArray, tick: Ticker) -> None:
+def _group_max(out: FloatArray, group: IntArray, values: FloatArray, work: Work) -> None:
     """``out[g] = max(values of group g)``, in batches (``ufunc.at`` is slow, one sort is long)."""
     for start in range(0, len(group), BATCH_PAIRS):
-        tick()
+        work.check()
         g_all, v_all = group[start : start + BATCH_PAIRS], values[start : start + BATCH_PAIRS]
         order = np.argsort(g_all, kind="stable")
         g = g_all[order]

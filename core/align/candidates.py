@@ -21,17 +21,17 @@ from core.align.arrays import (
     _unique,
     _unique_inverse,
 )
-from core.align.progress import Ticker
 from core.align.sides import _Side
+from core.progress import Work
 
 #: keep at most this many candidates per sentence (ranked by rare-term overlap)
 TOP_CANDIDATES = 8
 
 
-def _postings(side: _Side, nv: int, tick: Ticker) -> tuple[IntArray, IntArray]:
+def _postings(side: _Side, nv: int, work: Work) -> tuple[IntArray, IntArray]:
     """Inverted index: for each term, the sentences holding it (CSR over terms).
 
-    A stable counting sort in blocks of ``BATCH_PAIRS`` terms, with a tick between blocks:
+    A stable counting sort in blocks of ``BATCH_PAIRS`` terms, with a cancel check between blocks:
     each block's postings go after those of the earlier blocks, in sentence order.
     """
     owner = np.repeat(np.arange(side.n, dtype=np.int64), np.diff(side.indptr))
@@ -40,7 +40,7 @@ def _postings(side: _Side, nv: int, tick: Ticker) -> tuple[IntArray, IntArray]:
     fill = ptr[:-1].copy()
     post = np.empty(len(side.terms), dtype=np.int64)
     for start in range(0, len(side.terms), BATCH_PAIRS):
-        tick()
+        work.check()
         t = side.terms[start : start + BATCH_PAIRS]
         order = np.argsort(t, kind="stable")
         ts = t[order]
@@ -60,7 +60,7 @@ def _best_partners(
     weight: FloatArray,
     is_rare: npt.NDArray[np.bool_],
     nv: int,
-    tick: Ticker,
+    work: Work,
     fractions: tuple[float, float],
 ) -> tuple[IntArray, IntArray]:
     """Each sentence of ``sq`` with its ``TOP_CANDIDATES`` best partners in ``so`` by shared
@@ -68,10 +68,10 @@ def _best_partners(
     index) pairs in ``sq`` order.
 
     Works through ``sq`` in blocks of whole sentences sized so each block expands to about
-    ``BATCH_PAIRS`` postings: memory and the time between progress ticks stay bounded.
+    ``BATCH_PAIRS`` postings: memory and the time between progress reports stay bounded.
     """
-    ptr_o, post_o = _postings(so, nv, tick)
-    tick()
+    ptr_o, post_o = _postings(so, nv, work)
+    work.check()
     df_o = np.diff(ptr_o)
     entry_cost = np.where(is_rare[sq.terms], df_o[sq.terms], 0)
     cost_cum = np.concatenate(([0], np.cumsum(entry_cost)))[sq.indptr]  # per sentence boundary
@@ -80,7 +80,7 @@ def _best_partners(
     kept_o: list[IntArray] = []
     s0 = 0
     while s0 < sq.n:
-        tick(fractions[0] + (fractions[1] - fractions[0]) * s0 / sq.n)
+        work.advance(fractions[0] + (fractions[1] - fractions[0]) * s0 / sq.n)
         s1 = int(np.searchsorted(cost_cum, cost_cum[s0] + BATCH_PAIRS, side="right")) - 1
         s1 = min(sq.n, max(s1, s0 + 1))
         lo, hi = int(sq.indptr[s0]), int(sq.indptr[s1])
@@ -93,7 +93,7 @@ def _best_partners(
             continue
         which, io = _expand(ptr_o, post_o, t)
         uniq, inverse = _unique_inverse(owner[which] * so.n + io)
-        tick()
+        work.check()
         # rounded: the same pair summed in the other direction differs in the last bit
         score = np.round(np.bincount(inverse, weights=weight[t[which]], minlength=len(uniq)), 9)
         iq, io_c = uniq // so.n, uniq % so.n
@@ -108,29 +108,28 @@ def _best_partners(
 
 
 def _candidates(
-    sa: _Side, sb: _Side, weight: FloatArray, rare: IntArray, nv: int, tick: Ticker
+    sa: _Side, sb: _Side, weight: FloatArray, rare: IntArray, nv: int, work: Work
 ) -> tuple[IntArray, IntArray]:
     """Candidate pairs (content indices): the best few partners of every sentence of A and of
     every sentence of B (the same pairs whichever article is A), their neighbours and the
     headline pairs; sorted by A index, then B index."""
     if sa.n == 0 or sb.n == 0 or len(rare) == 0:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    tick()
+    work.check()
     is_rare = np.zeros(nv, dtype=bool)
     is_rare[rare] = True
-    tick(0.45)
-    a_of_a, b_of_a = _best_partners(sa, sb, weight, is_rare, nv, tick, (0.45, 0.50))
-    b_of_b, a_of_b = _best_partners(sb, sa, weight, is_rare, nv, tick, (0.50, 0.55))
+    a_of_a, b_of_a = _best_partners(sa, sb, weight, is_rare, nv, work, (0.0, 0.375))
+    b_of_b, a_of_b = _best_partners(sb, sa, weight, is_rare, nv, work, (0.375, 0.75))
     pairs = _unique(np.concatenate((a_of_a * sb.n + b_of_a, a_of_b * sb.n + b_of_b)))
     ia, ib = pairs // sb.n, pairs % sb.n
-    tick(0.56)
+    work.advance(0.75)
     # the previous/next pairs (same paragraphs) are candidates too, so that neighbouring links
     # can support a pair that shares only short words ("That is all" / "That's all");
     # done in ranges of A sentences (ia is sorted) so each step stays small
     out: list[IntArray] = []
     pos = 0
     while pos < len(ia):
-        tick(0.56 + 0.02 * pos / len(ia))
+        work.advance(0.75 + 0.25 * pos / len(ia))
         lo = int(ia[pos])
         end = min(len(ia), pos + BATCH_PAIRS)
         hi = int(ia[end - 1]) + 1  # A sentences [lo, hi)
@@ -162,11 +161,10 @@ def _candidates(
         at = np.searchsorted(keys, extra)
         known = (at < len(keys)) & (keys[np.minimum(at, len(keys) - 1)] == extra)
         keys = np.insert(keys, at[~known], extra[~known])
-    tick(0.58)
     ia, ib = np.empty_like(keys), np.empty_like(keys)
     for start in range(0, len(keys), BATCH_PAIRS):
-        tick()
+        work.check()
         sl = slice(start, start + BATCH_PAIRS)
         np.divmod(keys[sl], sb.n, out=(ia[sl], ib[sl]))
-    tick()
+    work.check()
     return ia, ib

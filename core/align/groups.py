@@ -15,9 +15,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.align.arrays import FloatArray
-from core.align.progress import Ticker
 from core.align.sides import _Side
 from core.options import CompareOptions
+from core.progress import Work
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,12 +42,12 @@ class _Grouper:
         weight: FloatArray,
         pair_shared: dict[int, float],
         opts: CompareOptions,
-        tick: Ticker,
+        work: Work,
     ) -> None:
         self.sa, self.sb, self.w = sa, sb, weight
         self.pair_shared = pair_shared
         self.opts = opts
-        self.tick = tick
+        self.work = work
         self.link_of_a: dict[int, int] = {}
         self.link_of_b: dict[int, int] = {}
         self.links: list[tuple[list[int], list[int]]] = []
@@ -64,7 +64,7 @@ class _Grouper:
     def link_greedy(self, ca: list[int], cb: list[int]) -> None:
         for k, (i, j) in enumerate(zip(ca, cb, strict=True)):
             if k % 5000 == 0:
-                self.tick()
+                self.work.check()
             if i in self.link_of_a or j in self.link_of_b:
                 continue
             self.link_of_a[i] = self.link_of_b[j] = len(self.links)
@@ -91,7 +91,7 @@ class _Grouper:
         claims: dict[tuple[str, int], tuple[float, int, int]] = {}
         for k, (ga, gb) in enumerate(self.links):
             if k % 500 == 0:
-                self.tick()
+                self.work.check()
             for side in ("a", "b"):
                 mine, other = (ga, gb) if side == "a" else (gb, ga)
                 s_mine = self.sa if side == "a" else self.sb
@@ -144,13 +144,13 @@ class _Grouper:
         """Many-to-many: further pairs that are clearly similar, or where one sentence is mostly
         carried by the other, link even when both sentences are already linked elsewhere."""
         # a sentence already linked to an identical sentence is fully accounted for
-        self.tick()
+        self.work.check()
         exact_a = {ga[0] for ga, gb in self.links if self._identical(ga, gb)}
-        self.tick()
+        self.work.check()
         exact_b = {gb[0] for ga, gb in self.links if self._identical(ga, gb)}
         for n, (i, j) in enumerate(zip(ea, eb, strict=True)):
             if n % 20_000 == 0:
-                self.tick()
+                self.work.check()
             k = self.link_of_a.get(i)
             if (k is not None and j in self.links[k][1]) or i in exact_a or j in exact_b:
                 continue
@@ -165,7 +165,7 @@ class _Grouper:
         pairs += [([i], [j]) for i, j in sorted(set(self.extra))]
         for k, (ga, gb) in enumerate(pairs):
             if k % 500 == 0:
-                self.tick()
+                self.work.check()
             if len(ga) == len(gb) == 1:
                 # a one-to-one link: its figures come from the bulk scores
                 sh = self.shared(ga[0], gb[0])
@@ -193,18 +193,19 @@ class _Grouper:
 
     def _sorted(self, out: list[Group]) -> list[Group]:
         """``sorted(out, key=(a, b))`` in steps: a stable numpy sort on each group's first A
-        sentence, then the few groups sharing one sorted by their full key, ticking between."""
-        self.tick()
+        sentence, then the few groups sharing one sorted by their full key, with cancel checks
+        between."""
+        self.work.check()
         first = np.fromiter((g.a[0] for g in out), dtype=np.int64, count=len(out))
         order = np.argsort(first, kind="stable")
         ordered = [out[k] for k in order.tolist()]
         firsts = first[order].tolist()
-        self.tick()
+        self.work.check()
         result: list[Group] = []
         start = 0
         for end in range(1, len(ordered) + 1):
             if end % 5000 == 0:
-                self.tick()
+                self.work.check()
             if end < len(ordered) and firsts[end] == firsts[start]:
                 continue
             if end - start == 1:

@@ -11,19 +11,19 @@ from __future__ import annotations
 import numpy as np
 
 from core.align.arrays import BATCH_PAIRS, FloatArray, IntArray, _expand
-from core.align.progress import Ticker
 from core.align.sides import _Side
+from core.progress import Work
 
 
 def _score(
-    sa: _Side, sb: _Side, weight: FloatArray, ia: IntArray, ib: IntArray, nv: int, tick: Ticker
+    sa: _Side, sb: _Side, weight: FloatArray, ia: IntArray, ib: IntArray, nv: int, work: Work
 ) -> FloatArray:
     """Shared term weight of each candidate pair, in bulk."""
     b_keys = np.repeat(np.arange(sb.n, dtype=np.int64), np.diff(sb.indptr)) * nv + sb.terms
-    tick()
+    work.check()
     shared = np.zeros(len(ia), dtype=np.float64)
     for start in range(0, len(ia), BATCH_PAIRS // 8):
-        tick(0.55 + 0.15 * start / max(1, len(ia)))
+        work.advance(start / max(1, len(ia)))
         stop = min(len(ia), start + BATCH_PAIRS // 8)
         which, t = _expand(sa.indptr, sa.terms, ia[start:stop])
         probe = ib[start:stop][which] * nv + t
@@ -43,11 +43,11 @@ def _neighbour_support(
     ib: IntArray,
     dice: FloatArray,
     floor: float,
-    tick: Ticker,
+    work: Work,
 ) -> FloatArray:
     """Best Dice of the previous or next pair (same paragraph on both sides), if >= floor."""
     keys = ia * sb.n + ib
-    tick()
+    work.check()
     if len(keys) > 1 and not bool(np.all(keys[1:] > keys[:-1])):
         order = np.argsort(keys, kind="stable")
     else:
@@ -55,7 +55,7 @@ def _neighbour_support(
     sorted_keys = keys[order]
     support = np.zeros(len(ia), dtype=np.float64)
     for start in range(0, len(ia), BATCH_PAIRS):
-        tick()
+        work.check()
         stop = min(len(ia), start + BATCH_PAIRS)
         ca, cb = ia[start:stop], ib[start:stop]
         for step in (-1, 1):

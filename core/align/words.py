@@ -18,8 +18,8 @@ import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 from core.align.arrays import IntArray
-from core.align.progress import Ticker
 from core.model import Document
+from core.progress import Work
 from core.tokens import STOP_WORDS, terms
 from core.union_find import UnionFind
 
@@ -35,7 +35,7 @@ class _Vocabulary:
         self.lows: list[int] = []
 
     def collect(
-        self, doc: Document, tick: Ticker
+        self, doc: Document, work: Work
     ) -> tuple[list[int], array[int], array[int], list[str]]:
         """Content sentences of ``doc``: their indices, term ids (flat), term counts, folded
         words. One pass, no per-word objects kept (a million-word side stays small and quick
@@ -48,7 +48,7 @@ class _Vocabulary:
         text = doc.text
         for i, s in enumerate(doc.sentences):
             if i % 250 == 0:
-                tick()
+                work.check()
             if not doc.is_content_sentence(i):
                 continue
             index.append(i)
@@ -74,7 +74,7 @@ def _fuzzy_canon(
     in_a: npt.NDArray[np.bool_],
     in_b: npt.NDArray[np.bool_],
     cutoff: float,
-    tick: Ticker,
+    work: Work,
 ) -> IntArray:
     """Map each term id to a canonical id, joining spelling variants found on opposite sides."""
     canon = np.arange(len(vocab), dtype=np.int64)
@@ -87,10 +87,10 @@ def _fuzzy_canon(
     # Only words seen on one side look for a partner on the other side (cheap and symmetric).
     only_a = [i for i in range(len(vocab)) if in_a[i] and not in_b[i] and eligible(vocab[i])]
     only_b = [i for i in range(len(vocab)) if in_b[i] and not in_a[i] and eligible(vocab[i])]
-    tick()
+    work.check()
     all_a = [i for i in range(len(vocab)) if in_a[i] and eligible(vocab[i])]
     all_b = [i for i in range(len(vocab)) if in_b[i] and eligible(vocab[i])]
-    tick()
+    work.check()
     edges: list[tuple[int, int]] = []
     for queries, choices in ((only_a, all_b), (only_b, all_a)):
         # a ratio >= cutoff needs the same first letter (by choice) and close lengths
@@ -114,7 +114,7 @@ def _fuzzy_canon(
             if not cs:
                 continue
             for start in range(0, len(qs), 256):
-                tick()
+                work.check()
                 chunk = qs[start : start + 256]
                 scores = process.cdist(
                     [vocab[i] for i in chunk],
@@ -128,7 +128,7 @@ def _fuzzy_canon(
                 for row, col in enumerate(best.tolist()):
                     if scores[row, col] >= cutoff and scores[row, col] > 0:
                         edges.append((chunk[row], cs[col]))
-    edges += _prefix_edges(vocab, [i for i in range(len(vocab)) if eligible(vocab[i])], tick)
+    edges += _prefix_edges(vocab, [i for i in range(len(vocab)) if eligible(vocab[i])], work)
     if not edges:
         return canon
     # A component's canonical id is its shortest (then alphabetically first) word: each union
@@ -140,17 +140,17 @@ def _fuzzy_canon(
 
     for n, (x, y) in enumerate(edges):
         if n % 20_000 == 0:
-            tick()
+            work.check()
         rx, ry = sets.find(x), sets.find(y)
         if rx != ry:
             if key(rx) <= key(ry):
                 sets.union(rx, ry)
             else:
                 sets.union(ry, rx)
-    tick()
+    work.check()
     for n, i in enumerate({x for e in edges for x in e}):
         if n % 20_000 == 0:
-            tick()
+            work.check()
         canon[i] = sets.find(i)
     log.debug("fuzzy word matches: %d", len(edges))
     return canon
@@ -159,7 +159,7 @@ def _fuzzy_canon(
 PREFIX_MIN = 5
 
 
-def _prefix_edges(vocab: list[str], ids: list[int], tick: Ticker) -> list[tuple[int, int]]:
+def _prefix_edges(vocab: list[str], ids: list[int], work: Work) -> list[tuple[int, int]]:
     """Derivations sharing a long prefix: ``sudan``/``sudanese``, ``europe``/``european``.
 
     Two stems join when the shorter is at least ``PREFIX_MIN`` letters and the common prefix
@@ -171,7 +171,7 @@ def _prefix_edges(vocab: list[str], ids: list[int], tick: Ticker) -> list[tuple[
     window: list[int] = []
     for n, i in enumerate(order):
         if n % 2000 == 0:
-            tick()
+            work.check()
         w = vocab[i]
         window = [k for k in window if vocab[k][:PREFIX_MIN] == w[:PREFIX_MIN]]
         for k in window:

@@ -6,12 +6,13 @@ one, or in conflict when linked passages give one slot two values. Facts in capt
 boilerplate paragraphs are kept with ``content=False``. Everything is linear in the text size
 apart from bounded blocks (quotes when few, fuzzy names within first-letter blocks).
 
-Responsiveness: ``should_cancel`` is asked about every 10 ms of work (``text.Pacer``, called
-from every loop), regexes scan at most 16k characters per call (``text.finditer``), sorts run
-per bucket of positions and big lists are freed in chunks, so no single step holds the GIL for
-long even on a 1M-word article (``benchmarks/facts_quality.py --speed`` measures both).
+Responsiveness: the run's ``core.progress.Work`` is checked from every loop (it asks whether
+to cancel about every 10 ms of work), regexes scan at most 16k characters per call
+(``text.finditer``), sorts run per bucket of positions and big lists are freed in chunks, so no
+single step holds the GIL for long even on a 1M-word article (``benchmarks/facts_quality.py
+--speed`` measures both).
 
-Imports: standard library, rapidfuzz, core.model, core.errors.
+Imports: standard library, rapidfuzz, core.model, core.progress.
 """
 
 from __future__ import annotations
@@ -23,8 +24,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from operator import attrgetter
 
-from core.errors import Cancelled
-from core.facts.dates import extract_dates, forget_windows, note_relative_dates
+from core.facts.dates import extract_dates, note_relative_dates
 from core.facts.matching import match_facts, match_quotes
 from core.facts.names import extract_names
 from core.facts.numbers import extract_numbers
@@ -32,16 +32,14 @@ from core.facts.quotes import extract_quotes
 from core.facts.text import (
     DocIndex,
     Mention,
-    Pacer,
     finditer,
-    forget_texts,
     mention_start,
-    paced,
-    release,
+    run_memo,
     sorted_by_position,
 )
 from core.facts.worded import extract_worded
 from core.model import Document, Fact, FactKind, Link
+from core.progress import Work, paced, release
 
 log = logging.getLogger(__name__)
 
@@ -50,41 +48,45 @@ _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+|!?\[[^\]\n]
 __all__ = ["FactMatcher", "compare_facts", "extract_mentions"]
 
 
-def extract_mentions(doc: Document, check: Callable[[], None] | None = None) -> list[Mention]:
-    """Every fact mention of one article, in text order; ``check()`` runs between stages and
-    every few milliseconds inside them (it raises to cancel)."""
+def extract_mentions(doc: Document, work: Work | None = None) -> list[Mention]:
+    """Every fact mention of one article, in text order, in stages of ``work`` (which is
+    checked every few milliseconds of work and raises to cancel)."""
+    work = work or Work()
+    pace = work.check
     text = doc.text
-    check = check or (lambda: None)
-    pace = check if isinstance(check, Pacer) else Pacer(_raising(check))
-    urls = (
-        [(m.start(), m.end()) for m in finditer(_URL, text, pace=pace)]
-        if "@" in text or "://" in text or "www." in text or "](" in text
-        else []
-    )
     walled = _paragraph_walls(doc)
-    dates, times = extract_dates(walled, pace)
-    if urls:
-        dates = [m for m in dates if not _inside(m, urls)]
-    date_spans = [(m.start, m.end) for m in dates]
-    head = doc.paragraphs[min(2, len(doc.paragraphs) - 1)].span.end if doc.paragraphs else 0
-    dates = note_relative_dates(dates, head, pace)
-    check()
-    worded = extract_worded(walled, date_spans + times + urls, pace)
-    worded_spans = [(w.start, w.end) for w in worded]
-    numbers = [
-        m
-        for m in extract_numbers(walled, date_spans + times + urls, pace)
-        if not _inside(m, worded_spans)
-    ] + worded
-    check()
-    names = extract_names(text, date_spans + urls, pace)
-    check()
-    people = [m for m in paced(names, pace) if m.kind == FactKind.PERSON]
-    numbers = _ages_by_person(text, numbers, people)
-    quotes = extract_quotes(doc, people, pace)
-    return sorted_by_position(
-        dates + numbers + names + quotes, mention_start, attrgetter("start", "end", "kind"), pace
-    )
+    with work.stage("dates"):
+        urls = (
+            [(m.start(), m.end()) for m in finditer(_URL, text, pace=pace)]
+            if "@" in text or "://" in text or "www." in text or "](" in text
+            else []
+        )
+        dates, times = extract_dates(walled, pace)
+        if urls:
+            dates = [m for m in dates if not _inside(m, urls)]
+        date_spans = [(m.start, m.end) for m in dates]
+        head = doc.paragraphs[min(2, len(doc.paragraphs) - 1)].span.end if doc.paragraphs else 0
+        dates = note_relative_dates(dates, head, pace)
+    with work.stage("numbers"):
+        worded = extract_worded(walled, date_spans + times + urls, pace)
+        worded_spans = [(w.start, w.end) for w in worded]
+        numbers = [
+            m
+            for m in extract_numbers(walled, date_spans + times + urls, pace)
+            if not _inside(m, worded_spans)
+        ] + worded
+    with work.stage("names"):
+        names = extract_names(text, date_spans + urls, pace)
+    with work.stage("quotes"):
+        people = [m for m in paced(names, pace) if m.kind == FactKind.PERSON]
+        numbers = _ages_by_person(text, numbers, people)
+        quotes = extract_quotes(doc, people, pace)
+        return sorted_by_position(
+            dates + numbers + names + quotes,
+            mention_start,
+            attrgetter("start", "end", "kind"),
+            pace,
+        )
 
 
 def _paragraph_walls(doc: Document) -> str:
@@ -122,16 +124,6 @@ def _ages_by_person(text: str, numbers: list[Mention], people: list[Mention]) ->
     return out
 
 
-def _raising(check: Callable[[], None]) -> Callable[[], bool]:
-    """``check`` (which raises to cancel) as a ``should_cancel`` for a Pacer."""
-
-    def should_cancel() -> bool:
-        check()
-        return False
-
-    return should_cancel
-
-
 def _inside(m: Mention, spans: list[tuple[int, int]]) -> bool:
     """Whether ``m`` overlaps one of ``spans`` (sorted, disjoint)."""
     i = bisect_right(spans, (m.start, sys.maxsize)) - 1
@@ -142,29 +134,30 @@ def compare_facts(
     a: Document,
     b: Document,
     links: Sequence[Link],
-    should_cancel: Callable[[], bool] | None = None,
+    work: Work | None = None,
 ) -> tuple[Fact, ...]:
     """Facts of both articles, matched across them; conflicts only within linked passages."""
-
-    def check() -> None:
-        if should_cancel is not None and should_cancel():
-            raise Cancelled()
-
-    try:
-        return _compare_facts(a, b, links, check, Pacer(should_cancel))
-    finally:
-        forget_texts()
-        forget_windows()
+    with run_memo():
+        return _compare_facts(a, b, links, work or Work())
 
 
-def _compare_facts(
-    a: Document, b: Document, links: Sequence[Link], check: Callable[[], None], pace: Pacer
+def _compare_facts(a: Document, b: Document, links: Sequence[Link], work: Work) -> tuple[Fact, ...]:
+    with work.stage("mentions of a"):
+        ma = extract_mentions(a, work)
+    with work.stage("mentions of b"):
+        mb = extract_mentions(b, work)
+    with work.stage("matching"):
+        return _matched(a, b, links, ma, mb, work.check)
+
+
+def _matched(
+    a: Document,
+    b: Document,
+    links: Sequence[Link],
+    ma: list[Mention],
+    mb: list[Mention],
+    pace: Callable[[], None],
 ) -> tuple[Fact, ...]:
-    check()
-    ma = extract_mentions(a, pace)
-    check()
-    mb = extract_mentions(b, pace)
-    check()
     ia, ib = DocIndex(a), DocIndex(b)
     qa = [m for m in paced(ma, pace) if m.kind == FactKind.QUOTE]
     qb = [m for m in paced(mb, pace) if m.kind == FactKind.QUOTE]
@@ -176,7 +169,7 @@ def _compare_facts(
         ib,
         pace,
     )
-    check()
+    pace()
     facts += match_quotes(qa, qb, links, ia, ib, pace)
     end_a = len(a.text)
 
@@ -200,12 +193,8 @@ class FactMatcher:
 
     def __init__(self, a: Document, b: Document) -> None:
         self.a, self.b = a, b
-        try:
-            pace = Pacer(None)
-            ma, mb = extract_mentions(a, pace), extract_mentions(b, pace)
-        finally:
-            forget_texts()
-            forget_windows()
+        with run_memo():
+            ma, mb = extract_mentions(a), extract_mentions(b)
         self._plain = (
             [m for m in ma if m.kind != FactKind.QUOTE],
             [m for m in mb if m.kind != FactKind.QUOTE],
@@ -219,12 +208,9 @@ class FactMatcher:
     def match(self, links: Sequence[Link]) -> tuple[Fact, ...]:
         """The facts for these links, ordered as ``compare_facts`` orders them."""
         ia, ib = self._index
-        try:
+        with run_memo():
             facts = match_facts(list(self._plain[0]), list(self._plain[1]), links, ia, ib)
             facts += match_quotes(list(self._quotes[0]), list(self._quotes[1]), links, ia, ib)
-        finally:
-            forget_texts()
-            forget_windows()
         end_a = len(self.a.text)
 
         def position(f: Fact) -> int:

@@ -24,18 +24,17 @@ from dataclasses import dataclass
 
 from core.facts.quantities import qualifier_before
 from core.facts.text import (
-    NO_PACE,
     Mention,
     at_digits,
     finditer,
+    memo,
     mention_start,
     new_mention,
-    paced,
-    release,
     sorted_by_position,
     word_hits,
 )
 from core.model import FactKind
+from core.progress import no_check, paced, release
 
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
@@ -139,7 +138,7 @@ _RELATIVE_WORDS = (
 
 
 def _near(
-    rx: re.Pattern[str], anchor: re.Pattern[str], text: str, pace: Callable[[], None] = NO_PACE
+    rx: re.Pattern[str], anchor: re.Pattern[str], text: str, pace: Callable[[], None] = no_check
 ) -> list[re.Match[str]]:
     """Matches of ``rx`` in windows around ``anchor`` hits: the costly pattern only runs where
     a month or relative word makes a match possible."""
@@ -154,22 +153,16 @@ def _near(
     return out
 
 
-_window_cache: dict[tuple[str, str], list[tuple[int, int]]] = {}
-
-
-def forget_windows() -> None:
-    """Drop the window cache (see ``text.forget_texts``)."""
-    _window_cache.clear()
-
-
 def _windows(
-    anchor: re.Pattern[str], text: str, pace: Callable[[], None] = NO_PACE
+    anchor: re.Pattern[str], text: str, pace: Callable[[], None] = no_check
 ) -> list[tuple[int, int]]:
-    """Merged windows of text around ``anchor`` hits, ending at spaces; cached per text."""
-    key = (anchor.pattern, text)
-    cached = _window_cache.get(key)
-    if cached is not None:
-        return cached
+    """Merged windows of text around ``anchor`` hits, ending at spaces; once per run."""
+    return memo("windows " + anchor.pattern, text, lambda: _find_windows(anchor, text, pace))
+
+
+def _find_windows(
+    anchor: re.Pattern[str], text: str, pace: Callable[[], None]
+) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     n = len(text)
     hits = word_hits(text, _RELATIVE_WORDS, True, pace) if anchor is _RELATIVE_ANCHOR else None
@@ -188,9 +181,6 @@ def _windows(
         else:
             out.append((s, e))
     release(hits, pace)
-    if len(_window_cache) > 8:
-        _window_cache.clear()
-    _window_cache[key] = out
     return out
 
 
@@ -247,7 +237,7 @@ def _year(text: str) -> int:
     return y
 
 
-def date_order(text: str, pace: Callable[[], None] = NO_PACE) -> DateOrder:
+def date_order(text: str, pace: Callable[[], None] = no_check) -> DateOrder:
     """Decide day-first or month-first for this article's numeric dates."""
     day_first = month_first = ""
     for m in at_digits(_NUMERIC, text, pace):
@@ -270,7 +260,7 @@ def date_order(text: str, pace: Callable[[], None] = NO_PACE) -> DateOrder:
 
 
 def extract_dates(
-    text: str, pace: Callable[[], None] = NO_PACE
+    text: str, pace: Callable[[], None] = no_check
 ) -> tuple[list[Mention], list[tuple[int, int]]]:
     """Absolute and relative date mentions, plus spans of clock times (to keep out of numbers);
     ``pace()`` runs once per candidate (it raises to cancel)."""
@@ -374,7 +364,7 @@ _DAY_OFFSET = {"yesterday": -1, "today": 0, "tonight": 0, "last night": -1, "tom
 
 
 def note_relative_dates(
-    mentions: list[Mention], dateline_end: int, pace: Callable[[], None] = NO_PACE
+    mentions: list[Mention], dateline_end: int, pace: Callable[[], None] = no_check
 ) -> list[Mention]:
     """Add to relative day mentions the day they name if the article was written on its
     dateline day (the first full date before ``dateline_end``). The value stays relative: a

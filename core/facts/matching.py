@@ -30,9 +30,10 @@ from rapidfuzz.distance import LCSseq, Levenshtein
 
 from core.facts.dates import CLOCK_SLOT
 from core.facts.quantities import amount, judge, judge_clocks, measure_of
-from core.facts.text import NO_PACE, DocIndex, Mention, fold, paced, word_set
+from core.facts.text import DocIndex, Mention, fold, word_set
 from core.facts.worded import IN_WORDS
 from core.model import DiffTag, Fact, FactKind, FactStatus, Link, Span
+from core.progress import no_check, paced
 
 _NAME_KINDS = frozenset({FactKind.PERSON, FactKind.PLACE, FactKind.ORGANIZATION})
 _ALL_PAIRS_LIMIT = 50  # quotes per side under which every pair is scored (else linked only)
@@ -50,7 +51,9 @@ _Keys = set[tuple[str, str]]
 _Remap = dict[GroupKey, GroupKey]
 
 
-def _unify_keys(ma: list[Mention], mb: list[Mention], pace: Callable[[], None] = NO_PACE) -> _Remap:
+def _unify_keys(
+    ma: list[Mention], mb: list[Mention], pace: Callable[[], None] = no_check
+) -> _Remap:
     """Key rewrites that join the same fact written at different precision or spelling.
 
     The rules run in this order, each seeing the rewrites of the ones before it.
@@ -118,7 +121,7 @@ def _unify_people_counts(keys_a: _Keys, keys_b: _Keys, remap: _Remap) -> None:
 
 
 def _unify_surnames(
-    ma: list[Mention], mb: list[Mention], remap: _Remap, pace: Callable[[], None] = NO_PACE
+    ma: list[Mention], mb: list[Mention], remap: _Remap, pace: Callable[[], None] = no_check
 ) -> None:
     """A surname alone, or a shorter form of the other article's full name."""
     people_a = [m for m in paced(ma, pace) if m.kind == FactKind.PERSON]
@@ -139,7 +142,7 @@ def _unify_surnames(
 
 
 def _unify_organisation_tails(
-    ma: list[Mention], mb: list[Mention], remap: _Remap, pace: Callable[[], None] = NO_PACE
+    ma: list[Mention], mb: list[Mention], remap: _Remap, pace: Callable[[], None] = no_check
 ) -> None:
     """A shorter organisation name that ends the only longer one of the other article:
     "Daily News" is "New York Daily News"."""
@@ -187,7 +190,7 @@ def _surnames_for_weak(
     ma: list[Mention],
     mb: list[Mention],
     remap: dict[GroupKey, GroupKey],
-    pace: Callable[[], None] = NO_PACE,
+    pace: Callable[[], None] = no_check,
 ) -> None:
     """A bare surname the rules left unclassified ("Gigante evaded prison") is the person
     whose full name the other article (or its own) gives, when only one such person exists."""
@@ -267,7 +270,7 @@ def match_facts(
     links: Sequence[Link],
     ia: DocIndex,
     ib: DocIndex,
-    pace: Callable[[], None] = NO_PACE,
+    pace: Callable[[], None] = no_check,
 ) -> list[Fact]:
     """Facts from the non-quote mentions of both sides; ``pace()`` runs often (it raises to
     cancel)."""
@@ -453,7 +456,7 @@ def _conflicts(
     links: Sequence[Link],
     ia: DocIndex,
     ib: DocIndex,
-    pace: Callable[[], None] = NO_PACE,
+    pace: Callable[[], None] = no_check,
 ) -> list[tuple[_Group, _Group]]:
     """Pairs (only-in-A group, only-in-B group) that disagree about one slot in one link."""
     per_sentence: dict[tuple[str, int], list[tuple[str, _Group, bool]]] = defaultdict(list)
@@ -507,7 +510,7 @@ def _replaced_figures(
     ia: DocIndex,
     ib: DocIndex,
     used: set[int],
-    pace: Callable[[], None] = NO_PACE,
+    pace: Callable[[], None] = no_check,
 ) -> list[tuple[_Group, _Group]]:
     """Pairs of one-sided figures that the word diff of a link puts in one place: the two
     sentences say the same words around them ("promised 12 more systems" / "promised 10 more
@@ -599,7 +602,7 @@ def _quote_threshold(x: str, y: str, linked: bool) -> float:
 
 
 def _by_sentence(
-    quotes: list[Mention], index: DocIndex, pace: Callable[[], None] = NO_PACE
+    quotes: list[Mention], index: DocIndex, pace: Callable[[], None] = no_check
 ) -> dict[int, list[int]]:
     """Sentence index -> the quotes (indices into ``quotes``) that touch it."""
     out: dict[int, list[int]] = defaultdict(list)
@@ -645,7 +648,7 @@ def _scored_pairs(
     qa: list[Mention],
     qb: list[Mention],
     linked_pairs: set[tuple[int, int]],
-    pace: Callable[[], None] = NO_PACE,
+    pace: Callable[[], None] = no_check,
 ) -> list[tuple[float, int, int]]:
     """(score, i, j) for quote pairs that pass their threshold, best first."""
     scored: list[tuple[float, int, int]] = []
@@ -669,7 +672,7 @@ class _QuoteClusters:
     """Union-find over ("a", i) / ("b", j): quotes in one cluster are one quote fact."""
 
     def __init__(
-        self, qa: list[Mention], qb: list[Mention], pace: Callable[[], None] = NO_PACE
+        self, qa: list[Mention], qb: list[Mention], pace: Callable[[], None] = no_check
     ) -> None:
         self.parent: dict[tuple[str, int], tuple[str, int]] = {}
         self.best_a: set[int] = set()
@@ -768,7 +771,7 @@ def match_quotes(
     links: Sequence[Link],
     ia: DocIndex,
     ib: DocIndex,
-    pace: Callable[[], None] = NO_PACE,
+    pace: Callable[[], None] = no_check,
 ) -> list[Fact]:
     """Quote facts: a quote in A matched to the same quote in B, even worded differently."""
     a_by_sent, b_by_sent = _by_sentence(qa, ia, pace), _by_sentence(qb, ib, pace)

@@ -23,7 +23,6 @@ from typing import NamedTuple
 from rapidfuzz.distance import Levenshtein
 
 from core.facts.text import (
-    NO_PACE,
     Mention,
     aliases,
     at_digits,
@@ -32,12 +31,11 @@ from core.facts.text import (
     lexicon,
     new_mention,
     new_tuple,
-    paced,
-    release,
     sorted_by_position,
     word_set,
 )
 from core.model import FactKind
+from core.progress import no_check, paced, release
 
 # Only capitalised words (and the lower-case connectors that may sit inside a name) are
 # tokens: lower-case words never start or continue a name, and skipping them keeps this fast.
@@ -132,7 +130,7 @@ def _strip_dot(w: str) -> str:
 
 
 def _word_spans(
-    text: str, pace: Callable[[], None] = NO_PACE, every_connector: bool = True
+    text: str, pace: Callable[[], None] = no_check, every_connector: bool = True
 ) -> list[tuple[int, int]]:
     """The spans of ``_WORD.finditer(text)``, from one scan per branch; without
     ``every_connector``, only the connectors that follow another span after spaces only (or
@@ -238,7 +236,7 @@ def _connectors_after(
     return out
 
 
-def _words(text: str, pace: Callable[[], None] = NO_PACE) -> list[_W]:
+def _words(text: str, pace: Callable[[], None] = no_check) -> list[_W]:
     out: list[_W] = []
     append = out.append
     abbrev = word_set("titles") | {"st.", "mt.", "ft.", "mts."}
@@ -292,7 +290,7 @@ def _is_cap(w: str) -> bool:
     return w[:1].isupper() or w[:1].isdigit() or bool(_PARTICLE.match(w))
 
 
-def _groups(text: str, words: list[_W], pace: Callable[[], None] = NO_PACE) -> list[list[int]]:
+def _groups(text: str, words: list[_W], pace: Callable[[], None] = no_check) -> list[list[int]]:
     """Runs of capitalised words separated by single spaces (and lower-case connectors)."""
     stop = _stop_folded()
     known = aliases()
@@ -526,7 +524,7 @@ def _person_key(name: str) -> str:
     return fold(" ".join(toks)) if toks else fold(name)
 
 
-def _blank_nicknames(text: str, pace: Callable[[], None] = NO_PACE) -> str:
+def _blank_nicknames(text: str, pace: Callable[[], None] = no_check) -> str:
     """``text`` with every nickname (``_NICKNAME``) replaced by as many spaces."""
     parts: list[str] = []
     last = 0
@@ -541,7 +539,7 @@ def _blank_nicknames(text: str, pace: Callable[[], None] = NO_PACE) -> str:
 
 
 def extract_names(
-    text: str, masks: list[tuple[int, int]], pace: Callable[[], None] = NO_PACE
+    text: str, masks: list[tuple[int, int]], pace: Callable[[], None] = no_check
 ) -> list[Mention]:
     """Person, place and organisation mentions outside ``masks`` (dates); ``pace()`` runs
     often (it raises to cancel)."""
@@ -721,7 +719,7 @@ _LINE = re.compile(r"[^\n]+")
 _LINE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
-def _headline_mask(text: str, pace: Callable[[], None] = NO_PACE) -> bytearray:
+def _headline_mask(text: str, pace: Callable[[], None] = no_check) -> bytearray:
     """1 over lines written in Title Case, where a capital says nothing about names."""
     mask = bytearray(len(text))
     for m in finditer(_LINE, text, pace=pace):
@@ -744,7 +742,7 @@ def _headline_names(
     words: list[_W],
     deferred: list[list[int]],
     cands: list[_Cand],
-    pace: Callable[[], None] = NO_PACE,
+    pace: Callable[[], None] = no_check,
 ) -> list[_Cand]:
     """Names in Title Case lines: only the longest runs the body also names (or known names)."""
     known: dict[str, _Cand] = {}
@@ -777,7 +775,7 @@ def _headline_names(
     return out
 
 
-def _join_people(cands: list[_Cand], pace: Callable[[], None] = NO_PACE) -> None:
+def _join_people(cands: list[_Cand], pace: Callable[[], None] = no_check) -> None:
     """A surname alone (or a spelling one letter off) joins the full name used in the article."""
     # an unclassified run of capitalised words whose last word recurs alone is a person
     alone = {  # a surname on its own with a person cue (a title, a said-verb)

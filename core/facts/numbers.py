@@ -19,18 +19,9 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from core.facts.quantities import qualifier_before
-from core.facts.text import (
-    NO_PACE,
-    Mention,
-    digit_runs,
-    finditer,
-    new_tuple,
-    paced,
-    release,
-    word_hits,
-    word_set,
-)
+from core.facts.text import Mention, digit_runs, finditer, new_tuple, word_hits, word_set
 from core.model import FactKind
+from core.progress import no_check, paced, release
 
 _TOKEN = re.compile(
     r"US\$|[$€£¥]"
@@ -140,7 +131,7 @@ _ANCHOR_FIND_WORDS = tuple(
 )
 
 
-def _anchor_spans(text: str, pace: Callable[[], None] = NO_PACE) -> list[tuple[int, int]]:
+def _anchor_spans(text: str, pace: Callable[[], None] = no_check) -> list[tuple[int, int]]:
     """The spans of ``_ANCHOR.finditer(text)``, in order."""
     # _ANCHOR_SIGN's matches: the runs of digits (found once for dates too), "US$" and the
     # single currency and fraction signs
@@ -154,7 +145,7 @@ def _anchor_spans(text: str, pace: Callable[[], None] = NO_PACE) -> list[tuple[i
     return spans
 
 
-def _windows(text: str, pace: Callable[[], None] = NO_PACE) -> list[tuple[int, int]]:
+def _windows(text: str, pace: Callable[[], None] = no_check) -> list[tuple[int, int]]:
     """Stretches of text around anything that can start a number, merged; the rest is skipped."""
     merged: list[list[int]] = []
     n = len(text)
@@ -238,7 +229,7 @@ def _can_start(t: _Tok) -> bool:
 
 
 def _tokens(
-    text: str, masks: list[tuple[int, int]], pace: Callable[[], None] = NO_PACE
+    text: str, masks: list[tuple[int, int]], pace: Callable[[], None] = no_check
 ) -> tuple[list[_Tok], list[int]]:
     """Tokens of the windows, a wall between windows and in place of masked text; and the
     indices of the tokens that can start a number (a currency sign, digits, a number word)."""
@@ -743,7 +734,7 @@ class _Scanner:
 
 
 def extract_numbers(
-    text: str, masks: list[tuple[int, int]], pace: Callable[[], None] = NO_PACE
+    text: str, masks: list[tuple[int, int]], pace: Callable[[], None] = no_check
 ) -> list[Mention]:
     """Number mentions outside ``masks`` (dates and clock times); ``pace()`` runs every few
     hundred tokens (it raises to cancel)."""

@@ -15,16 +15,9 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
-from core.facts.text import (
-    NO_PACE,
-    Mention,
-    finditer,
-    mention_start,
-    paced,
-    sorted_by_position,
-    word_set,
-)
+from core.facts.text import Mention, finditer, mention_start, sorted_by_position, word_set
 from core.model import Document, FactKind
+from core.progress import no_check, paced
 
 _PAIRS = {'"': '"', "“": "”", "„": "“", "«": "»"}
 _OPEN = re.compile(r'["“„«]')
@@ -71,7 +64,7 @@ def _spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def extract_quotes(
-    doc: Document, people: list[Mention], pace: Callable[[], None] = NO_PACE
+    doc: Document, people: list[Mention], pace: Callable[[], None] = no_check
 ) -> list[Mention]:
     """Quote mentions of ``doc`` with speakers taken from its person mentions; ``pace()`` runs
     once per paragraph and quote (it raises to cancel)."""

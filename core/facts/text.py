@@ -11,45 +11,20 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, NamedTuple, TypeVar
 
-from core.errors import Cancelled
 from core.model import Document, FactKind
+from core.progress import no_check, paced
 
+_T = TypeVar("_T")
 _DOTS = re.compile(r"[.\s\-’'`]+")
 
-
-class Pacer:
-    """Calls ``should_cancel`` at most every ``interval`` seconds, however often it is called.
-
-    Loops call the pacer once per item (it costs a clock read), so cancelling is noticed
-    within about ``interval`` of work wherever the work is; ``Cancelled`` is raised when
-    ``should_cancel()`` answers True.
-    """
-
-    __slots__ = ("_interval", "_next", "_should_cancel")
-
-    def __init__(
-        self, should_cancel: Callable[[], bool] | None = None, interval: float = 0.01
-    ) -> None:
-        self._should_cancel = should_cancel
-        self._interval = interval
-        self._next = time.perf_counter() + interval
-
-    def __call__(self) -> None:
-        now = time.perf_counter()
-        if now >= self._next:
-            self._next = now + self._interval
-            if self._should_cancel is not None and self._should_cancel():
-                raise Cancelled()
-
-
-NO_PACE = Pacer()
 
 # finditer in steps: one regex call never scans more than _STEP characters (a whole-text scan
 # of a sparse pattern held the GIL for up to half a second on a 1M-word text). A match that
@@ -107,19 +82,41 @@ def _stepped(
 _CASE_TWINS = ("\u017f", "\u0131", "\u0130", "\u212a")
 
 
-# keyed by the text itself: a dict compares equal-hash keys, so two texts never share an entry
-_lower_cache: dict[str, str | None] = {}
-_MISSING = object()
-_LOWER_CACHED = 1 << 18
+#: what the readers of one text work out about it once (its lower-cased form, its digit runs,
+#: the windows around date words), for the run in this thread: dates, numbers and names all ask
+_run_memo: ContextVar[dict[tuple[str, str], Any] | None] = ContextVar("facts_memo", default=None)
+
+
+@contextmanager
+def run_memo() -> Iterator[None]:
+    """Per-text answers kept for one facts run and seen only by it: they go when it ends, so
+    no article text outlives its comparison and two runs in two threads share nothing."""
+    token = _run_memo.set({})
+    try:
+        yield
+    finally:
+        _run_memo.reset(token)
+
+
+def memo(question: str, text: str, answer: Callable[[], _T]) -> _T:
+    """``answer()``, asked once per run for this ``question`` about this ``text`` (keyed by the
+    text itself: a dict compares equal-hash keys, so two texts never share an entry)."""
+    cache = _run_memo.get()
+    if cache is None:
+        return answer()
+    key = (question, text)
+    if key not in cache:
+        cache[key] = answer()
+    found: _T = cache[key]
+    return found
 
 
 def _lowered(text: str, pace: Callable[[], None] | None) -> str | None:
-    """``text.lower()`` when it keeps every offset and holds no case twin, else None; cached
-    for the last few texts up to ``_LOWER_CACHED`` characters (dates and numbers both ask; a
-    longer text is not kept, and the saving is small beside the work on it)."""
-    cached = _lower_cache.get(text, _MISSING)
-    if cached is not _MISSING:
-        return cached  # type: ignore[return-value]
+    """``text.lower()`` when it keeps every offset and holds no case twin, else None."""
+    return memo("lowered", text, lambda: _lower(text, pace))
+
+
+def _lower(text: str, pace: Callable[[], None] | None) -> str | None:
     pieces: list[str] = []
     low: str | None = None
     for k in range(0, len(text), 1 << 16):  # in pieces: one call on 1M words takes too long
@@ -133,10 +130,6 @@ def _lowered(text: str, pace: Callable[[], None] | None) -> str | None:
         low = "".join(pieces)
         if len(low) != len(text):
             low = None
-    if len(text) <= _LOWER_CACHED:
-        if len(_lower_cache) > 4:
-            _lower_cache.clear()
-        _lower_cache[text] = low
     return low
 
 
@@ -179,29 +172,18 @@ def word_hits(
 
 
 _DIGIT_RUN = re.compile(r"\d\d*")  # \d+, but from a character class: the engine jumps to digits
-_digit_cache: dict[str, list[tuple[int, int]]] = {}
 
 
-def digit_runs(text: str, pace: Callable[[], None] = NO_PACE) -> list[tuple[int, int]]:
-    """Spans of the runs of digits (``\\d+``) in ``text``, cached for the last few texts (dates,
-    numbers and names all ask); the list is shared: do not change it."""
-    runs = _digit_cache.get(text)
-    if runs is None:
-        runs = [m.span() for m in finditer(_DIGIT_RUN, text, pace=pace)]
-        if len(_digit_cache) > 4:
-            _digit_cache.clear()
-        _digit_cache[text] = runs
-    return runs
-
-
-def forget_texts() -> None:
-    """Drop the per-text caches, so a finished comparison keeps no article text alive."""
-    _lower_cache.clear()
-    _digit_cache.clear()
+def digit_runs(text: str, pace: Callable[[], None] = no_check) -> list[tuple[int, int]]:
+    """Spans of the runs of digits (``\\d+``) in ``text``, once per run (dates, numbers and
+    names all ask); the list is shared: do not change it."""
+    return memo(
+        "digit runs", text, lambda: [m.span() for m in finditer(_DIGIT_RUN, text, pace=pace)]
+    )
 
 
 def at_digits(
-    rx: re.Pattern[str], text: str, pace: Callable[[], None] = NO_PACE
+    rx: re.Pattern[str], text: str, pace: Callable[[], None] = no_check
 ) -> Iterator[re.Match[str]]:
     """``rx.finditer(text)`` for a pattern whose matches all start at the first digit of a run
     of digits (its lookbehind forbids a digit before): only those places are tried, so the
@@ -216,33 +198,6 @@ def at_digits(
             if m is not None:
                 last_end = m.end()
                 yield m
-
-
-_T = TypeVar("_T")
-
-
-def paced(items: Iterable[_T], pace: Callable[[], None], every: int = 512) -> Iterator[_T]:
-    """``items`` as they are, with ``pace()`` run every ``every`` items (a short sequence is
-    iterated directly after one ``pace()``: no generator step per item)."""
-    seq = items if isinstance(items, list | tuple) else list(items)
-    if len(seq) <= every:
-        pace()
-        return iter(seq)
-    return _paced(seq, pace, every)
-
-
-def _paced(seq: list[_T] | tuple[_T, ...], pace: Callable[[], None], every: int) -> Iterator[_T]:
-    for k in range(0, len(seq), every):
-        pace()
-        yield from seq[k : k + every]
-
-
-def release(items: list[Any], pace: Callable[[], None], chunk: int = 4096) -> None:
-    """Empty ``items`` a chunk at a time: freeing a million small objects in one go holds the
-    GIL for tens of milliseconds."""
-    while items:
-        pace()
-        del items[-chunk:]
 
 
 _ONE_SORT = 1024  # items sorted at once by sorted_by_position (about a millisecond at most)

@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
-from core.errors import Cancelled
 from core.model import Document
 from core.nway.cross_facts import build_cross_facts
 from core.nway.model import (
@@ -29,6 +28,7 @@ from core.nway.model import (
 from core.nway.pairs import PARALLEL_ABOVE, compare_pairs
 from core.nway.statements import build_statements
 from core.options import CompareOptions
+from core.progress import Work
 
 __all__ = [
     "MAX_DOCUMENTS",
@@ -60,13 +60,10 @@ def compare_many(
         if progress is not None:
             progress(0.97 * fraction)
 
-    def tick() -> None:
-        if should_cancel is not None and should_cancel():
-            raise Cancelled()
-
+    check = Work(should_cancel=should_cancel).check
     pairs = compare_pairs(docs, options, pairs_progress, should_cancel, jobs, parallel_above)
-    statements = build_statements(docs, pairs, tick)
-    facts = build_cross_facts(len(docs), pairs, tick)
+    statements = build_statements(docs, pairs, check)
+    facts = build_cross_facts(len(docs), pairs, check)
     if progress is not None:
         progress(1.0)
     return NWayComparison(

@@ -15,17 +15,14 @@ from collections.abc import Callable, Sequence
 
 from core.model import FactKind, FactStatus, Span
 from core.nway.model import CrossFact, CrossStatus, PairResult
+from core.progress import no_check
 from core.union_find import UnionFind
 
 Key = tuple[int, FactKind, str]
 
 
-def _no_tick() -> None:
-    """The default ``tick``."""
-
-
 def build_cross_facts(
-    n: int, pairs: Sequence[PairResult], tick: Callable[[], None] = _no_tick
+    n: int, pairs: Sequence[PairResult], check: Callable[[], None] = no_check
 ) -> tuple[CrossFact, ...]:
     """The cross-article facts of ``n`` documents given their pairwise comparisons."""
     ids: dict[Key, int] = {}
@@ -44,7 +41,7 @@ def build_cross_facts(
         return k
 
     for p in pairs:
-        tick()
+        check()
         for fact in p.comparison.facts:
             if fact.status is FactStatus.CONFLICT and fact.values is not None:
                 va, vb = fact.values
@@ -67,7 +64,7 @@ def build_cross_facts(
         groups.setdefault(uf.find(k), []).append(key)
     out: list[tuple[tuple[int, int], CrossFact]] = []
     for members in groups.values():
-        tick()
+        check()
         per_doc: list[list[Key]] = [[] for _ in range(n)]
         for key in members:
             per_doc[key[0]].append(key)

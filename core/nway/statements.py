@@ -19,15 +19,12 @@ from collections.abc import Callable, Sequence
 
 from core.model import Coverage, Document, FactStatus
 from core.nway.model import Cell, PairResult, Statement
+from core.progress import no_check
 from core.union_find import UnionFind
 
 
-def _no_tick() -> None:
-    """The default ``tick``."""
-
-
 def _join_links(
-    pairs: Sequence[PairResult], offsets: list[int], tick: Callable[[], None]
+    pairs: Sequence[PairResult], offsets: list[int], check: Callable[[], None]
 ) -> UnionFind:
     """Union-find over all sentences, joined along the links strongest first.
 
@@ -51,7 +48,7 @@ def _join_links(
 
     for step, (_, _, _, nodes) in enumerate(links):
         if step % 256 == 0:
-            tick()
+            check()
         roots = {uf.find(x) for x in nodes}
         if len(roots) == 1:
             continue
@@ -78,7 +75,7 @@ def _join_links(
 def build_statements(
     documents: Sequence[Document],
     pairs: Sequence[PairResult],
-    tick: Callable[[], None] = _no_tick,
+    check: Callable[[], None] = no_check,
 ) -> tuple[Statement, ...]:
     """The statements of ``documents`` given their pairwise comparisons, in document order."""
     offsets: list[int] = []
@@ -87,11 +84,11 @@ def build_statements(
         offsets.append(total)
         total += len(doc.sentences)
     offsets.append(total)  # one past the last document, so bisect finds every node's document
-    uf = _join_links(pairs, offsets, tick)
+    uf = _join_links(pairs, offsets, check)
     shared: set[int] = set()  # nodes shared (not only partly) with some other article
     conflicted: set[int] = set()
     for p in pairs:
-        tick()
+        check()
         c = p.comparison
         oa, ob = offsets[p.i], offsets[p.j]
         for side, d, off in (("a", p.i, oa), ("b", p.j, ob)):
@@ -108,7 +105,7 @@ def build_statements(
                         conflicted.add(off + at)
     groups: dict[int, list[int]] = {}
     for d, doc in enumerate(documents):
-        tick()
+        check()
         for s in range(len(doc.sentences)):
             if doc.is_content_sentence(s):
                 groups.setdefault(uf.find(offsets[d] + s), []).append(offsets[d] + s)

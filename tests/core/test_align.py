@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from core.align import Ticker, align
+from core.align import align
 from core.align.words import _fuzzy_canon, _prefix_edges
 from core.model import Role
 from core.options import CompareOptions
+from core.progress import Work
 from core.tokens import STOP_WORDS, stem, terms
 from tests.documents import make_doc
 
@@ -57,19 +58,17 @@ def test_spelling_variants_across_sides_share_a_term() -> None:
     vocab = ["witkoff", "witkof", "moscow", "europe", "european"]
     in_a = np.array([True, False, True, True, True])
     in_b = np.array([False, True, True, True, False])
-    canon = _fuzzy_canon(vocab, in_a, in_b, 88.0, Ticker(None, None))
+    canon = _fuzzy_canon(vocab, in_a, in_b, 88.0, Work())
     assert canon[0] == canon[1] == 1  # the shorter spelling names the group
     assert canon[2] == 2
     # a cutoff above 100 switches fuzzy matching off
-    off = _fuzzy_canon(vocab, in_a, in_b, 101.0, Ticker(None, None))
+    off = _fuzzy_canon(vocab, in_a, in_b, 101.0, Work())
     assert off[0] != off[1]
 
 
 def test_derivations_sharing_a_long_prefix() -> None:
     vocab = ["sudan", "sudanes", "europ", "european", "stat", "statement", "port", "portion"]
-    edges = {
-        (vocab[x], vocab[y]) for x, y in _prefix_edges(vocab, list(range(8)), Ticker(None, None))
-    }
+    edges = {(vocab[x], vocab[y]) for x, y in _prefix_edges(vocab, list(range(8)), Work())}
     assert ("sudan", "sudanes") in edges and ("europ", "european") in edges
     assert not any("port" in e for e in edges)  # too short to trust
     assert ("stat", "statement") not in edges
@@ -85,7 +84,7 @@ def test_split_sentence_joins_one_link() -> None:
             ]
         ]
     )
-    groups = align(a, b, CompareOptions(), Ticker(None, None))
+    groups = align(a, b, CompareOptions(), Work())
     assert [(g.a, g.b) for g in groups] == [((0,), (0, 1))]
 
 
@@ -93,7 +92,7 @@ def test_only_content_sentences_are_aligned() -> None:
     text = [["Flood wall approved by council."], ["Flood wall approved by council."]]
     a = make_doc(text, roles=[Role.BODY, Role.BYLINE])
     b = make_doc(text, roles=[Role.CAPTION, Role.BODY])
-    groups = align(a, b, CompareOptions(), Ticker(None, None))
+    groups = align(a, b, CompareOptions(), Work())
     assert [(g.a, g.b) for g in groups] == [((0,), (1,))]
 
 
@@ -114,16 +113,14 @@ def test_headlines_link_to_headline_and_lead_on_little_shared_wording() -> None:
         ],
         roles=[Role.TITLE, Role.BODY, Role.BODY],
     )
-    pairs = {
-        (i, j) for g in align(a, b, CompareOptions(), Ticker(None, None)) for i in g.a for j in g.b
-    }
+    pairs = {(i, j) for g in align(a, b, CompareOptions(), Work()) for i in g.a for j in g.b}
     assert (0, 0) in pairs  # headline - headline
     assert (1, 1) in pairs  # lead - lead
     assert (2, 2) not in pairs
     without = CompareOptions(headline_bonus=0.0)
-    plain = {(i, j) for g in align(a, b, without, Ticker(None, None)) for i in g.a for j in g.b}
+    plain = {(i, j) for g in align(a, b, without, Work()) for i in g.a for j in g.b}
     assert (0, 0) not in plain  # the headlines share too little on their own
-    head = next(g for g in align(a, b, CompareOptions(), Ticker(None, None)) if g.a == (0,))
+    head = next(g for g in align(a, b, CompareOptions(), Work()) if g.a == (0,))
     assert head.similarity < CompareOptions().link_threshold
 
 
@@ -133,7 +130,7 @@ def test_a_subheading_does_not_link_to_a_sentence_that_merely_mentions_its_words
 
     def pairs(a_roles: list[Role]) -> set[tuple[int, int]]:
         a = make_doc([["Heart disease"], body], roles=a_roles)
-        groups = align(a, b, CompareOptions(), Ticker(None, None))
+        groups = align(a, b, CompareOptions(), Work())
         return {(i, j) for g in groups for i in g.a for j in g.b}
 
     assert (0, 0) not in pairs([Role.HEADING, Role.BODY])  # a section label is no statement
@@ -170,7 +167,7 @@ def test_the_lead_links_to_each_later_sentence_that_restates_part_of_it() -> Non
     )
 
     def pairs(opts: CompareOptions) -> set[tuple[int, int]]:
-        groups = align(a, b, opts, Ticker(None, None))
+        groups = align(a, b, opts, Work())
         return {(i, j) for g in groups for i in g.a for j in g.b}
 
     got = pairs(CompareOptions())

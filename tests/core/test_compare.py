@@ -280,7 +280,7 @@ def test_result_metadata_options_and_facts(monkeypatch: pytest.MonkeyPatch) -> N
     a, b = make_doc(ARTICLE_A), make_doc(ARTICLE_B)
     seen: dict[str, object] = {}
 
-    def fake_facts(a_doc, b_doc, links, should_cancel=None):  # type: ignore[no-untyped-def]
+    def fake_facts(a_doc, b_doc, links, work=None):  # type: ignore[no-untyped-def]
         seen["links"] = links
         span = Span(0, 7)
         return (
@@ -318,7 +318,7 @@ def test_cancel_raises_cancelled() -> None:
     def should_cancel() -> bool:
         nonlocal calls
         calls += 1
-        return calls > 3
+        return calls > 0
 
     with pytest.raises(Cancelled):
         compare(make_doc(ARTICLE_A), make_doc(ARTICLE_B), should_cancel=should_cancel)
@@ -336,11 +336,3 @@ def test_larger_input_stays_linear_enough() -> None:
     c = compare(a, b)
     assert len(c.links) == len(base)
     assert all(link.similarity == 1.0 for link in c.links)
-
-
-def test_the_bar_is_placed_by_time_measured_per_stage() -> None:
-    """The table that places the bar rises from 0 to 1 and is interpolated between its points."""
-    xs = [x for x, _ in compare_module._BAR]
-    ys = [y for _, y in compare_module._BAR]
-    assert xs == sorted(xs) and ys == sorted(ys) and (xs[0], ys[0], xs[-1], ys[-1]) == (0, 0, 1, 1)
-    assert compare_module._bar(0.95) == 0.44 and compare_module._bar(0.965) == pytest.approx(0.53)

@@ -87,7 +87,7 @@ def _cancel_after(checks: int) -> Any:
     return should_cancel
 
 
-@pytest.mark.parametrize("checks", [5, 40, 120, 10_000])
+@pytest.mark.parametrize("checks", [0, 2, 5, 10_000])
 def test_cancel_leaves_nothing_behind_and_inputs_intact(checks: int) -> None:
     a, b = _pair(3000)
     expected = render_json(compare(a, b))
@@ -125,7 +125,7 @@ def test_cancel_is_raised_without_waiting_for_the_freeing(monkeypatch: pytest.Mo
     tracemalloc.start()
     try:
         with pytest.raises(Cancelled):
-            compare(a, b, should_cancel=_cancel_after(60))
+            compare(a, b, should_cancel=_cancel_after(3))
         # the run's leftovers went to the freer as roots, not freed on the caller's time
         assert len(buried) == 1
         roots = buried.pop()

@@ -14,10 +14,7 @@ import core.align.candidates as candidates_module
 from core.align.arrays import _unique_rows
 from core.align.candidates import _postings
 from core.align.groups import Group, _Grouper
-
-
-def _no_tick(fraction: float | None = None) -> None:
-    return None
+from core.progress import Work
 
 
 @pytest.mark.parametrize("batch", [1, 7, 1000])
@@ -32,7 +29,8 @@ def test_postings_in_blocks_equal_one_stable_sort(
     side = SimpleNamespace(n=len(rows), indptr=indptr, terms=terms)
     monkeypatch.setattr(candidates_module, "BATCH_PAIRS", batch)
     ticks: list[float | None] = []
-    ptr, post = _postings(cast(Any, side), nv, cast(Any, lambda f=None: ticks.append(f)))
+    counting = cast(Any, SimpleNamespace(check=lambda: ticks.append(None)))
+    ptr, post = _postings(cast(Any, side), nv, counting)
     owner = np.repeat(np.arange(len(rows)), np.diff(indptr))
     assert post.tolist() == owner[np.argsort(terms, kind="stable")].tolist()
     assert ptr.tolist() == [0, *np.cumsum(np.bincount(terms, minlength=nv)).tolist()]
@@ -52,7 +50,7 @@ def test_groups_sorted_in_steps_equal_one_sort() -> None:
         )
         for _ in range(12_000)
     ]
-    grouper = cast(Any, SimpleNamespace(tick=_no_tick))
+    grouper = cast(Any, SimpleNamespace(work=Work()))
     got = _Grouper._sorted(grouper, list(out))
     assert got == sorted(out, key=lambda g: (g.a, g.b))
     assert _Grouper._sorted(grouper, []) == []
@@ -67,9 +65,10 @@ def test_unique_rows_in_blocks_equal_one_sort(monkeypatch: pytest.MonkeyPatch, b
     flat = np.asarray([rnd.randrange(nv) for _ in range(len(owner))], dtype=np.int64)
     monkeypatch.setattr(arrays_module, "BATCH_PAIRS", batch)
     ticks: list[float | None] = []
-    got = _unique_rows(owner, flat, nv, cast(Any, lambda f=None: ticks.append(f)))
+    counting = cast(Any, SimpleNamespace(check=lambda: ticks.append(None)))
+    got = _unique_rows(owner, flat, nv, counting)
     assert got.dtype == np.int64
     assert got.tolist() == sorted(set((owner * nv + flat).tolist()))
     assert len(ticks) >= -(-len(owner) // max(batch, max(lengths)))
     empty = np.zeros(0, dtype=np.int64)
-    assert _unique_rows(empty, empty, nv, cast(Any, _no_tick)).tolist() == []
+    assert _unique_rows(empty, empty, nv, Work()).tolist() == []

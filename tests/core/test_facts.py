@@ -23,6 +23,7 @@ from core.model import (
     Sentence,
     Span,
 )
+from core.progress import Work
 from core.reading.dispatch import read_text
 
 
@@ -478,7 +479,7 @@ def test_facts_only_in_captions_are_kept_but_not_content() -> None:
 def test_cancel_raises() -> None:
     a = read_text("Putin spoke in Moscow.")
     with pytest.raises(Cancelled):
-        compare_facts(a, a, [], should_cancel=lambda: True)
+        compare_facts(a, a, [], Work(should_cancel=lambda: True))
 
 
 def test_a_text_against_itself_shares_every_fact() -> None:

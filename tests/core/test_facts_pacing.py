@@ -14,7 +14,8 @@ from core.facts import compare_facts
 from core.facts import text as facts_text
 from core.facts.dates import _HOLIDAY, _ISO, _NUMERIC, _TIME, _YEAR_ONLY, _YEAR_RANGE
 from core.facts.names import _WORD
-from core.facts.text import Pacer, at_digits, finditer
+from core.facts.text import at_digits, finditer
+from core.progress import Work
 from core.reading.dispatch import read_text
 
 _PIECES = (
@@ -59,14 +60,14 @@ def test_stepped_scan_calls_pace_per_step(monkeypatch: pytest.MonkeyPatch) -> No
     assert len(calls) >= 3000 // 200
 
 
-def test_pacer_asks_at_most_once_per_interval_and_raises() -> None:
+def test_work_asks_at_most_once_per_interval_and_raises() -> None:
     asked = []
 
     def should_cancel() -> bool:
         asked.append(time.perf_counter())
         return len(asked) >= 3
 
-    pace = Pacer(should_cancel, interval=0.005)
+    pace = Work(should_cancel=should_cancel, interval=0.005).check
     with pytest.raises(Cancelled):
         for _ in range(10_000_000):
             pace()
@@ -86,7 +87,7 @@ def test_cancel_is_noticed_within_the_facts_step() -> None:
     deadline = started + full / 3
 
     with pytest.raises(Cancelled):
-        compare_facts(a, b, (), lambda: time.perf_counter() > deadline)
+        compare_facts(a, b, (), Work(should_cancel=lambda: time.perf_counter() > deadline))
     # stops soon after the request, long before the full run would end
     assert time.perf_counter() - deadline < max(0.1, full / 3)
 
@@ -106,3 +107,22 @@ def test_digit_start_scan_matches_whole_text_scan(rx: re.Pattern[str]) -> None:
         want = [m.span() for m in rx.finditer(text)]
         assert want, "the sample text must contain matches"
         assert [m.span() for m in at_digits(rx, text)] == want
+
+
+def test_a_facts_run_keeps_its_text_answers_to_itself() -> None:
+    """What one run works out about a text is seen by that run only and gone when it ends."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from core.facts.text import digit_runs, run_memo
+
+    text = "In 2024, 31 people and 7 dogs."
+
+    def runs_in_a_run() -> tuple[bool, bool]:
+        with run_memo():
+            first = digit_runs(text)
+            again = digit_runs(text) is first
+        return again, digit_runs(text) is first
+
+    with ThreadPoolExecutor(2) as pool:
+        results = list(pool.map(lambda _: runs_in_a_run(), range(4)))
+    assert results == [(True, False)] * 4
