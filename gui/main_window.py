@@ -51,13 +51,13 @@ from gui.article_pane import ArticlePane
 from gui.article_view import ArticleView
 from gui.background import run_blocking
 from gui.compare_controller import CompareController
-from gui.comparison_model import ComparisonModel, PreparedPane, Source, other
+from gui.comparison_model import ComparisonModel, Source, other
 from gui.connector_strip import ConnectorStrip
 from gui.facts_dock import FactsDock
 from gui.legend import Legend
-from gui.overview_map import overview_rows
 from gui.pane_document import PaneBuild, PaneDocument
 from gui.positions import PositionMap
+from gui.prepared_panes import PreparedPanes
 from gui.review_actions import ReviewActions
 from gui.session_actions import SessionActions
 from gui.style import Style, dark_palette, is_dark
@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Article Comparer")
         self.settings = QSettings()
         self.model = ComparisonModel(self)
-        self.controller = CompareController(self, prepare=self._prepare_panes)
+        self.controller = CompareController(self)
         self._syncing = False
         self._synced_at: dict[Side, int] = {}  # scroll values when the panes were last synced
         self.interactive = True
@@ -534,20 +534,6 @@ class MainWindow(QMainWindow):
     def _on_controller_progressed(self, fraction: float) -> None:
         self.progress.setValue(round(fraction * 1000))
 
-    @staticmethod
-    def _prepare_panes(comparison: Comparison) -> dict[Side, PreparedPane]:
-        """Runs in the worker: the panes' offset maps and overview rows, from the comparison
-        alone (no widget state is read off the GUI thread)."""
-        sides: tuple[Side, Side] = ("a", "b")
-        return {
-            side: PreparedPane(
-                comparison,
-                PositionMap(comparison.document(side)),
-                overview_rows(comparison, side),
-            )
-            for side in sides
-        }
-
     def cancel(self) -> None:
         """Stop the comparison running, or the building of its panes if it has just finished."""
         if self._stop_building():
@@ -562,35 +548,39 @@ class MainWindow(QMainWindow):
         building.deleteLater()
         return True
 
-    @Slot(object, object, object)
+    @Slot(Comparison, tuple, PreparedPanes)
     def _on_controller_comparison_ready(
-        self, comparison: Comparison, sources: object, prepared: object = None
+        self,
+        comparison: Comparison,
+        sources: tuple[Source, Source],
+        prepared: PreparedPanes | None = None,
     ) -> None:
         """A finished comparison: its pane documents are built in slices of the event loop
         (the old comparison stays on screen meanwhile), then it is shown. A comparison put
         on screen directly, with nothing prepared, is shown at once."""
-        assert isinstance(sources, tuple)
         self._stop_building()
-        if not isinstance(prepared, dict):
+        if prepared is None:
             self._show_comparison(comparison, sources, None)
             self.comparison_shown.emit()
             return
-        panes: dict[Side, PreparedPane] = prepared
 
         def built(documents: dict[Side, PaneDocument]) -> None:
             self._stop_building()
-            ready = {side: replace(panes[side], document=documents[side]) for side in documents}
+            ready = PreparedPanes(
+                replace(prepared.a, document=documents["a"]),
+                replace(prepared.b, document=documents["b"]),
+            )
             self._show_comparison(comparison, sources, ready)
             self.comparison_shown.emit()
 
-        positions = {side: pane.positions for side, pane in panes.items()}
+        positions: dict[Side, PositionMap] = {"a": prepared.a.positions, "b": prepared.b.positions}
         self._building = PaneBuild(comparison, positions, self.style_, self._font_size, built, self)
 
     def _show_comparison(
         self,
         comparison: Comparison,
         sources: tuple[Source, Source],
-        prepared: dict[Side, PreparedPane] | None,
+        prepared: PreparedPanes | None,
     ) -> None:
         self._set_busy(False)
         self.model.set_comparison(comparison, sources, prepared)

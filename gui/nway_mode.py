@@ -105,9 +105,10 @@ class NWayMode(QObject):
         n = len(getattr(self, "_pending", ()))
         self.window.statusBar().showMessage(f"Reading and comparing {n} articles…")
 
-    @Slot(object, object)
-    def _on_controller_comparison_ready(self, nway: NWayComparison, sources: object) -> None:
-        assert isinstance(sources, tuple)
+    @Slot(NWayComparison, tuple)
+    def _on_controller_comparison_ready(
+        self, nway: NWayComparison, sources: tuple[Source, ...]
+    ) -> None:
         self.window._set_busy(False)
         self.nway, self.sources = nway, sources
         self.panel.set_comparison(nway)
@@ -187,7 +188,7 @@ class NWayMode(QObject):
         self.show_pair(left, right)
         self._activate(True, st.sentences[left][0], statement)
 
-    @Slot(object)
+    @Slot(CrossFact)
     def show_fact(self, fact: CrossFact) -> None:
         """Show a fact across articles in the panes: for a conflict, two articles that disagree."""
         nway = self.nway
