@@ -1,9 +1,9 @@
 """The one object holding the Comparison on screen and what the user selected in it.
 
 Views subscribe to ``comparison_changed`` and ``selection_changed`` and query this model; they
-never talk to each other (CONVENTIONS.md 7). Everything derived from the Comparison that views
-need often (sentence lookup, unique runs, the monotone chain of links used for scroll sync) is
-computed once here, when the comparison arrives.
+never talk to each other, so a new view needs no wiring to the others. Everything derived from
+the Comparison that views need often (sentence lookup, unique runs, the monotone chain of links
+used for scroll sync) is computed once here, when the comparison arrives.
 
 Imports: PySide6.QtCore, core.
 """

@@ -41,7 +41,9 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import ArticleComparerError
+from core.export.formats import report_target, save_filters
 from core.fetch import check_url, is_url
+from core.labels import FACT_STATUS_LABEL
 from core.model import Comparison, Side
 from core.options import CompareOptions
 from core.reading.formats import dialog_filters
@@ -75,13 +77,6 @@ def reading_notes(comparison: Comparison) -> list[str]:
 MAX_RECENT = 8
 _system_palette: QPalette | None = None
 DEFAULT_FONT_SIZE = 11.5
-EXPORT_FILTERS = {
-    "HTML report (*.html)": "html",
-    "Markdown (*.md)": "md",
-    "JSON (*.json)": "json",
-    "PDF (*.pdf)": "pdf",
-}
-_SUFFIX_FORMAT = {".html": "html", ".htm": "html", ".md": "md", ".json": "json", ".pdf": "pdf"}
 
 
 class MainWindow(QMainWindow):
@@ -684,7 +679,7 @@ class MainWindow(QMainWindow):
         words = fact_words(fact, texts)
         values = f" — A: {words[0]!r}, B: {words[1]!r}" if words else ""
         self.statusBar().showMessage(
-            f"{fact.status.value.replace('_', ' ')} {fact.kind.value}: {fact_label(fact, texts)} "
+            f"{FACT_STATUS_LABEL[fact.status]} {fact.kind.value}: {fact_label(fact, texts)} "
             f"({', '.join(where)}){values}",
             15000,
         )
@@ -893,15 +888,11 @@ class MainWindow(QMainWindow):
         if self.model.comparison is None:
             return
         path_str, chosen = QFileDialog.getSaveFileName(
-            self, "Export report", self._last_dir(), ";;".join(EXPORT_FILTERS)
+            self, "Export report", self._last_dir(), ";;".join(save_filters())
         )
         if not path_str:
             return
-        path = Path(path_str)
-        fmt = _SUFFIX_FORMAT.get(path.suffix.lower()) or EXPORT_FILTERS.get(chosen, "html")
-        if path.suffix.lower() not in _SUFFIX_FORMAT:
-            path = path.with_suffix("." + fmt)
-        self.export_to(path, fmt)
+        self.export_to(*report_target(Path(path_str), chosen))
 
     def export_to(self, path: Path, fmt: str) -> bool:
         """Write a report; errors go to a dialog and the comparison on screen stays."""

@@ -22,6 +22,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtWidgets import QFileDialog
 
 from core.errors import ArticleComparerError
+from core.export.formats import report_target, save_filters
+from core.export.nway_report import NWAY_FORMATS
 from core.labels import label
 from core.model import Side
 from core.nway import MAX_DOCUMENTS, CrossFact, CrossStatus, NWayComparison
@@ -36,8 +38,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-EXPORT_FILTERS = {"HTML report (*.html)": "html", "Markdown (*.md)": "md", "JSON (*.json)": "json"}
-_SUFFIX_FORMAT = {".html": "html", ".htm": "html", ".md": "md", ".json": "json"}
 _ATTRIBUTE = "_nway_mode"
 PANEL_WIDTH = 560
 
@@ -249,15 +249,11 @@ class NWayMode(QObject):
             return
         path_str, chosen = QFileDialog.getSaveFileName(
             self.window, "Export report of all articles", self.window._last_dir(),
-            ";;".join(EXPORT_FILTERS),
+            ";;".join(save_filters(NWAY_FORMATS)),
         )  # fmt: skip
         if not path_str:
             return
-        path = Path(path_str)
-        fmt = _SUFFIX_FORMAT.get(path.suffix.lower()) or EXPORT_FILTERS.get(chosen, "html")
-        if path.suffix.lower() not in _SUFFIX_FORMAT:
-            path = path.with_suffix("." + fmt)
-        self.export_to(path, fmt)
+        self.export_to(*report_target(Path(path_str), chosen, NWAY_FORMATS))
 
     def export_to(self, path: Path, fmt: str) -> bool:
         """Write the report of all articles; errors go to a dialog."""
