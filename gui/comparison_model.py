@@ -214,6 +214,7 @@ class ComparisonModel(QObject):
         assert self.comparison is not None
         comparison = self.comparison
         links = comparison.links_of(side, sentence)
+        k: int | None
         if links and self.active == (side, sentence) and self.selected_link in links:
             # Picking the same passage again steps through its links (one-to-many).
             k = links[(links.index(self.selected_link) + 1) % len(links)]
