@@ -22,44 +22,45 @@ class Navigation:
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
+        self.model, self.views = window.model, window.views
         self.conflict_pos = -1  # the conflict last stepped to; -1 for a new comparison
 
     def _focused_side(self) -> Side:
-        if self.window.views["b"].hasFocus():
+        if self.views["b"].hasFocus():
             return "b"
-        if self.window.views["a"].hasFocus():
+        if self.views["a"].hasFocus():
             return "a"
-        return self.window.model.active[0] if self.window.model.active else "a"
+        return self.model.active[0] if self.model.active else "a"
 
     def next_unique(self, step: int) -> None:
-        comparison = self.window.model.comparison
+        comparison = self.model.comparison
         if comparison is None:
             return
         side = self._focused_side()
-        runs = self.window.model.unique_runs(side)
+        runs = self.model.unique_runs(side)
         name = side.upper()
         if not runs:
             self.window.statusBar().showMessage(f"No unique passages in {name}.", 5000)
             return
-        view = self.window.views[side]
-        if self.window.model.active and self.window.model.active[0] == side:
-            current = self.window.model.active[1]
+        view = self.views[side]
+        if self.model.active and self.model.active[0] == side:
+            current = self.model.active[1]
         else:
             offset = view.offset_at(QPoint(0, 0))
-            current = self.window.model.sentence_near(side, offset) - (1 if step > 0 else 0)
+            current = self.model.sentence_near(side, offset) - (1 if step > 0 else 0)
         if step > 0:
             after = [r for r in runs if r > current]
             target, wrapped = (after[0], False) if after else (runs[0], True)
         else:
             before = [r for r in runs if r < current]
             target, wrapped = (before[-1], False) if before else (runs[-1], True)
-        self.window.model.select_passage(side, target)
+        self.model.select_passage(side, target)
         offset = comparison.document(side).sentences[target].span.start
         with self.window.sync.scroll_guard():
             view.scroll_offset_to(offset, view.viewport().height() // 3)
         self.window.sync.sync_from(side)
         n = runs.index(target) + 1
-        end = self.window.model.unique_run_end(side, target)
+        end = self.model.unique_run_end(side, target)
         self.window.statusBar().showMessage(
             f"Unique passage {n} of {len(runs)} in {name} ({counted(end - target, 'sentence')})"
             + (" — wrapped around" if wrapped else ""),
@@ -67,12 +68,12 @@ class Navigation:
         )
 
     def next_conflict(self, step: int) -> None:
-        conflicts = self.window.model.conflicts
+        conflicts = self.model.conflicts
         if not conflicts:
             self.window.statusBar().showMessage("No conflicting facts.", 5000)
             return
-        if self.window.model.selected_fact in conflicts:
-            self.conflict_pos = conflicts.index(self.window.model.selected_fact)
+        if self.model.selected_fact in conflicts:
+            self.conflict_pos = conflicts.index(self.model.selected_fact)
         self.conflict_pos = (self.conflict_pos + step) % len(conflicts)
         if self.conflict_pos < 0:
             self.conflict_pos += len(conflicts)

@@ -31,6 +31,7 @@ class PaneSync:
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
+        self.model, self.views = window.model, window.views
         self._syncing = False
         self._synced_at: dict[Side, int] = {}  # scroll values when the panes were last synced
         for side, view in window.views.items():
@@ -52,22 +53,22 @@ class PaneSync:
 
     def activate_passage(self, side: Side, sentence: int) -> None:
         """Select a passage; level its counterpart with it in the other pane."""
-        if self.window.model.comparison is None:
+        if self.model.comparison is None:
             return
-        message = self.window.model.select_passage(side, sentence)
+        message = self.model.select_passage(side, sentence)
         self.window.statusBar().showMessage(message, 15000)
-        if self.window.model.selected_link is None:
+        if self.model.selected_link is None:
             return
-        link = self.window.model.link(self.window.model.selected_link)
-        src, dst = self.window.views[side], self.window.views[other(side)]
+        link = self.model.link(self.model.selected_link)
+        src, dst = self.views[side], self.views[other(side)]
         with self.scroll_guard():
-            doc_src = self.window.model.comparison.document(side)
+            doc_src = self.model.comparison.document(side)
             src_offset = doc_src.sentences[sentence].span.start
             top, _ = src.span_y(src_offset, src_offset + 1, exact=True)
             if top < 0 or top > src.viewport().height() - 20:
                 src.scroll_offset_to(src_offset, src.viewport().height() // 3)
                 top, _ = src.span_y(src_offset, src_offset + 1, exact=True)
-            doc_dst = self.window.model.comparison.document(other(side))
+            doc_dst = self.model.comparison.document(other(side))
             dst_offset = doc_dst.sentences[min(link.side(other(side)))].span.start
             dst.scroll_offset_to(dst_offset, top)
             dst_top, _ = dst.span_y(dst_offset, dst_offset + 1, exact=True)
@@ -76,27 +77,27 @@ class PaneSync:
 
     def select_link(self, index: int) -> None:
         """Select a link (a band clicked in the connector strip) and describe it."""
-        self.window.model.select_link(index)
-        self.window.statusBar().showMessage(self.window.model.describe_link(index), 15000)
+        self.model.select_link(index)
+        self.window.statusBar().showMessage(self.model.describe_link(index), 15000)
 
     def select_fact(self, index: int) -> None:
         """Highlight every occurrence of a fact and scroll each pane to its first one."""
-        if self.window.model.comparison is None:
+        if self.model.comparison is None:
             return
-        self.window.model.select_fact(index)
-        fact = self.window.model.fact(index)
+        self.model.select_fact(index)
+        fact = self.model.fact(index)
         with self.scroll_guard():
             for side in SIDES:
                 spans = fact.side(side)
                 if spans:
-                    view = self.window.views[side]
+                    view = self.views[side]
                     view.scroll_offset_to(spans[0].start, view.viewport().height() // 3)
         where = []
         if fact.a:
             where.append(f"{len(fact.a)}× in A")
         if fact.b:
             where.append(f"{len(fact.b)}× in B")
-        texts = (self.window.model.comparison.a.text, self.window.model.comparison.b.text)
+        texts = (self.model.comparison.a.text, self.model.comparison.b.text)
         words = fact_words(fact, texts)
         values = f" — A: {words[0]!r}, B: {words[1]!r}" if words else ""
         self.window.statusBar().showMessage(
@@ -116,18 +117,18 @@ class PaneSync:
 
     def sync_from(self, side: Side) -> None:
         """Scroll the other pane to follow ``side`` through the links (core.scroll_sync)."""
-        comparison = self.window.model.comparison
+        comparison = self.model.comparison
         if comparison is None or not self.window.act_lock.isChecked():
             return
-        src, dst = self.window.views[side], self.window.views[other(side)]
+        src, dst = self.views[side], self.views[other(side)]
         if src.shown is not comparison or dst.shown is not comparison:
             return  # a pane is still being switched to a new comparison
         bar, target_bar = src.verticalScrollBar(), dst.verticalScrollBar()
         fraction = syncpoint(bar.value(), bar.pageStep(), bar.maximum())
         y = int(fraction * src.viewport().height())
-        sentence = self.window.model.sentence_near(side, src.offset_at(QPoint(0, y)))
+        sentence = self.model.sentence_near(side, src.offset_at(QPoint(0, y)))
         anchors: list[Anchor] = []
-        for k in self.window.model.chain_around(side, sentence):
+        for k in self.model.chain_around(side, sentence):
             link = comparison.links[k]
             s_top, s_bottom = src.sentences_y(link.side(side), exact=True)
             t_top, t_bottom = dst.sentences_y(link.side(other(side)), exact=True)
