@@ -40,11 +40,13 @@ def save_filters(keys: tuple[str, ...] = FORMAT_KEYS) -> dict[str, str]:
 
 def report_target(path: Path, chosen: str, keys: tuple[str, ...] = FORMAT_KEYS) -> tuple[Path, str]:
     """Where a report chosen in a save dialog goes, and in what format: the file's suffix when
-    it names one of ``keys``, else the dialog filter ``chosen``, whose suffix is then added."""
+    it names one of ``keys``, else the dialog filter ``chosen`` (the first if none), whose suffix
+    is then added."""
     fmt = format_of(path)
     if fmt in keys:
         assert fmt is not None
         return path, fmt
-    fmt = save_filters(keys).get(chosen, keys[0])
+    filters = save_filters(keys)
+    fmt = filters.get(chosen) or next(iter(filters.values()))  # else the dialog's first
     suffix = next(f.suffixes[0] for f in REPORT_FORMATS if f.key == fmt)
     return path.with_suffix(suffix), fmt
