@@ -1,4 +1,4 @@
-"""Starts the window: ``run_app(paths, screenshot)`` (DESIGN.md, command line).
+"""Starts the window: ``run_app(paths, screenshot)``, for the command line.
 
 With ``screenshot`` set, the real main window is rendered offscreen at 1600x1000 once the
 comparison has finished, with one link selected so bands, highlights and word diff all show,

@@ -126,9 +126,7 @@ class ArticleView(QTextEdit):
             return
         if self._restyled(comparison):
             return
-        prepared = self.model.prepared.get(self.side)
-        if prepared is None or prepared.comparison is not comparison:
-            prepared = None
+        prepared = self.model.prepared_pane(self.side)
         built = prepared.document if prepared is not None else None
         if built is None or built.dark != self._style.dark or built.font_size != self._font_size:
             positions = prepared.positions if prepared is not None else None

@@ -1,4 +1,4 @@
-"""The ``article-comparer`` command: window, headless export, or screenshot (DESIGN.md).
+"""The ``article-comparer`` command: window, headless export, or screenshot.
 
 Headless export of json/md/html never loads Qt; only the window, ``--screenshot`` and PDF do.
 ``--screenshot`` and PDF use Qt's offscreen platform unless ``QT_QPA_PLATFORM`` says otherwise,
@@ -17,21 +17,12 @@ from pathlib import Path
 
 from core.bundled import example_pair
 from core.errors import ArticleComparerError, ExportError, InputError
+from core.export.formats import FORMAT_KEYS, format_of
 from core.fetch import check_url, is_url
 from core.model import Document
 from core.reading.formats import help_text
 
 log = logging.getLogger(__name__)
-
-FORMATS = ("json", "md", "html", "pdf")
-_SUFFIX_FORMAT = {
-    ".json": "json",
-    ".md": "md",
-    ".markdown": "md",
-    ".html": "html",
-    ".htm": "html",
-    ".pdf": "pdf",
-}
 
 
 class UsageError(Exception):
@@ -56,7 +47,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--export", metavar="OUT", help="write a report and exit, no window; - for stdout"
     )
-    p.add_argument("--format", choices=FORMATS, help="report format (default: from OUT's suffix)")
+    p.add_argument(
+        "--format", choices=FORMAT_KEYS, help="report format (default: from OUT's suffix)"
+    )
     p.add_argument(
         "--screenshot", metavar="PNG", help="render the window offscreen to PNG and exit"
     )
@@ -89,7 +82,7 @@ def _export_format(args: argparse.Namespace) -> str:
         return str(args.format)
     if args.export == "-":
         raise UsageError("--export - needs --format (json, md or html)")
-    fmt = _SUFFIX_FORMAT.get(Path(args.export).suffix.lower())
+    fmt = format_of(args.export)
     if fmt is None:
         raise UsageError(f"cannot tell the report format from {args.export!r}: use --format")
     return fmt

@@ -1,9 +1,9 @@
 """The one object holding the Comparison on screen and what the user selected in it.
 
 Views subscribe to ``comparison_changed`` and ``selection_changed`` and query this model; they
-never talk to each other (CONVENTIONS.md 7). Everything derived from the Comparison that views
-need often (sentence lookup, unique runs, the monotone chain of links used for scroll sync) is
-computed once here, when the comparison arrives.
+never talk to each other, so a new view needs no wiring to the others. Everything derived from
+the Comparison that views need often (sentence lookup, unique runs, the monotone chain of links
+used for scroll sync) is computed once here, when the comparison arrives.
 
 Imports: PySide6.QtCore, core.
 """
@@ -20,8 +20,7 @@ from PySide6.QtCore import QObject, Signal
 from core.fetch import is_url
 from core.model import Comparison, Coverage, Fact, FactStatus, Link, Side
 from core.scroll_sync import monotone_chain
-from gui.pane_document import PaneDocument
-from gui.positions import PositionMap
+from gui.prepared_panes import PreparedPane, PreparedPanes
 from gui.wording import counted
 
 log = logging.getLogger(__name__)
@@ -78,18 +77,6 @@ class Source:
         return str(self.path) if self.path is not None else "pasted from the clipboard"
 
 
-@dataclass(frozen=True)
-class PreparedPane:
-    """What is ready for one pane of a comparison before it is shown: the offset map and the
-    overview map's rows, computed by the worker (plain data, no Qt object), and the text
-    document, built afterwards on the GUI thread, which must own it."""
-
-    comparison: Comparison
-    positions: PositionMap
-    overview: list[tuple[float, float, str]]
-    document: PaneDocument | None = None
-
-
 class ComparisonModel(QObject):
     comparison_changed = Signal()
     selection_changed = Signal()
@@ -104,8 +91,8 @@ class ComparisonModel(QObject):
         self.sync_chain: list[int] = []  # link indices, increasing on both sides
         self._chain_a: list[int] = []  # first A sentence of each chain link
         self.conflicts: list[int] = []  # fact indices of conflicts, in reading order of A
-        # What the worker computed for the panes of this comparison, by side (may be empty).
-        self.prepared: dict[Side, PreparedPane] = {}
+        # What the worker computed for the panes of this comparison (None: nothing).
+        self.prepared: PreparedPanes | None = None
         # While a hand edit's comparison is announced: the sentences it touched, by side (views
         # restyle those in place and keep their scroll position); None for a new comparison.
         self.edited: dict[Side, frozenset[int]] | None = None
@@ -115,11 +102,11 @@ class ComparisonModel(QObject):
         self,
         comparison: Comparison,
         sources: tuple[Source, Source],
-        prepared: dict[Side, PreparedPane] | None = None,
+        prepared: PreparedPanes | None = None,
     ) -> None:
         self.comparison = comparison
         self.sources = sources
-        self.prepared = prepared or {}
+        self.prepared = prepared
         self.selected_link = self.selected_fact = None
         self.active = None
         self._index(comparison)
@@ -163,6 +150,11 @@ class ComparisonModel(QObject):
         self.conflicts.sort(key=lambda i: _first_offset(comparison.facts[i]))
 
     # -- queries ------------------------------------------------------------------------------
+    def prepared_pane(self, side: Side) -> PreparedPane | None:
+        """What the worker prepared for ``side``'s pane of the comparison on screen, if any."""
+        prepared = self.prepared[side] if self.prepared is not None else None
+        return prepared if prepared is not None and prepared.comparison is self.comparison else None
+
     def sentence_at(self, side: Side, offset: int) -> int | None:
         """Index of the sentence of ``side`` holding code-point ``offset``, if any."""
         if self.comparison is None:
@@ -222,6 +214,7 @@ class ComparisonModel(QObject):
         assert self.comparison is not None
         comparison = self.comparison
         links = comparison.links_of(side, sentence)
+        k: int | None
         if links and self.active == (side, sentence) and self.selected_link in links:
             # Picking the same passage again steps through its links (one-to-many).
             k = links[(links.index(self.selected_link) + 1) % len(links)]

@@ -22,6 +22,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtWidgets import QFileDialog
 
 from core.errors import ArticleComparerError
+from core.export.formats import report_target, save_filters
+from core.export.nway_report import NWAY_FORMATS
 from core.labels import label
 from core.model import Side
 from core.nway import MAX_DOCUMENTS, CrossFact, CrossStatus, NWayComparison
@@ -36,8 +38,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-EXPORT_FILTERS = {"HTML report (*.html)": "html", "Markdown (*.md)": "md", "JSON (*.json)": "json"}
-_SUFFIX_FORMAT = {".html": "html", ".htm": "html", ".md": "md", ".json": "json"}
 _ATTRIBUTE = "_nway_mode"
 PANEL_WIDTH = 560
 
@@ -65,7 +65,7 @@ class NWayMode(QObject):
         self.panel.hide()
 
         self.controller.started.connect(self._on_controller_started)
-        self.controller.progressed.connect(window._on_controller_progressed)
+        self.controller.progressed.connect(window.status.progressed)
         self.controller.comparison_ready.connect(self._on_controller_comparison_ready)
         self.controller.failed.connect(self._on_controller_failed)
         self.controller.cancelled.connect(self._on_controller_cancelled)
@@ -84,7 +84,7 @@ class NWayMode(QObject):
         if len(sources) == 2:
             return self.window.compare_sources((sources[0], sources[1]))
         if not 3 <= len(sources) <= MAX_DOCUMENTS:
-            self.window._show_error(
+            self.window.show_error(
                 "Open articles", f"Choose 2 to {MAX_DOCUMENTS} files ({len(sources)} chosen)."
             )
             return None
@@ -101,14 +101,15 @@ class NWayMode(QObject):
     @Slot()
     def _on_controller_started(self) -> None:
         self.window.controller.cancel()  # a two-article run still going would replace ours
-        self.window._set_busy(True)
+        self.window.status.set_busy(True)
         n = len(getattr(self, "_pending", ()))
         self.window.statusBar().showMessage(f"Reading and comparing {n} articles…")
 
-    @Slot(object, object)
-    def _on_controller_comparison_ready(self, nway: NWayComparison, sources: object) -> None:
-        assert isinstance(sources, tuple)
-        self.window._set_busy(False)
+    @Slot(NWayComparison, tuple)
+    def _on_controller_comparison_ready(
+        self, nway: NWayComparison, sources: tuple[Source, ...]
+    ) -> None:
+        self.window.status.set_busy(False)
         self.nway, self.sources = nway, sources
         self.panel.set_comparison(nway)
         self.panel.show()
@@ -124,14 +125,12 @@ class NWayMode(QObject):
 
     @Slot(str)
     def _on_controller_failed(self, message: str) -> None:
-        self.window._set_busy(False)
-        self.window.statusBar().showMessage("Could not compare: " + message, 10000)
-        self.window._show_error("Cannot compare", message)
+        self.window.status.failed(message)
+        self.window.show_error("Cannot compare", message)
 
     @Slot()
     def _on_controller_cancelled(self) -> None:
-        self.window._set_busy(False)
-        self.window.statusBar().showMessage("Comparison cancelled.", 5000)
+        self.window.status.cancelled()
 
     @Slot()
     def _on_window_controller_started(self) -> None:
@@ -187,7 +186,7 @@ class NWayMode(QObject):
         self.show_pair(left, right)
         self._activate(True, st.sentences[left][0], statement)
 
-    @Slot(object)
+    @Slot(CrossFact)
     def show_fact(self, fact: CrossFact) -> None:
         """Show a fact across articles in the panes: for a conflict, two articles that disagree."""
         nway = self.nway
@@ -247,16 +246,12 @@ class NWayMode(QObject):
         if self.nway is None:
             return
         path_str, chosen = QFileDialog.getSaveFileName(
-            self.window, "Export report of all articles", self.window._last_dir(),
-            ";;".join(EXPORT_FILTERS),
+            self.window, "Export report of all articles", self.window.prefs.last_dir(),
+            ";;".join(save_filters(NWAY_FORMATS)),
         )  # fmt: skip
         if not path_str:
             return
-        path = Path(path_str)
-        fmt = _SUFFIX_FORMAT.get(path.suffix.lower()) or EXPORT_FILTERS.get(chosen, "html")
-        if path.suffix.lower() not in _SUFFIX_FORMAT:
-            path = path.with_suffix("." + fmt)
-        self.export_to(path, fmt)
+        self.export_to(*report_target(Path(path_str), chosen, NWAY_FORMATS))
 
     def export_to(self, path: Path, fmt: str) -> bool:
         """Write the report of all articles; errors go to a dialog."""
@@ -273,7 +268,7 @@ class NWayMode(QObject):
                 self.window,
             )
         except (ArticleComparerError, OSError, ValueError) as e:
-            self.window._show_error("Export failed", str(e) or type(e).__name__)
+            self.window.show_error("Export failed", str(e) or type(e).__name__)
             return False
         self.window.statusBar().showMessage(f"Report written to {path}", 10000)
         return True

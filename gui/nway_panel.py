@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from core.export.nway_view_model import article_name
 from core.labels import CELL_LABEL, CELL_MARK, label
-from core.nway import Cell, CrossStatus, NWayComparison
+from core.nway import Cell, CrossFact, CrossStatus, NWayComparison
 from gui.coverage_matrix import STATEMENT_ROLE, CoverageMatrixModel, CoverageMatrixProxy
 from gui.cross_facts_model import FACT_ROLE, CrossFactsModel
 from gui.style import Style, is_dark
@@ -53,7 +53,7 @@ class NWayPanel(QDockWidget):
     cell_activated = Signal(int, int)  # article, statement
     statement_activated = Signal(int)
     export_requested = Signal()
-    fact_activated = Signal(object)  # a CrossFact
+    fact_activated = Signal(CrossFact)
 
     def __init__(self, style: Style, parent: QWidget | None = None) -> None:
         super().__init__("All articles", parent)

@@ -13,9 +13,9 @@ from PySide6.QtCore import QPoint, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
-from core.model import Comparison, Coverage, FactStatus, Side
 from gui.article_view import ArticleView
 from gui.comparison_model import ComparisonModel
+from gui.prepared_panes import overview_rows
 from gui.style import Style
 
 
@@ -61,8 +61,8 @@ class OverviewMap(QWidget):
     def _compute(self) -> None:
         self._dirty = False
         comparison = self.model.comparison
-        prepared = self.model.prepared.get(self.view.side)
-        if prepared is not None and prepared.comparison is comparison and prepared.overview:
+        prepared = self.model.prepared_pane(self.view.side)
+        if prepared is not None and prepared.overview:
             self._rows = prepared.overview  # computed by the worker
         else:
             self._rows = overview_rows(comparison, self.view.side) if comparison else []
@@ -111,40 +111,3 @@ class OverviewMap(QWidget):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if event.buttons() & Qt.MouseButton.LeftButton:
             self._jump(event.position().y())
-
-
-Row = tuple[float, float, str]
-
-
-_COVERAGE_COLOR = {
-    Coverage.SHARED: "band_same",
-    Coverage.PARTIAL: "band_partial",
-    Coverage.UNIQUE: "unique_mark",
-}
-
-
-def overview_rows(comparison: Comparison, side: Side) -> list[Row]:
-    """Map rows of one side: (top, bottom) as fractions of the text, and a colour name.
-
-    Pure and widget-free, so the worker thread can compute it with the pane documents.
-    """
-    document = comparison.document(side)
-    coverage = comparison.coverage(side)
-    total = max(1, len(document.text))
-    rows: list[Row] = []
-    for i, sentence in enumerate(document.sentences):
-        cov = coverage[i]
-        if not cov.counted:
-            continue
-        name = _COVERAGE_COLOR[cov.status]
-        top, bottom = sentence.span.start / total, sentence.span.end / total
-        if rows and rows[-1][2] == name and top - rows[-1][1] < 0.002:
-            rows[-1] = (rows[-1][0], bottom, name)  # merge neighbours: fewer rectangles
-        else:
-            rows.append((top, bottom, name))
-    for fact in comparison.facts:
-        if fact.status is FactStatus.CONFLICT:
-            for span in fact.side(side):
-                y = span.start / total
-                rows.append((y, y, "conflict_line"))
-    return rows

@@ -2,7 +2,7 @@
 
 A pane shows each paragraph of a ``Document`` as one text block, in order, and leaves out the
 text between paragraphs. Qt counts UTF-16 code units, one per block separator, so in
-``"a😀b"`` Python puts ``b`` at 2 and Qt at 3 (CONVENTIONS.md 3). Nothing else in the GUI does
+``"a😀b"`` Python puts ``b`` at 2 and Qt at 3. Nothing else in the GUI does
 offset arithmetic against Qt: views ask a ``PositionMap``.
 
 Imports: standard library and core.model only (no Qt), so it is cheap to test.

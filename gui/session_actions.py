@@ -34,6 +34,7 @@ from core.session import (
 )
 from gui.comparison_model import Source
 from gui.review_actions import ReviewActions
+from gui.window_settings import settings_list
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
@@ -153,7 +154,7 @@ class SessionActions(QObject):
         try:
             save_session(session, path)
         except (ArticleComparerError, OSError) as e:
-            self.window._show_error("Cannot save the session", str(e))
+            self.window.show_error("Cannot save the session", str(e))
             return False
         self.path = path
         self.review.stack.setClean()
@@ -175,7 +176,7 @@ class SessionActions(QObject):
     def save_as(self) -> bool:
         if self.window.model.comparison is None:
             return False
-        start = str(self.path) if self.path is not None else self.window._last_dir()
+        start = str(self.path) if self.path is not None else self.window.prefs.last_dir()
         name, _ = QFileDialog.getSaveFileName(self.window, "Save session", start, _FILTER)
         if not name:
             return False
@@ -207,7 +208,7 @@ class SessionActions(QObject):
     @Slot()
     def open_dialog(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self.window, "Open session", self.window._last_dir(), _FILTER
+            self.window, "Open session", self.window.prefs.last_dir(), _FILTER
         )
         if name:
             self.open(Path(name))
@@ -217,7 +218,7 @@ class SessionActions(QObject):
         try:
             session = load_session(path)
         except ArticleComparerError as e:
-            self.window._show_error("Cannot open the session", str(e))
+            self.window.show_error("Cannot open the session", str(e))
             self.window.statusBar().showMessage(str(e), 10000)
             return False
         previous = self.window.controller.request_id
@@ -282,9 +283,7 @@ class SessionActions(QObject):
 
     # -- recent sessions --------------------------------------------------------------------
     def recent(self) -> list[Path]:
-        raw = self.window.settings.value("recent_sessions", [])
-        items = [raw] if isinstance(raw, str) else list(raw or [])
-        return [Path(str(x)) for x in items if str(x)]
+        return [Path(x) for x in settings_list(self.window.settings, "recent_sessions") if x]
 
     def _add_recent(self, path: Path) -> None:
         path = path.absolute()
