@@ -7,10 +7,11 @@ day. Numeric dates like ``12/11`` are read day-first or month-first as the artic
 article uses for written-out dates); the decision goes into the mention's note.
 
 Relative expressions (``last week``, ``on Monday``, ``yesterday``) become kind ``other`` with the
-value ``relative: last week``; they are never turned into absolute dates, because an article's
-dateline says when it was published, not when "yesterday" was. When the article has a
-dateline, ``note_relative_dates`` adds the likely day to the note ("2013-08-03 if written on
-the dateline day 2013-08-04") without changing the value.
+value ``relative: last week``, because an article's dateline says when it was published, not
+when "yesterday" was. When the article has a dateline, ``note_relative_dates`` adds the likely
+day to the note ("2013-08-03 if written on the dateline day 2013-08-04"); ``date_relative_days``
+makes that day the value only where one of the two articles writes that date out, which is
+what confirms the reading ("on Friday" under "Aug. 9, 2024", a Friday).
 
 Imports: standard library, core.model, core.facts.text.
 """
@@ -359,6 +360,7 @@ def clock_value(surface: str) -> str | None:
     return f"{hours:02d}:{minutes:02d}{zone}"
 
 
+_IF_DATELINE = " if written on the dateline day "
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAY_OFFSET = {"yesterday": -1, "today": 0, "tonight": 0, "last night": -1, "tomorrow": 1}
 
@@ -394,7 +396,25 @@ def note_relative_dates(
             back = (day.weekday() - _WEEKDAYS.index(words[-1])) % 7
             target = day - dt.timedelta(days=back or (7 if words[0] == "last" else 0))
         if target is not None:
-            note = f"{target.isoformat()} if written on the dateline day {day.isoformat()}"
+            note = f"{target.isoformat()}{_IF_DATELINE}{day.isoformat()}"
             m = m._replace(note=note)
         out.append(m)
     return out
+
+
+def date_relative_days(
+    ma: list[Mention], mb: list[Mention], pace: Callable[[], None] = NO_PACE
+) -> tuple[list[Mention], list[Mention]]:
+    """Relative days whose likely day (see ``note_relative_dates``) either article writes out
+    as a full date become that date: the written date confirms the dateline reading. "Today"
+    and "tonight" stay relative: they always name the dateline day, so nothing confirms them."""
+    written = {m.value for m in paced((*ma, *mb), pace) if m.slot == "date" and len(m.value) == 10}
+
+    def dated(m: Mention) -> Mention:
+        day = m.note.partition(_IF_DATELINE)[0] if _IF_DATELINE in m.note else ""
+        what = m.value.removeprefix("relative: ").casefold()
+        if m.kind != FactKind.OTHER or day not in written or _DAY_OFFSET.get(what) == 0:
+            return m
+        return m._replace(kind=FactKind.DATE, key=day, value=day, slot="date")
+
+    return [dated(m) for m in paced(ma, pace)], [dated(m) for m in paced(mb, pace)]

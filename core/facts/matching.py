@@ -28,7 +28,7 @@ from collections.abc import Callable, Sequence
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq, Levenshtein
 
-from core.facts.dates import CLOCK_SLOT
+from core.facts.dates import CLOCK_SLOT, date_relative_days
 from core.facts.quantities import amount, judge, judge_clocks, measure_of
 from core.facts.text import DocIndex, Mention, fold, word_set
 from core.facts.worded import IN_WORDS
@@ -274,6 +274,7 @@ def match_facts(
 ) -> list[Fact]:
     """Facts from the non-quote mentions of both sides; ``pace()`` runs often (it raises to
     cancel)."""
+    ma, mb = date_relative_days(ma, mb, pace)
     remap = _unify_keys(
         [m for m in paced(ma, pace) if not m.weak], [m for m in paced(mb, pace) if not m.weak], pace
     )
