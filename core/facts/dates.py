@@ -403,7 +403,7 @@ def note_relative_dates(
 
 
 def date_relative_days(
-    ma: list[Mention], mb: list[Mention], pace: Callable[[], None] = NO_PACE
+    ma: list[Mention], mb: list[Mention], pace: Callable[[], None] = no_check
 ) -> tuple[list[Mention], list[Mention]]:
     """Relative days whose likely day (see ``note_relative_dates``) either article writes out
     as a full date become that date: the written date confirms the dateline reading. "Today"
