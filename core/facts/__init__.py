@@ -8,7 +8,7 @@ apart from bounded blocks (quotes when few, fuzzy names within first-letter bloc
 
 Responsiveness: the run's ``core.progress.Work`` is checked from every loop (it asks whether
 to cancel about every 10 ms of work), regexes scan at most 16k characters per call
-(``text.finditer``), sorts run per bucket of positions and big lists are freed in chunks, so no
+(``scan.finditer``), sorts run per bucket of positions and big lists are freed in chunks, so no
 single step holds the GIL for long even on a 1M-word article (``benchmarks/facts_quality.py
 --speed`` measures both).
 
@@ -25,18 +25,13 @@ from collections.abc import Callable, Sequence
 from operator import attrgetter
 
 from core.facts.dates import extract_dates, note_relative_dates
+from core.facts.doc_index import DocIndex
 from core.facts.matching import match_facts, match_quotes
+from core.facts.mention import Mention, mention_start, sorted_by_position
 from core.facts.names import extract_names
 from core.facts.numbers import extract_numbers
 from core.facts.quotes import extract_quotes
-from core.facts.text import (
-    DocIndex,
-    Mention,
-    finditer,
-    mention_start,
-    run_memo,
-    sorted_by_position,
-)
+from core.facts.scan import finditer, run_memo
 from core.facts.worded import extract_worded
 from core.model import Document, Fact, FactKind, Link
 from core.progress import Work, paced, release

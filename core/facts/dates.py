@@ -13,7 +13,7 @@ day to the note ("2013-08-03 if written on the dateline day 2013-08-04"); ``date
 makes that day the value only where one of the two articles writes that date out, which is
 what confirms the reading ("on Friday" under "Aug. 9, 2024", a Friday).
 
-Imports: standard library, core.model, core.facts.text.
+Imports: standard library, core.model, core.facts.{mention,scan,lexicon}.
 """
 
 from __future__ import annotations
@@ -23,17 +23,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from core.facts.mention import Mention, mention_start, new_mention, sorted_by_position
 from core.facts.quantities import qualifier_before
-from core.facts.text import (
-    Mention,
-    at_digits,
-    finditer,
-    memo,
-    mention_start,
-    new_mention,
-    sorted_by_position,
-    word_hits,
-)
+from core.facts.scan import at_digits, finditer, memo, word_hits
 from core.model import FactKind
 from core.progress import no_check, paced, release
 

@@ -15,7 +15,7 @@ and never conflict. Only content paragraphs take part in conflicts.
 Quotes match by wording: candidates are quotes in linked sentences (and every pair when both
 articles have few quotes), scored with rapidfuzz; a match carries a word diff in its note.
 
-Imports: standard library, rapidfuzz, core.model, core.facts.text.
+Imports: standard library, rapidfuzz, core.model, core.facts.{mention,scan,lexicon}.
 """
 
 from __future__ import annotations
@@ -29,8 +29,10 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq, Levenshtein
 
 from core.facts.dates import CLOCK_SLOT, date_relative_days
+from core.facts.doc_index import DocIndex
+from core.facts.lexicon import fold, word_set
+from core.facts.mention import Mention
 from core.facts.quantities import amount, judge, judge_clocks, measure_of
-from core.facts.text import DocIndex, Mention, fold, word_set
 from core.facts.worded import IN_WORDS
 from core.model import DiffTag, Fact, FactKind, FactStatus, Link, Span
 from core.progress import no_check, paced

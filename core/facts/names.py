@@ -9,7 +9,7 @@ it or a state or country follows it after a comma; an organisation when it ends 
 organisation word (``Committee``, ``Foods``) or is an acronym; otherwise a run of two or more
 capitalised words is a person. Single unknown words are dropped rather than guessed.
 
-Imports: standard library, rapidfuzz, core.model, core.facts.text.
+Imports: standard library, rapidfuzz, core.model, core.facts.{mention,scan,lexicon}.
 """
 
 from __future__ import annotations
@@ -22,18 +22,9 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 
-from core.facts.text import (
-    Mention,
-    aliases,
-    at_digits,
-    finditer,
-    fold,
-    lexicon,
-    new_mention,
-    new_tuple,
-    sorted_by_position,
-    word_set,
-)
+from core.facts.lexicon import aliases, fold, lexicon, word_set
+from core.facts.mention import Mention, new_mention, new_tuple, sorted_by_position
+from core.facts.scan import at_digits, finditer
 from core.model import FactKind
 from core.progress import no_check, paced, release
 

@@ -8,7 +8,7 @@ their currency (``USD 4.1 million``, ``GBP 4 million``, ``EUR 3.7 million``); ``
 slot, so ``3 dead`` and ``11 dead`` in linked passages can be a conflict while ``3 dead`` and
 ``11 points`` never are.
 
-Imports: standard library, core.model, core.facts.text.
+Imports: standard library, core.model, core.facts.{mention,scan,lexicon}.
 """
 
 from __future__ import annotations
@@ -18,8 +18,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from core.facts.lexicon import word_set
+from core.facts.mention import Mention, new_tuple
 from core.facts.quantities import qualifier_before
-from core.facts.text import Mention, digit_runs, finditer, new_tuple, word_hits, word_set
+from core.facts.scan import digit_runs, finditer, word_hits
 from core.model import FactKind
 from core.progress import no_check, paced, release
 

@@ -6,7 +6,7 @@ in the next one. Single words in quotes (scare quotes) are left out. The speaker
 named next to a said-verb just after or just before the quote (``", he said"``, ``X told
 reporters``, ``X commented: "..."``); a pronoun means the person named last before the quote.
 
-Imports: standard library, core.model, core.facts.text.
+Imports: standard library, core.model, core.facts.{mention,scan,lexicon}.
 """
 
 from __future__ import annotations
@@ -15,7 +15,9 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
-from core.facts.text import Mention, finditer, mention_start, sorted_by_position, word_set
+from core.facts.lexicon import word_set
+from core.facts.mention import Mention, mention_start, sorted_by_position
+from core.facts.scan import finditer
 from core.model import Document, FactKind
 from core.progress import no_check, paced
 

@@ -8,7 +8,7 @@ a vague amount keeps its words as its value and gets the range a reader gives it
 hour" are plain figures. What the amount counts (the noun after "of", past adjectives) is its
 slot, as for any number.
 
-Imports: standard library, core.model, core.facts.text, core.facts.quantities.
+Imports: standard library, core.model, core.facts.{mention,scan,lexicon}, core.facts.quantities.
 """
 
 from __future__ import annotations
@@ -16,8 +16,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from core.facts.lexicon import word_set
+from core.facts.mention import Mention
 from core.facts.quantities import VAGUE
-from core.facts.text import Mention, finditer, word_set
+from core.facts.scan import finditer
 from core.model import FactKind
 
 # phrase -> (shown value, slot) for figures that need no noun after them

@@ -9,7 +9,7 @@ import pytest
 from rapidfuzz import fuzz, process
 
 from core.facts import dates, matching, names, numbers
-from core.facts import text as facts_text
+from core.facts import scan as facts_scan
 
 _NAME_PIECES = (
     "U.S.A. ", "A.B.", "J.R.R. Tolkien ", "al-Bashir ", "abu-Zaid ", "xabu-C", "Hamas-Bashir ",
@@ -30,8 +30,8 @@ def test_word_spans_are_the_word_pattern_matches() -> None:
 
 
 def test_word_spans_in_small_steps(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(facts_text, "_STEP", 300)
-    monkeypatch.setattr(facts_text, "_MARGIN", 100)
+    monkeypatch.setattr(facts_scan, "_STEP", 300)
+    monkeypatch.setattr(facts_scan, "_MARGIN", 100)
     text = "".join(_texts(_NAME_PIECES, 2, 200))
     assert len(text) > 3000
     assert names._word_spans(text) == [m.span() for m in names._WORD.finditer(text)]
@@ -155,16 +155,16 @@ def test_word_hits_are_the_anchor_matches() -> None:
     pieces += ("fourteen", "Sixty", "ninety", "eighty-one", "seventeen")
     pieces = tuple(p for p in pieces if "ſ" not in p)  # a case twin: the pattern decides
     for text in _texts(pieces, 9, 4000):
-        number_words = facts_text.word_hits(text, numbers._ANCHOR_WORDS, False)
+        number_words = facts_scan.word_hits(text, numbers._ANCHOR_WORDS, False)
         assert number_words == [m.span() for m in numbers._ANCHOR_WORD.finditer(text)], text
-        fewer = facts_text.word_hits(text, numbers._ANCHOR_FIND_WORDS, False)
+        fewer = facts_scan.word_hits(text, numbers._ANCHOR_FIND_WORDS, False)
         assert fewer == number_words, text
-        relative = facts_text.word_hits(text, dates._RELATIVE_WORDS, True)
+        relative = facts_scan.word_hits(text, dates._RELATIVE_WORDS, True)
         assert relative == [m.span() for m in dates._RELATIVE_ANCHOR.finditer(text)], text
 
 
 def test_word_hits_leave_case_twins_to_the_pattern() -> None:
-    assert facts_text.word_hits("the ſeven seas", numbers._ANCHOR_WORDS, False) is None
+    assert facts_scan.word_hits("the ſeven seas", numbers._ANCHOR_WORDS, False) is None
     assert numbers._anchor_spans("the ſeven seas") == [
         m.span() for m in numbers._ANCHOR.finditer("the ſeven seas")
     ]
@@ -271,6 +271,6 @@ def test_stepped_scan_keeps_a_match_longer_than_a_step() -> None:
     """A match that runs past a paced step comes back whole, as from one plain scan."""
     line = re.compile(r"[^\n]+")
     text = "x" * 20_019 + "\nshort"
-    assert [m.span() for m in facts_text.finditer(line, text)] == [
+    assert [m.span() for m in facts_scan.finditer(line, text)] == [
         m.span() for m in line.finditer(text)
     ]

@@ -11,10 +11,10 @@ import pytest
 
 from core.errors import Cancelled
 from core.facts import compare_facts
-from core.facts import text as facts_text
+from core.facts import scan as facts_scan
 from core.facts.dates import _HOLIDAY, _ISO, _NUMERIC, _TIME, _YEAR_ONLY, _YEAR_RANGE
 from core.facts.names import _WORD
-from core.facts.text import at_digits, finditer
+from core.facts.scan import at_digits, finditer
 from core.progress import Work
 from core.reading.dispatch import read_text
 
@@ -39,8 +39,8 @@ def test_stepped_scan_matches_whole_text_scan(
     rx: re.Pattern[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # small steps so a short text crosses many step boundaries
-    monkeypatch.setattr(facts_text, "_STEP", 300)
-    monkeypatch.setattr(facts_text, "_MARGIN", 100)
+    monkeypatch.setattr(facts_scan, "_STEP", 300)
+    monkeypatch.setattr(facts_scan, "_MARGIN", 100)
     for seed in range(5):
         text = _random_text(seed, 400)
         want = [m.span() for m in rx.finditer(text)]
@@ -53,8 +53,8 @@ def test_stepped_scan_matches_whole_text_scan(
 
 
 def test_stepped_scan_calls_pace_per_step(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(facts_text, "_STEP", 300)
-    monkeypatch.setattr(facts_text, "_MARGIN", 100)
+    monkeypatch.setattr(facts_scan, "_STEP", 300)
+    monkeypatch.setattr(facts_scan, "_MARGIN", 100)
     calls = []
     list(finditer(_HOLIDAY, "y" * 3000, pace=lambda: calls.append(1)))
     assert len(calls) >= 3000 // 200
@@ -113,7 +113,7 @@ def test_a_facts_run_keeps_its_text_answers_to_itself() -> None:
     """What one run works out about a text is seen by that run only and gone when it ends."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from core.facts.text import digit_runs, run_memo
+    from core.facts.scan import digit_runs, run_memo
 
     text = "In 2024, 31 people and 7 dogs."
 

@@ -1,29 +1,24 @@
-"""Shared plumbing for fact extraction: the Mention record, a document index and the lexicon.
+"""Scanning an article's text for fact patterns in bounded steps, and the run's per-text answers.
 
-A Mention is one occurrence of a fact in one article, before matching across articles. The
-lexicon (titles, gazetteer, aliases, keyword lists) is data in ``resources/facts/*.json``,
-loaded once with importlib.resources.
+A regex call never scans more than 16k characters (``finditer``); lower-case word lists are
+found with ``str.find`` (``word_hits``) and number patterns are tried only where digits start
+(``at_digits``). What these work out about one text is kept for the run that asked
+(``run_memo``): dates, numbers and names ask the same questions.
 
-Imports: standard library, core.errors and core.model only.
+Imports: standard library, core.progress.
 """
 
 from __future__ import annotations
 
-import json
 import re
-from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from functools import cache, lru_cache
-from importlib import resources
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, TypeVar
 
-from core.model import Document, FactKind
-from core.progress import no_check, paced
+from core.progress import no_check
 
 _T = TypeVar("_T")
-_DOTS = re.compile(r"[.\s\-’'`]+")
 
 
 # finditer in steps: one regex call never scans more than _STEP characters (a whole-text scan
@@ -31,6 +26,8 @@ _DOTS = re.compile(r"[.\s\-’'`]+")
 # starts _MARGIN or more before a step's end cannot see the cut (every pattern here matches
 # far fewer characters than that), so the matches are exactly those of one whole-text scan.
 _STEP = 1 << 14
+
+
 _MARGIN = 1 << 11
 
 
@@ -198,146 +195,3 @@ def at_digits(
             if m is not None:
                 last_end = m.end()
                 yield m
-
-
-_ONE_SORT = 1024  # items sorted at once by sorted_by_position (about a millisecond at most)
-
-
-def sorted_by_position(
-    items: Iterable[_T],
-    position: Callable[[_T], int],
-    key: Callable[[_T], Any],
-    pace: Callable[[], None],
-    bucket: int = 1 << 15,
-) -> list[_T]:
-    """``sorted(items, key=key)`` in small pieces: ``key(x)`` must order first by
-    ``position(x)`` (a non-negative offset), so items bucketed by position and each bucket
-    sorted give the same (stable) order without one long sort call. Up to ``_ONE_SORT`` items
-    are sorted in one call (short: the buckets would only cost a call per item)."""
-    if isinstance(items, list | tuple) and len(items) <= _ONE_SORT:
-        pace()
-        return sorted(items, key=key)
-    buckets: dict[int, list[_T]] = {}
-    for x in paced(items, pace):
-        p = position(x) // bucket
-        got = buckets.get(p)
-        if got is None:
-            buckets[p] = [x]
-        else:
-            got.append(x)
-    out: list[_T] = []
-    for p in sorted(buckets):
-        pace()
-        chunk = buckets[p]
-        chunk.sort(key=key)
-        out.extend(chunk)
-    return out
-
-
-class Mention(NamedTuple):
-    """One occurrence of a fact in one article (an immutable tuple with named fields: tens of
-    thousands are made per long article, and a tuple is made several times faster than a
-    frozen dataclass; change one with ``_replace``).
-
-    ``key`` is what matching compares (same key on both sides = same fact); ``value`` is the
-    normalized form shown to people; ``slot`` names what the value is about (``dead``,
-    ``point``, ``date``) so two different values for one slot in linked passages can be a
-    conflict; an empty slot never conflicts. A ``weak`` mention (a capitalised word the rules
-    could not classify, like a bare ``Intel``) joins a fact only when a non-weak mention with
-    the same key exists in either article.
-    """
-
-    kind: FactKind
-    key: str
-    value: str
-    start: int
-    end: int
-    slot: str = ""
-    note: str = ""
-    speaker: str = ""
-    weak: bool = False  # an unclassified name: counts only where the same name is known
-
-
-def new_mention(fields: tuple[Any, ...]) -> Mention:
-    """``Mention(*fields)`` with every field given, in order (kind, key, value, start, end,
-    slot, note, speaker, weak), without the keyword handling of the generated ``__new__``."""
-    m: Mention = new_tuple(Mention, fields)
-    return m
-
-
-#: ``T(*fields)`` for a tuple type without its Python-level ``__new__`` (hot loops)
-new_tuple: Any = tuple.__new__
-
-
-@lru_cache(maxsize=1 << 16)
-def fold(name: str) -> str:
-    """Matching key for names: case, dots, hyphens, apostrophes and spaces do not count."""
-    return _DOTS.sub("", name).casefold()
-
-
-class DocIndex:
-    """Maps a text offset to its sentence and to whether its paragraph is content."""
-
-    def __init__(self, doc: Document) -> None:
-        self.doc = doc
-        self._sent_starts = [s.span.start for s in doc.sentences]
-        self._sent_ends = [s.span.end for s in doc.sentences]
-        self._para_starts = [p.span.start for p in doc.paragraphs]
-        self._para_ends = [p.span.end for p in doc.paragraphs]
-        self._para_content = [p.role.is_content for p in doc.paragraphs]
-
-    def sentence_at(self, pos: int) -> int | None:
-        i = bisect_right(self._sent_starts, pos) - 1
-        if i >= 0 and pos < self._sent_ends[i]:  # (its start is at or before pos)
-            return i
-        return None
-
-    def sentences_in(self, start: int, end: int) -> list[int]:
-        """Indices of the sentences overlapping ``[start, end)``."""
-        i = max(0, bisect_right(self._sent_starts, start) - 1)
-        out: list[int] = []
-        sents = self.doc.sentences
-        while i < len(sents) and sents[i].span.start < end:
-            if sents[i].span.end > start:
-                out.append(i)
-            i += 1
-        return out
-
-    def is_content(self, pos: int) -> bool:
-        """True unless ``pos`` sits in a caption, byline or boilerplate paragraph."""
-        i = bisect_right(self._para_starts, pos) - 1
-        return True if i < 0 or pos >= self._para_ends[i] else self._para_content[i]
-
-
-@cache
-def lexicon() -> dict[str, Any]:
-    """Word lists and gazetteer from ``resources/facts/lexicon.json``."""
-    text = resources.files("resources").joinpath("facts/lexicon.json").read_text("utf-8")
-    data: dict[str, Any] = json.loads(text)
-    return data
-
-
-@cache
-def word_set(name: str) -> frozenset[str]:
-    """A lexicon list as a casefolded set."""
-    return frozenset(w.casefold() for w in lexicon()[name])
-
-
-@cache
-def aliases() -> dict[str, tuple[str, str]]:
-    """Folded surface form -> (kind, canonical name), from ``resources/facts/aliases.json``."""
-    text = resources.files("resources").joinpath("facts/aliases.json").read_text("utf-8")
-    data: dict[str, dict[str, list[str]]] = json.loads(text)
-    out: dict[str, tuple[str, str]] = {}
-    for kind, table in data.items():
-        if kind.startswith("_"):
-            continue
-        for canonical, variants in table.items():
-            for v in (canonical, *variants):
-                out[fold(v)] = (kind, canonical)
-    return out
-
-
-def mention_start(m: Mention) -> int:
-    """Sort key: where a mention starts."""
-    return m.start
