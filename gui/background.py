@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 ShouldCancel = Callable[[], bool]
 Progress = Callable[[float], None]
-Work = Callable[[ShouldCancel, Progress], T]
+JobFunction = Callable[[ShouldCancel, Progress], T]
 
 PROGRESS_INTERVAL = 0.05  # seconds between progress signals, so the event loop is not flooded
 
@@ -56,7 +56,7 @@ class Job(QRunnable, Generic[T]):
     def __init__(
         self,
         generation: int,
-        work: Work[T],
+        work: JobFunction[T],
         finish: Callable[[int, T], None],
         signals: JobSignals,
         cancel: threading.Event,
@@ -129,7 +129,7 @@ class LatestJob(QObject):
         """The generation of the latest request (0 before the first)."""
         return self._generation
 
-    def _start(self, work: Work[T], finish: Callable[[int, T], None]) -> int:
+    def _start(self, work: JobFunction[T], finish: Callable[[int, T], None]) -> int:
         self.cancel()
         self._generation += 1
         self._cancel = threading.Event()
