@@ -144,10 +144,6 @@ class Work:
             self.seconds.append((name, outer[2], time.perf_counter() - started))
         self.check()
 
-    def paced(self, items: Iterable[_T], every: int = 512) -> Iterator[_T]:
-        """``items`` with ``check()`` every ``every`` items."""
-        return paced(items, self.check, every)
-
     def done(self) -> None:
         """The bar at 100%, reported at once."""
         self.bar = 1.0

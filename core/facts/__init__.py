@@ -45,8 +45,13 @@ __all__ = ["FactMatcher", "compare_facts", "extract_mentions"]
 
 def extract_mentions(doc: Document, work: Work | None = None) -> list[Mention]:
     """Every fact mention of one article, in text order, in stages of ``work`` (which is
-    checked every few milliseconds of work and raises to cancel)."""
-    work = work or Work()
+    checked every few milliseconds of work and raises to cancel). What the readers work out
+    about the text once (``scan.run_memo``) is kept for this article's reading only."""
+    with run_memo():
+        return _mentions(doc, work or Work())
+
+
+def _mentions(doc: Document, work: Work) -> list[Mention]:
     pace = work.check
     text = doc.text
     walled = _paragraph_walls(doc)
@@ -132,8 +137,7 @@ def compare_facts(
     work: Work | None = None,
 ) -> tuple[Fact, ...]:
     """Facts of both articles, matched across them; conflicts only within linked passages."""
-    with run_memo():
-        return _compare_facts(a, b, links, work or Work())
+    return _compare_facts(a, b, links, work or Work())
 
 
 def _compare_facts(a: Document, b: Document, links: Sequence[Link], work: Work) -> tuple[Fact, ...]:
@@ -188,8 +192,7 @@ class FactMatcher:
 
     def __init__(self, a: Document, b: Document) -> None:
         self.a, self.b = a, b
-        with run_memo():
-            ma, mb = extract_mentions(a), extract_mentions(b)
+        ma, mb = extract_mentions(a), extract_mentions(b)
         self._plain = (
             [m for m in ma if m.kind != FactKind.QUOTE],
             [m for m in mb if m.kind != FactKind.QUOTE],
@@ -203,9 +206,8 @@ class FactMatcher:
     def match(self, links: Sequence[Link]) -> tuple[Fact, ...]:
         """The facts for these links, ordered as ``compare_facts`` orders them."""
         ia, ib = self._index
-        with run_memo():
-            facts = match_facts(list(self._plain[0]), list(self._plain[1]), links, ia, ib)
-            facts += match_quotes(list(self._quotes[0]), list(self._quotes[1]), links, ia, ib)
+        facts = match_facts(list(self._plain[0]), list(self._plain[1]), links, ia, ib)
+        facts += match_quotes(list(self._quotes[0]), list(self._quotes[1]), links, ia, ib)
         end_a = len(self.a.text)
 
         def position(f: Fact) -> int:

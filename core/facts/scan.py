@@ -86,8 +86,9 @@ _run_memo: ContextVar[dict[tuple[str, str], Any] | None] = ContextVar("facts_mem
 
 @contextmanager
 def run_memo() -> Iterator[None]:
-    """Per-text answers kept for one facts run and seen only by it: they go when it ends, so
-    no article text outlives its comparison and two runs in two threads share nothing."""
+    """Per-text answers kept while one article's facts are read and seen only by that reading:
+    they go when it ends, so no article text outlives it and two readings in two threads share
+    nothing."""
     token = _run_memo.set({})
     try:
         yield
@@ -96,7 +97,7 @@ def run_memo() -> Iterator[None]:
 
 
 def memo(question: str, text: str, answer: Callable[[], _T]) -> _T:
-    """``answer()``, asked once per run for this ``question`` about this ``text`` (keyed by the
+    """``answer()``, asked once per reading for this ``question`` about this ``text`` (keyed by the
     text itself: a dict compares equal-hash keys, so two texts never share an entry)."""
     cache = _run_memo.get()
     if cache is None:
