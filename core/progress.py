@@ -90,6 +90,7 @@ class Work:
         "_lo",
         "_next",
         "_progress",
+        "_shown",
         "_span",
         "_stage",
         "bar",
@@ -109,6 +110,7 @@ class Work:
         self._lo, self._span = 0.0, 1.0  # the current stage's range on the bar
         self._stage = ""  # its name ("" for the whole run)
         self.bar = 0.0
+        self._shown = 0.0  # the bar as last reported
         self.seconds: list[tuple[str, str, float]] = []  # (stage, enclosing stage, seconds)
 
     def check(self) -> None:
@@ -120,13 +122,21 @@ class Work:
         if self._cancel is not None and self._cancel():
             raise Cancelled()
         if self._progress is not None:
+            self._shown = self.bar
             self._progress(self.bar)
+
+    def _moved(self) -> None:
+        """Report at the next check once the bar has moved a point: a stage ending just after a
+        report would otherwise show its old reading through the next stage's first step."""
+        if self.bar - self._shown >= 0.01:
+            self._next = 0.0
 
     def advance(self, fraction: float) -> None:
         """Move the bar to ``fraction`` (0 to 1) of the current stage, then ``check()``."""
         bar = self._lo + self._span * min(1.0, fraction)
         if bar > self.bar:
             self.bar = bar
+            self._moved()
         self.check()
 
     @contextmanager
@@ -142,6 +152,7 @@ class Work:
             self.bar = max(self.bar, min(1.0, self._lo + self._span))
             self._lo, self._span, self._stage = outer
             self.seconds.append((name, outer[2], time.perf_counter() - started))
+        self._moved()
         self.check()
 
     def done(self) -> None:
