@@ -631,6 +631,26 @@ class _Scanner:
                 num.unit, num.last = _lemma(w), k
         elif w not in words.stop and not tk.text[0].isupper():
             num.unit, num.last = _lemma(w), k
+            nx = self.at(k + 1)
+            if w in ("square", "cubic") and nx is not None and nx.kind == "word":
+                # "35 square kilometres" measures area: the unit is both words
+                num.unit, num.last = f"{w} {_UNIT_NORMAL.get(nx.low, _lemma(nx.low))}", k + 1
+            else:
+                # "9 water-dropping planes" counts planes: skip the compound before the noun
+                q = k
+                while (nq := self.at(q + 1)) is not None and nq.text == "-":
+                    if (w2 := self.at(q + 2)) is None or w2.kind != "word":
+                        break
+                    q += 2
+                noun = self.at(q + 1)
+                if (
+                    q > k
+                    and noun is not None
+                    and noun.kind == "word"
+                    and noun.low not in words.stop
+                    and not noun.text[0].isupper()
+                ):
+                    num.unit, num.last = _lemma(noun.low), q + 1
             # "three biology professors dead": a person noun close by, then a death
             for q in range(k + 1, min(k + 3, self.n)):
                 tq = self.toks[q]

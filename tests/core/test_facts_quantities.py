@@ -143,3 +143,40 @@ def test_a_number_never_takes_its_unit_from_the_next_paragraph() -> None:
     facts = compare_facts(read_text(text), read_text(text), [])
     spans = [text[s.start : s.end] for f in facts if f.kind.value == "number" for s in f.a]
     assert "13" in spans and all("\n" not in s for s in spans), spans
+
+
+@pytest.mark.parametrize(
+    "a,b,values",
+    [
+        # an area is measured in square units, not in "square"s
+        ("The fire burned 35 square kilometres.", "The fire burned 53 square kilometres.",
+         ("35 square km", "53 square km")),
+        # the noun after a hyphenated compound is what is counted
+        ("9 water-dropping planes fought it.", "12 water-dropping planes fought it.",
+         ("9 plane", "12 plane")),
+    ],
+)  # fmt: skip
+def test_what_a_figure_counts_past_its_modifiers(a: str, b: str, values: tuple[str, str]) -> None:
+    [fact] = [f for f in _linked(a, b) if f.kind.value == "number"]
+    assert fact.status == FactStatus.CONFLICT
+    assert fact.values == values
+
+
+def _ferry(later: str) -> list[Fact]:
+    a = read_text("Ferry sinks\n\nThirty-one people died when the ferry sank, police said.\n")
+    b = read_text(f"Ferry sinks\n\nPolice said 22 people died when the ferry sank.\n\n{later}\n")
+    links = [Link((0,), (0,), 0.9, LinkKind.SAME), Link((1,), (1,), 0.8, LinkKind.PARAPHRASE)]
+    return [f for f in compare_facts(a, b, links) if f.kind.value == "number"]
+
+
+def test_a_toll_updated_later_in_one_story_joins_its_conflict() -> None:
+    [fact] = _ferry("By the evening the toll had risen to 28 dead.")
+    assert fact.status == FactStatus.CONFLICT
+    assert fact.values == ("31 dead", "22 dead")
+    assert len(fact.b) == 2  # "22" and "28 dead"
+    assert fact.why.endswith("; B later says 28 dead"), fact.why
+
+
+def test_another_count_in_an_unlinked_sentence_stays_its_own() -> None:
+    facts = _ferry("Divers found 3 boats near the shore.")
+    assert {f.status for f in facts} == {FactStatus.CONFLICT, FactStatus.ONLY_B}
