@@ -285,6 +285,7 @@ def _groups(text: str, words: list[_W], pace: Callable[[], None] = no_check) -> 
     """Runs of capitalised words separated by single spaces (and lower-case connectors)."""
     stop = _stop_folded()
     known = aliases()
+    place_words = word_set("place_keywords")
     groups: list[list[int]] = []
     cur: list[int] = []
     # what a word's own text says, once per distinct word: (capitalised, a stop word that
@@ -322,8 +323,12 @@ def _groups(text: str, words: list[_W], pace: Callable[[], None] = no_check) -> 
         cap, stop_word, ends_run = got
         if cur:
             gap = text[last_end:start]
-            joined = gap == " " or (
-                (gap != "" and not gap.strip(" ")) or (gap == "" and text[last_end - 1] == ".")
+            joined = (
+                gap == " "
+                or (gap != "" and not gap.strip(" "))
+                or (gap == "" and text[last_end - 1] == ".")
+                # "Martyrs' Square": a plural possessive before a place word is in the name
+                or (gap in ("' ", "’ ") and t.casefold() in place_words)
             )
             if not joined or initial:
                 flush()
@@ -361,6 +366,9 @@ class _Cand:
 
 def _surface(words: list[_W], idx: list[int], text: str) -> tuple[list[str], int, int]:
     toks = [words[i].text for i in idx]
+    for k, i in enumerate(idx[:-1]):
+        if text[words[i].end] in "'’":  # "Martyrs' Square" keeps its apostrophe
+            toks[k] += text[words[i].end]
     start, end = words[idx[0]].start, words[idx[-1]].end
     last = toks[-1]
     if "-" in last and not _is_cap(last.split("-")[-1]):
@@ -383,6 +391,10 @@ _Kind = tuple[FactKind | None, str]  # what a name is (None: not a name) and its
 def _kind_by_form_cached(toks: tuple[str, ...], cued: bool, after_comma: bool) -> _Kind | None:
     """``_kind_by_form`` once per distinct name: names recur throughout an article."""
     return _kind_by_form(list(toks), cued, ", " if after_comma else "")
+
+
+#: street words written short, after a street's name (before one, "St." is "Saint")
+_STREETS = {"st": "Street", "ave": "Avenue", "rd": "Road", "blvd": "Boulevard"}
 
 
 def _kind_by_form(toks: list[str], cued: bool, before: str) -> _Kind | None:
@@ -417,6 +429,8 @@ def _kind_by_form(toks: list[str], cued: bool, before: str) -> _Kind | None:
     if len(toks) > 1 and all(t.isupper() for t in toks):
         return None, name  # a heading in capitals, not a name
     if last in place_kw or (len(toks) > 1 and toks[0].casefold() in ("mount", "mt", "lake")):
+        if len(toks) > 1 and last in _STREETS:  # "117th St." is "117th Street"
+            return FactKind.PLACE, " ".join([*toks[:-1], _STREETS[last]])
         return FactKind.PLACE, name
     places = _places()
     if key in places:
@@ -636,6 +650,20 @@ def _cand_start(c: _Cand) -> int:
     return c.start
 
 
+#: what follows a dateline's place: ", Aug. 9", ", 12 June", " (Reuters)", " - "
+_DATELINE_AFTER = re.compile(r",\s*(?:[A-Z][a-z]+\.?\s+)?\d|\s*\(|\s+[-–—]\s")
+
+
+def _is_dateline(toks: list[str], text: str, start: int, end: int) -> bool:
+    """A paragraph opening with a place in capitals, then a date or the agency: "GOMA, Aug. 9,
+    2024 - ...". The capitals are the place the story was filed from, not an acronym."""
+    return (
+        (start == 0 or text[start - 1] == "\n")
+        and all(t.isupper() and t.isalpha() for t in toks)
+        and _DATELINE_AFTER.match(text, end) is not None
+    )
+
+
 def _candidate(
     text: str, words: list[_W], part: list[int], cued: bool, masked: bytearray
 ) -> _Cand | None:
@@ -647,6 +675,9 @@ def _candidate(
     # what the run names: first by its own words (suffixes, aliases, keywords, known places),
     # then by its context (said-verbs, the noun after it, the preposition before it); the
     # context is read only when the name's own words do not decide
+    if _is_dateline(toks, text, start, end):
+        name = " ".join(t.capitalize() for t in toks)  # "GOMA" is Goma
+        return _Cand(toks, start, end, FactKind.PLACE, _places().get(fold(name), name), cued)
     form = _kind_by_form_cached(tuple(toks), cued, text[max(0, start - 2) : start] == ", ")
     if form is not None and form[0] is not None:
         return _Cand(toks, start, end, form[0], form[1], cued, None)

@@ -557,3 +557,24 @@ def test_every_fact_span_is_in_bounds_and_is_its_surface(
             assert f.a and not f.b
         else:
             assert f.b and not f.a
+
+
+@pytest.mark.parametrize(
+    "text,surface,value",
+    [
+        # a dateline's capitals are the place the story was filed from, not an acronym
+        ("Ferry sinks\n\nGOMA, Aug. 9, 2024 - A ferry sank.", "GOMA", "Goma"),
+        # a street written short is the same street
+        ("He was struck on 117th St. near the temple.", "117th St.", "117th Street"),
+        # a plural possessive before a place word is inside the name
+        ("Crowds gathered in Martyrs' Square in Tripoli.", "Martyrs' Square", "Martyrs' Square"),
+    ],
+)
+def test_places_read_from_their_form(text: str, surface: str, value: str) -> None:
+    doc = read_text(text)
+    places = {
+        (doc.text[m.start : m.end], m.value)
+        for m in extract_mentions(doc)
+        if m.kind == FactKind.PLACE
+    }
+    assert (surface, value) in places, places
