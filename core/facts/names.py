@@ -512,6 +512,24 @@ def _kind_by_context(
     return None
 
 
+#: the two words before a name, in its sentence: "City manager " before "Frank Doyle"
+_ROLE_BEFORE = re.compile(r"(?:([A-Za-z]+) )?([A-Za-z]+) $")
+
+
+def _role_before(text: str, start: int, titles: frozenset[str]) -> str:
+    """The role a person is named in ("city manager", "club spokesman"): a title word in lower
+    case just before the name, with the word before it unless that is a stop word. Two articles
+    naming different people in one role in linked sentences disagree about who holds it. (A
+    capitalised title, "Mr" or "President", is how the person is addressed: not read as a role.)"""
+    m = _ROLE_BEFORE.search(text, max(0, start - 40), start)
+    if m is None or m.group(2).casefold() not in titles or m.group(2)[0].isupper():
+        return ""
+    modifier = m.group(1)
+    if modifier and fold(modifier) not in _stop_folded():
+        return f"{modifier.casefold()} {m.group(2).casefold()}"
+    return m.group(2).casefold()
+
+
 def _prev_word(text: str, pos: int) -> str:
     m = _NEXT_WORD.match(text[max(0, pos - 30) : pos][::-1])
     return m.group(1)[::-1].casefold() if m else ""
@@ -571,7 +589,7 @@ def extract_names(
     cands.extend(_headline_names(text, words, deferred, cands, pace))
     cands = sorted_by_position(cands, _cand_start, _cand_start, pace)
     out: list[Mention] = []
-    stop_folded, compass = _stop_folded(), word_set("compass")
+    stop_folded, compass, titles = _stop_folded(), word_set("compass"), word_set("titles")
     for c in paced(cands, pace, 256):
         if c.kind is None:
             name = " ".join(c.words)
@@ -588,7 +606,10 @@ def extract_names(
         if c.kind == FactKind.PERSON:
             key = _person_key(c.canonical)
             parts = c.canonical.split()
-            if len(parts) > 1:
+            role = _role_before(text, c.start, titles)
+            if role:
+                slot = "role " + role
+            elif len(parts) > 1:
                 slot = "person " + fold(parts[-1])
         else:
             key = fold(c.canonical)

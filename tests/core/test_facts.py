@@ -578,3 +578,18 @@ def test_places_read_from_their_form(text: str, surface: str, value: str) -> Non
         if m.kind == FactKind.PLACE
     }
     assert (surface, value) in places, places
+
+
+@pytest.mark.parametrize(
+    "a,b,conflict",
+    [
+        ("City manager Frank Doyle called it fair.", "City manager Paul Reed called it fair.", True),
+        # linked sentences that name two people in no shared role say nothing against each other
+        ("Frank Doyle called it fair.", "Paul Reed called it fair.", False),
+        ("Mr Frank Doyle called it fair.", "Mr Paul Reed called it fair.", False),
+    ],
+)
+def test_two_people_in_one_role_conflict(a: str, b: str, conflict: bool) -> None:
+    facts = compare_facts(read_text(a), read_text(b), [Link((0,), (0,), 0.9, LinkKind.SAME)])
+    people = [f for f in facts if f.kind == FactKind.PERSON]
+    assert any(f.status == FactStatus.CONFLICT for f in people) is conflict, people
