@@ -583,7 +583,11 @@ def test_places_read_from_their_form(text: str, surface: str, value: str) -> Non
 @pytest.mark.parametrize(
     "a,b,conflict",
     [
-        ("City manager Frank Doyle called it fair.", "City manager Paul Reed called it fair.", True),
+        (
+            "City manager Frank Doyle called it fair.",
+            "City manager Paul Reed called it fair.",
+            True,
+        ),
         # linked sentences that name two people in no shared role say nothing against each other
         ("Frank Doyle called it fair.", "Paul Reed called it fair.", False),
         ("Mr Frank Doyle called it fair.", "Mr Paul Reed called it fair.", False),
