@@ -46,6 +46,10 @@ class Sides(Generic[T]):
     def get(self, side: Side) -> T:
         return self.a if side == "a" else self.b
 
+    def replace(self, side: Side, value: T) -> Sides[T]:
+        """A copy with ``side``'s value swapped for ``value``."""
+        return Sides(value, self.b) if side == "a" else Sides(self.a, value)
+
     def map(self, fn: Callable[[T], U]) -> Sides[U]:
         return Sides(fn(self.a), fn(self.b))
 
@@ -228,6 +232,9 @@ class DiffOp:
         ):
             raise ValueError(f"diff op {self.tag} with spans {self.a} and {self.b}")
 
+    def side(self, side: Side) -> Span | None:
+        return self.a if side == "a" else self.b
+
 
 @dataclass(frozen=True, slots=True)
 class Link:
@@ -367,6 +374,15 @@ class Summary:
     a_partial: int = 0
     b_partial: int = 0
     conflicts: int = 0
+
+    # the flat ``a_``/``b_`` fields are the JSON contract; these pick them by side
+    @property
+    def shared(self) -> Sides[float]:
+        return Sides(self.a_shared, self.b_shared)
+
+    @property
+    def unique(self) -> Sides[int]:
+        return Sides(self.a_unique, self.b_unique)
 
 
 @dataclass(frozen=True, slots=True)
