@@ -31,6 +31,7 @@ from core.model import (
     ParagraphLink,
     SentenceCoverage,
     Side,
+    Sides,
 )
 from core.options import CompareOptions
 from core.tokens import word_spans
@@ -261,8 +262,8 @@ def _apply(
         rest = tuple(x for x in link.side(side) if x != i)
         links[k] = _GONE
         if rest:
-            a, b = (rest, link.b) if side == "a" else (link.a, rest)
-            made = hand_link(comparison, a, b)
+            kept = Sides(link.a, link.b).replace(side, rest)
+            made = hand_link(comparison, kept.a, kept.b)
             links.append(made)
             changed.append(made)
 

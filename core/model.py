@@ -12,16 +12,52 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from itertools import pairwise
-from typing import Literal
+from typing import Generic, Literal, TypeVar
 
 from core.options import CompareOptions
 
 Side = Literal["a", "b"]
 #: who made a link or a coverage decision: the aligner, or the person reviewing by hand
 By = Literal["hand", "aligner"]
+
+T = TypeVar("T")
+U = TypeVar("U")
+
+
+@dataclass(frozen=True, slots=True)
+class Sides(Generic[T]):
+    """One value per article, picked by ``Side``: keeps "A or B" choices in one place.
+
+    Hoist ``get`` out of inner loops; it is a method call, not a plain attribute.
+    """
+
+    a: T
+    b: T
+
+    @staticmethod
+    def of(fn: Callable[[Side], T]) -> Sides[T]:
+        """``Sides(fn("a"), fn("b"))``, for values built the same way on each side."""
+        return Sides(fn("a"), fn("b"))
+
+    def get(self, side: Side) -> T:
+        return self.a if side == "a" else self.b
+
+    def replace(self, side: Side, value: T) -> Sides[T]:
+        """A copy with ``side``'s value swapped for ``value``."""
+        return Sides(value, self.b) if side == "a" else Sides(self.a, value)
+
+    def map(self, fn: Callable[[T], U]) -> Sides[U]:
+        return Sides(fn(self.a), fn(self.b))
+
+    def items(self) -> Iterator[tuple[Side, T]]:
+        """``("a", a)`` then ``("b", b)``."""
+        yield "a", self.a
+        yield "b", self.b
+
 
 #: a letter or a digit (``\w`` without the underscore): what makes a sentence say something
 _WORD_CHAR = re.compile(r"[^\W_]")
@@ -196,6 +232,9 @@ class DiffOp:
         ):
             raise ValueError(f"diff op {self.tag} with spans {self.a} and {self.b}")
 
+    def side(self, side: Side) -> Span | None:
+        return self.a if side == "a" else self.b
+
 
 @dataclass(frozen=True, slots=True)
 class Link:
@@ -335,6 +374,15 @@ class Summary:
     a_partial: int = 0
     b_partial: int = 0
     conflicts: int = 0
+
+    # the flat ``a_``/``b_`` fields are the JSON contract; these pick them by side
+    @property
+    def shared(self) -> Sides[float]:
+        return Sides(self.a_shared, self.b_shared)
+
+    @property
+    def unique(self) -> Sides[int]:
+        return Sides(self.a_unique, self.b_unique)
 
 
 @dataclass(frozen=True, slots=True)

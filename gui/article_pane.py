@@ -70,8 +70,8 @@ class ArticlePane(QWidget):
             self.header.setText(f"<b>{letter}</b> — drop a file here or use File ▸ Open")
             return
         source = self.model.sources[0 if self.side == "a" else 1]
-        shared = comparison.summary.a_shared if self.side == "a" else comparison.summary.b_shared
-        unique = comparison.summary.a_unique if self.side == "a" else comparison.summary.b_unique
+        shared = comparison.summary.shared.get(self.side)
+        unique = comparison.summary.unique.get(self.side)
         name = html.escape(source.label)
         extra = f" · {counted(unique, 'unique passage')}" if unique else ""
         self.header.setText(

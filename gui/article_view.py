@@ -198,7 +198,7 @@ class ArticleView(QTextEdit):
                 else (DiffTag.REPLACE, DiffTag.INSERT)
             )
             for op in link.diff:
-                span = op.a if self.side == "a" else op.b
+                span = op.side(self.side)
                 if op.tag in wanted and span is not None:
                     out.append((span, "diff"))
         elif model.active is not None and model.active[0] == self.side:

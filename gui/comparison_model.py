@@ -225,7 +225,7 @@ class ComparisonModel(QObject):
         self.selected_fact = None
         self.selection_changed.emit()
         cov = comparison.coverage(side)[sentence]
-        name = "A" if side == "a" else "B"
+        name = side.upper()
         if k is None:
             if not cov.counted:
                 return f"Not compared: caption, byline or boilerplate of {name}."

@@ -25,7 +25,7 @@ from core.errors import ArticleComparerError
 from core.export.formats import report_target, save_filters
 from core.export.nway_report import NWAY_FORMATS
 from core.labels import label
-from core.model import Side
+from core.model import Side, Sides
 from core.nway import MAX_DOCUMENTS, CrossFact, CrossStatus, NWayComparison
 from gui.background import run_blocking
 from gui.comparison_model import Source, other
@@ -235,8 +235,7 @@ class NWayMode(QObject):
         if not self._showing or self.nway is None or self.window.model.active is None:
             return
         side, sentence = self.window.model.active
-        left, right = self.panel.pair
-        statement = self.nway.statement_of(left if side == "a" else right, sentence)
+        statement = self.nway.statement_of(Sides(*self.panel.pair).get(side), sentence)
         if statement is not None:
             self.panel.select_statement(statement)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from core.model import Comparison, Coverage, FactStatus, Side
+from core.model import Comparison, Coverage, FactStatus, Side, Sides
 from gui.pane_document import PaneDocument
 from gui.positions import PositionMap
 
@@ -35,15 +35,13 @@ class PreparedPane:
     document: PaneDocument | None = None
 
 
-@dataclass(frozen=True)
-class PreparedPanes:
-    """Both panes' prepared data for one comparison."""
+class PreparedPanes(Sides[PreparedPane]):
+    """Both panes' prepared data for one comparison; a named class so Qt signals can carry it."""
 
-    a: PreparedPane
-    b: PreparedPane
+    __slots__ = ()
 
     def __getitem__(self, side: Side) -> PreparedPane:
-        return self.a if side == "a" else self.b
+        return self.get(side)
 
 
 def prepare(comparison: Comparison) -> PreparedPanes:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from core.errors import ArticleComparerError
 from core.fetch import check_url, is_url
-from core.model import Side
+from core.model import Side, Sides
 from core.reading.formats import dialog_filters
 from gui.comparison_model import Source
 
@@ -121,5 +121,5 @@ class WindowInputs:
         current = self.window.current_sources()
         if current is None:
             current = (source, source)
-        pair = (source, current[1]) if side == "a" else (current[0], source)
-        self.window.compare_sources(pair)
+        pair = Sides(*current).replace(side, source)
+        self.window.compare_sources((pair.a, pair.b))

@@ -16,8 +16,11 @@ import numpy as np
 
 from core.align.arrays import FloatArray
 from core.align.sides import _Side
+from core.model import Side, Sides
 from core.options import CompareOptions
 from core.progress import Work
+
+_SIDES: tuple[Side, Side] = ("a", "b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,14 +91,16 @@ class _Grouper:
         Claims are made against the one-to-one links only and then settled by containment,
         so the result does not depend on which side or which link is looked at first.
         """
-        claims: dict[tuple[str, int], tuple[float, int, int]] = {}
+        claims: dict[tuple[Side, int], tuple[float, int, int]] = {}
+        scored = Sides(self.sa, self.sb)
+        linked = Sides(self.link_of_a, self.link_of_b)
         for k, (ga, gb) in enumerate(self.links):
             if k % 500 == 0:
                 self.work.check()
-            for side in ("a", "b"):
+            for side in _SIDES:
                 mine, other = (ga, gb) if side == "a" else (gb, ga)
-                s_mine = self.sa if side == "a" else self.sb
-                taken = self.link_of_a if side == "a" else self.link_of_b
+                s_mine = scored.get(side)
+                taken = linked.get(side)
                 pivot = mine[0]
                 for step in (-1, 1):
                     group = list(mine)
@@ -107,7 +112,7 @@ class _Grouper:
                             break
                         if s_mine.para[nxt] != s_mine.para[cur]:
                             break
-                        own = self.sa.total[nxt] if side == "a" else self.sb.total[nxt]
+                        own = s_mine.total[nxt]
                         sh = sum(
                             self.shared(nxt, o) if side == "a" else self.shared(o, nxt)
                             for o in other
@@ -132,13 +137,8 @@ class _Grouper:
                             claims[(side, nxt)] = (contain, k, step)
                         group, base, cur = trial, joint, nxt
         for (side, idx), (_, k, _) in sorted(claims.items()):
-            ga, gb = self.links[k]
-            if side == "a":
-                ga.append(idx)
-                self.link_of_a[idx] = k
-            else:
-                gb.append(idx)
-                self.link_of_b[idx] = k
+            Sides(*self.links[k]).get(side).append(idx)
+            linked.get(side)[idx] = k
 
     def extra_links(self, ea: list[int], eb: list[int]) -> None:
         """Many-to-many: further pairs that are clearly similar, or where one sentence is mostly

@@ -388,7 +388,7 @@ class _Renderer:
 
     def pane_head(self, side: Side) -> str:
         doc = self.c.document(side)
-        share = self.c.summary.a_shared if side == "a" else self.c.summary.b_shared
+        share = self.c.summary.shared.get(side)
         has_title = any(p.role == Role.TITLE for p in doc.paragraphs)
         name = doc.source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or doc.source
         heading = name if has_title or not doc.title else doc.title

@@ -285,17 +285,16 @@ def render_markdown(comparison: Comparison) -> str:
             "",
         ]
     left_out: dict[Side, list[int]] = {"a": [], "b": []}
-    for side in ("a", "b"):
-        side_t: Side = "a" if side == "a" else "b"
-        doc = comparison.document(side_t)
-        cov = comparison.coverage(side_t)
-        linked = sentence_links(comparison, side_t).links
+    for side in SIDES:
+        doc = comparison.document(side)
+        cov = comparison.coverage(side)
+        linked = sentence_links(comparison, side).links
         unique = [
             i
             for i in range(len(doc.sentences))
             if not linked[i] and cov[i].counted and cov[i].mark != "shared"
         ]
-        left_out[side_t] = [
+        left_out[side] = [
             i for i in range(len(doc.sentences)) if not linked[i] and not cov[i].counted
         ]
         lines += [f"## Only in {side.upper()}", ""]
@@ -326,13 +325,12 @@ def render_markdown(comparison: Comparison) -> str:
         lines.append("")
     if left_out["a"] or left_out["b"]:
         lines += ["## Not compared (captions, bylines, boilerplate)", ""]
-        for side_t in ("a", "b"):
-            side_l: Side = "a" if side_t == "a" else "b"
-            doc = comparison.document(side_l)
-            if not left_out[side_l]:
+        for side in SIDES:
+            doc = comparison.document(side)
+            if not left_out[side]:
                 continue
-            lines += [f"### {side_l.upper()}", ""]
-            for run in _runs_of(left_out[side_l], doc):
+            lines += [f"### {side.upper()}", ""]
+            for run in _runs_of(left_out[side], doc):
                 role = doc.sentence_role(run[0])
                 text = " ".join(escape_md(doc.sentence_text(i)) for i in run)
                 lines.append(f"- *{role}:* {text}")

@@ -22,11 +22,16 @@ from core.model import (
     Document,
     FactStatus,
     Side,
+    Sides,
     Span,
 )
 from core.union_find import UnionFind
 
 _OTHER: dict[Side, Side] = {"a": "b", "b": "a"}
+#: diff tags that mark a side's words as changed: A's words are deleted, B's inserted
+_CHANGED = Sides(
+    frozenset({DiffTag.REPLACE, DiffTag.DELETE}), frozenset({DiffTag.REPLACE, DiffTag.INSERT})
+)
 
 _FACT_ORDER = {status: n for n, status in enumerate(FACT_STATUS_LABEL)}
 
@@ -122,11 +127,11 @@ def clip(span: Span, doc: Document) -> Span | None:
 def diff_spans(comparison: Comparison, side: Side, link_indices: Iterable[int]) -> list[Span]:
     """Spans of ``side``'s words that differ in the given links (replaced, or on one side only)."""
     doc = comparison.document(side)
-    wanted = {DiffTag.REPLACE, DiffTag.DELETE} if side == "a" else {DiffTag.REPLACE, DiffTag.INSERT}
+    wanted = _CHANGED.get(side)
     out: list[Span] = []
     for k in link_indices:
         for op in comparison.links[k].diff:
-            span = op.a if side == "a" else op.b
+            span = op.side(side)
             if op.tag in wanted and span is not None:
                 clipped = clip(span, doc)
                 if clipped is not None:

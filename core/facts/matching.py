@@ -491,13 +491,13 @@ def _conflicts(
         on_a_by: dict[str, dict[int, _Group]] = defaultdict(dict)
         on_b_by: dict[str, dict[int, _Group]] = defaultdict(dict)
         agreed_slots: set[str] = set()
-        for side, sents in (("a", link.a), ("b", link.b)):
+        for side, sents, on_side_by in (("a", link.a, on_a_by), ("b", link.b, on_b_by)):
             for s in sents:
                 for slot, g, shared in per_sentence.get((side, s), ()):
                     if shared:
                         agreed_slots.add(slot)
                     else:
-                        (on_a_by if side == "a" else on_b_by)[slot][id(g)] = g
+                        on_side_by[slot][id(g)] = g
         for slot, on_a in on_a_by.items():
             on_b = on_b_by.get(slot, {})
             if slot in agreed_slots or len(on_a) != 1 or len(on_b) != 1:
