@@ -12,6 +12,12 @@ the rest), then compare_facts alone (best of 3 up to 100k words), and prints the
 gap between two ``should_cancel`` calls, and the longest stall of a thread that sleeps 2 ms in
 a loop meanwhile (how long one step held the GIL, plus scheduling noise on a busy machine).
 
+``--share [RUNS]`` times compare() on the real pairs (the example pair and every gold pair
+whose articles are in ``../shared``), its facts step timed from inside, and prints per pair the
+median over RUNS runs (20 unless given) of compare() and of its facts, and the facts' share.
+``--root DIR`` imports ``core`` from another checkout instead (to time two versions side by
+side, alternating runs of each).
+
 Gold files are ``tests/data/gold/facts/*.json``; their article paths are relative to the
 shared data folder (``../shared``), which is other people's text and is never shipped, or start
 with ``tests/`` for pairs written for the project. Scores are printed per kind and per status;
@@ -40,7 +46,9 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+# --root DIR: import core from that checkout (the gold files and data stay this checkout's)
+CODE = Path(sys.argv[sys.argv.index("--root") + 1]) if "--root" in sys.argv else ROOT
+sys.path.insert(0, str(CODE))
 
 from core.compare import compare  # noqa: E402
 from core.facts import compare_facts  # noqa: E402
@@ -272,13 +280,66 @@ def speed(sizes: list[int]) -> None:
             )
 
 
+def real_pairs() -> list[tuple[str, Path, Path]]:
+    """(name, a, b) for the gold pairs read from the shared data folder, when it is there."""
+    out: list[tuple[str, Path, Path]] = []
+    for path in sorted(GOLD.glob("*.json")):
+        spec = json.loads(path.read_text("utf-8"))
+        if spec["a"].startswith("tests/"):
+            continue
+        pa, pb = article_path(spec["a"]), article_path(spec["b"])
+        if pa.is_file() and pb.is_file():
+            out.append((path.stem, pa, pb))
+    return out
+
+
+def share(runs: int) -> None:
+    """Median compare() time, median time of its facts step and their ratio, per real pair."""
+    import statistics
+
+    import core.compare as compare_module
+
+    inside: list[float] = []
+    plain_compare_facts = compare_module.compare_facts
+
+    def timed_compare_facts(*args: Any, **kwargs: Any) -> tuple[Fact, ...]:
+        t = time.perf_counter()
+        try:
+            return plain_compare_facts(*args, **kwargs)
+        finally:
+            inside.append(time.perf_counter() - t)
+
+    compare_module.compare_facts = timed_compare_facts  # type: ignore[assignment]
+    try:
+        for name, pa, pb in real_pairs():
+            a, b = read_path(pa), read_path(pb)
+            compare(a, b)  # warm: lexicon loaded, patterns compiled
+            totals: list[float] = []
+            facts: list[float] = []
+            for _ in range(runs):
+                inside.clear()
+                t0 = time.perf_counter()
+                compare(a, b)
+                totals.append(time.perf_counter() - t0)
+                facts.append(sum(inside))
+            total, fact = statistics.median(totals) * 1000, statistics.median(facts) * 1000
+            print(f"{name:28} compare {total:7.2f} ms  facts {fact:6.2f} ms  {fact / total:4.0%}")
+    finally:
+        compare_module.compare_facts = plain_compare_facts
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--draft", nargs=2, metavar=("A", "B"), help="print system facts as gold")
     ap.add_argument("--speed", nargs="+", type=int, metavar="WORDS", help="time facts per size")
+    ap.add_argument("--share", nargs="?", const=20, type=int, metavar="RUNS", help="facts share")
+    ap.add_argument("--root", type=Path, help="import core from this checkout")
     ap.add_argument("files", nargs="*", type=Path)
     args = ap.parse_args()
+    if args.share:
+        share(args.share)
+        return 0
     if args.speed:
         speed(args.speed)
         return 0

@@ -134,7 +134,14 @@ def _near(
     rx: re.Pattern[str], anchor: re.Pattern[str], text: str, pace: Callable[[], None] = no_check
 ) -> list[re.Match[str]]:
     """Matches of ``rx`` in windows around ``anchor`` hits: the costly pattern only runs where
-    a month or relative word makes a match possible."""
+    a month or relative word makes a match possible. Once per run (``date_order`` asks again
+    for the day-month and month-day matches); the list is shared: do not change it."""
+    return memo(f"near {rx.pattern}", text, lambda: _find_near(rx, anchor, text, pace))
+
+
+def _find_near(
+    rx: re.Pattern[str], anchor: re.Pattern[str], text: str, pace: Callable[[], None]
+) -> list[re.Match[str]]:
     out: list[re.Match[str]] = []
     last_end = -1
     for s, e in _windows(anchor, text, pace):

@@ -14,12 +14,12 @@ Imports: standard library, core.model, core.facts.{mention,scan,lexicon}, core.f
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from core.facts.lexicon import word_set
 from core.facts.mention import Mention
 from core.facts.quantities import VAGUE
-from core.facts.scan import finditer
+from core.facts.scan import finditer, word_hits
 from core.model import FactKind
 
 # phrase -> (shown value, slot) for figures that need no noun after them
@@ -50,6 +50,11 @@ _PHRASE = re.compile(
     + r")\b(?P<of>\s+of)?",
     re.IGNORECASE,
 )
+# the words _PHRASE's phrases begin with ("two-thirds" begins with "two"): it is tried only
+# where one of them stands
+_FIRST_WORDS = tuple(
+    sorted({re.split(r"[\s-]", p)[0] for p in (*_FIXED, *_FRACTIONS, *_SCALED, *VAGUE)})
+)
 _PRONOUNS = frozenset({"them", "us", "those", "these", "it", "you", "which", "whom"})
 # the note of an amount with no figure of its own: a fact only beside a figure it is judged
 # against (alone, "dozens of people" is not something a reader can check)
@@ -65,7 +70,7 @@ def extract_worded(
     for one long stretch."""
     skip = word_set("unit_skip")
     out: list[Mention] = []
-    for m in finditer(_PHRASE, text, pace=pace):
+    for m in _phrases(text, pace):
         if any(s < m.end() and m.start() < e for s, e in masks):
             continue
         phrase = " ".join(m["phrase"].casefold().split())
@@ -89,6 +94,21 @@ def extract_worded(
                 Mention(FactKind.NUMBER, value, value, m.start(), end, slot=noun, note=IN_WORDS)
             )
     return out
+
+
+def _phrases(text: str, pace: Callable[[], None] | None) -> Iterator[re.Match[str]]:
+    """``_PHRASE.finditer(text)``, tried only where a phrase's first word stands."""
+    hits = word_hits(text, _FIRST_WORDS, True, pace)
+    if hits is None:
+        yield from finditer(_PHRASE, text, pace=pace)
+        return
+    last_end = 0
+    for start, _end in hits:
+        if start >= last_end:
+            m = _PHRASE.match(text, start)
+            if m is not None:
+                last_end = m.end()
+                yield m
 
 
 def _noun_after(text: str, pos: int, skip: frozenset[str]) -> tuple[str, int]:
