@@ -107,6 +107,30 @@ def _best_partners(
     )
 
 
+def _copies(sa: _Side, sb: _Side) -> IntArray:
+    """The k-th copy of a sentence repeated word for word in an article with its k-th copy in
+    the other. Copies tie on every score, so they all choose the same few partners and the
+    later copies would have none: identical articles would not be wholly shared."""
+
+    def copies(side: _Side) -> tuple[dict[tuple[int, int], int], dict[int, int]]:
+        count: dict[int, int] = {}
+        at: dict[tuple[int, int], int] = {}
+        for i, crc in enumerate(side.crc):
+            k = count.get(crc, 0)
+            count[crc] = k + 1
+            at[(crc, k)] = i
+        return at, count
+
+    at_a, count_a = copies(sa)
+    at_b, count_b = copies(sb)
+    pairs = [
+        at_a[key] * sb.n + j
+        for key, j in at_b.items()
+        if key in at_a and max(count_a[key[0]], count_b[key[0]]) > 1
+    ]
+    return np.asarray(pairs, dtype=np.int64)
+
+
 def _candidates(
     sa: _Side, sb: _Side, weight: FloatArray, rare: IntArray, nv: int, work: Work
 ) -> tuple[IntArray, IntArray]:
@@ -153,6 +177,7 @@ def _candidates(
     heads = [np.zeros(0, dtype=np.int64)]
     for xs, ys in ((ta, tb), (ta, lb), (la, tb), (la, lb)):
         heads.append((xs[:, None] * sb.n + ys[None, :]).ravel())
+    heads.append(_copies(sa, sb))
     keys = np.concatenate(out) if out else np.zeros(0, dtype=np.int64)  # sorted, unique
     extra = _unique(np.concatenate(heads))
     if len(keys) == 0:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from core.compare import compare
@@ -60,6 +60,9 @@ def article_texts(draw: st.DrawFn) -> str:
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(article_texts())
+# copies of one sentence tie on every score: the last copy, alone in its paragraph, once had
+# no candidate partner
+@example("Storm. Storm. Storm. Storm.\n\nStorm. Storm. Storm. Storm.\n\nStorm.")
 def test_identical_generated_articles_are_wholly_shared(text: str) -> None:
     doc = read_text(text)
     if not any(doc.is_content_sentence(i) for i in range(len(doc.sentences))):
