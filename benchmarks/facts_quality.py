@@ -35,12 +35,14 @@ marked ``content=False`` and left out here). Links come from ``core.compare.comp
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import json
 import sys
 import threading
 import time
 from collections import defaultdict
+from collections.abc import Iterator
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -53,6 +55,7 @@ sys.path.insert(0, str(CODE))
 from core.compare import compare  # noqa: E402
 from core.facts import compare_facts  # noqa: E402
 from core.model import Document, Fact, Link  # noqa: E402
+from core.progress import Work  # noqa: E402
 from core.reading.dispatch import read_path  # noqa: E402
 
 GOLD = ROOT / "tests" / "data" / "gold" / "facts"
@@ -191,7 +194,7 @@ def responsiveness(a: Document, b: Document, links: tuple[Link, ...]) -> tuple[f
         t0 = time.perf_counter()
         # kept until the sampler stops: freeing the result is the caller's business (in the
         # app the facts live on in the Comparison)
-        facts = compare_facts(a, b, links, should_cancel)
+        facts = compare_facts(a, b, links, Work(should_cancel=should_cancel))
         t1 = time.perf_counter()
     finally:
         stop.set()
@@ -201,6 +204,28 @@ def responsiveness(a: Document, b: Document, links: tuple[Link, ...]) -> tuple[f
     del facts
     points = [t0, *calls, t1]
     return max(y - x for x, y in pairwise(points)), stalls[0]
+
+
+@contextlib.contextmanager
+def facts_timed() -> Iterator[list[float]]:
+    """Inside the block, compare() records how long each of its facts steps took."""
+    import core.compare as compare_module
+
+    inside: list[float] = []
+    plain_compare_facts = compare_module.compare_facts
+
+    def timed_compare_facts(*args: Any, **kwargs: Any) -> tuple[Fact, ...]:
+        t = time.perf_counter()
+        try:
+            return plain_compare_facts(*args, **kwargs)
+        finally:
+            inside.append(time.perf_counter() - t)
+
+    compare_module.compare_facts = timed_compare_facts  # type: ignore[assignment]
+    try:
+        yield inside
+    finally:
+        compare_module.compare_facts = plain_compare_facts
 
 
 def speed(sizes: list[int]) -> None:
@@ -229,18 +254,6 @@ def speed(sizes: list[int]) -> None:
             n += len(t.split())
         return "\n\n".join(out)
 
-    import core.compare as compare_module
-
-    inside: list[float] = []
-    plain_compare_facts = compare_module.compare_facts
-
-    def timed_compare_facts(*args: Any, **kwargs: Any) -> tuple[Fact, ...]:
-        t = time.perf_counter()
-        try:
-            return plain_compare_facts(*args, **kwargs)
-        finally:
-            inside.append(time.perf_counter() - t)
-
     warm_a, warm_b = generate_pair(500)  # load the lexicon and compile the patterns first
     compare(read_text(warm_a), read_text(warm_b))
     for words in sizes:
@@ -250,14 +263,10 @@ def speed(sizes: list[int]) -> None:
         for name, ta, tb in pairs:
             a, b = read_text(ta), read_text(tb)
             # compare() with its facts step timed from inside: alignment is the rest
-            inside.clear()
-            compare_module.compare_facts = timed_compare_facts  # type: ignore[assignment]
-            try:
+            with facts_timed() as inside:
                 t0 = time.perf_counter()
                 comparison = compare(a, b)
                 total = time.perf_counter() - t0
-            finally:
-                compare_module.compare_facts = plain_compare_facts
             align = total - sum(inside)
             # facts alone, as compare() runs them (collector off), best of a few runs
             runs = 3 if words <= 100_000 else 1
@@ -297,20 +306,7 @@ def share(runs: int) -> None:
     """Median compare() time, median time of its facts step and their ratio, per real pair."""
     import statistics
 
-    import core.compare as compare_module
-
-    inside: list[float] = []
-    plain_compare_facts = compare_module.compare_facts
-
-    def timed_compare_facts(*args: Any, **kwargs: Any) -> tuple[Fact, ...]:
-        t = time.perf_counter()
-        try:
-            return plain_compare_facts(*args, **kwargs)
-        finally:
-            inside.append(time.perf_counter() - t)
-
-    compare_module.compare_facts = timed_compare_facts  # type: ignore[assignment]
-    try:
+    with facts_timed() as inside:
         for name, pa, pb in real_pairs():
             a, b = read_path(pa), read_path(pb)
             compare(a, b)  # warm: lexicon loaded, patterns compiled
@@ -324,8 +320,6 @@ def share(runs: int) -> None:
                 facts.append(sum(inside))
             total, fact = statistics.median(totals) * 1000, statistics.median(facts) * 1000
             print(f"{name:28} compare {total:7.2f} ms  facts {fact:6.2f} ms  {fact / total:4.0%}")
-    finally:
-        compare_module.compare_facts = plain_compare_facts
 
 
 def main() -> int:
