@@ -530,8 +530,7 @@ def _later_figures(
     values; the later toll's words are marked with it."""
     measures: dict[tuple[str, str], list[_Group]] = defaultdict(list)
     for ga, gb in pairs:
-        for side, g in (("a", ga), ("b", gb)):
-            ms = g.a if side == "a" else g.b
+        for side, g, ms in (("a", ga, ga.a), ("b", gb, gb.b)):
             for measure in {m.slot for m in ms if m.slot in _TOLLS}:
                 measures[(side, measure)].append(g)
     if not measures:
@@ -548,10 +547,11 @@ def _later_figures(
         owners = {id(o): o for m in ms for o in measures.get((side, m.slot), ())}
         if len(owners) != 1:
             continue
-        sentences = [index.sentence_at(m.start) for m in ms]
         if all(
-            s is not None and s not in linked[side] and index.is_content(m.start)
-            for s, m in zip(sentences, ms, strict=True)
+            (s := index.sentence_at(m.start)) is not None
+            and s not in linked[side]
+            and index.is_content(m.start)
+            for m in ms
         ):
             out[next(iter(owners))].append(g)
     return out
